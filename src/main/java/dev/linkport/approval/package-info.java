@@ -1,0 +1,2 @@
+/** The approval dashboard: endpoint requests waiting for a decision by the caller. */
+package dev.linkport.approval;

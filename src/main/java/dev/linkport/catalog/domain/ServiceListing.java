@@ -1,0 +1,152 @@
+package dev.linkport.catalog.domain;
+
+import dev.linkport.identity.domain.AwsAccount;
+import dev.linkport.identity.domain.Team;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/** A service in the catalog, backed by one AWS VPC endpoint service in the provider's account. */
+@Entity
+@Table(name = "service_listing")
+public class ServiceListing {
+
+    @Id
+    private UUID id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "owner_team_id")
+    private Team ownerTeam;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "provider_account_id")
+    private AwsAccount providerAccount;
+
+    @Column(nullable = false)
+    private String region;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(nullable = false)
+    private String summary;
+
+    private String description;
+
+    @Column(name = "documentation_url")
+    private String documentationUrl;
+
+    @Column(name = "support_contact")
+    private String supportContact;
+
+    private String ports;
+
+    @Column(nullable = false)
+    private String protocol = "TCP";
+
+    @Column(name = "acceptance_required", nullable = false)
+    private boolean acceptanceRequired = true;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "approval_policy", nullable = false)
+    private ApprovalPolicy approvalPolicy;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Visibility visibility = Visibility.ALL_TEAMS;
+
+    @Column(name = "private_dns_name")
+    private String privateDnsName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private ListingState state;
+
+    @Column(name = "aws_service_id")
+    private String awsServiceId;
+
+    @Column(name = "aws_service_name")
+    private String awsServiceName;
+
+    @Column(name = "failure_reason")
+    private String failureReason;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "service_listing_tag", joinColumns = @JoinColumn(name = "listing_id"))
+    @Column(name = "tag", nullable = false)
+    private Set<String> tags = new TreeSet<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "service_listing_az", joinColumns = @JoinColumn(name = "listing_id"))
+    @Column(name = "availability_zone_id", nullable = false)
+    private Set<String> availabilityZoneIds = new TreeSet<>();
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private Long version;
+
+    protected ServiceListing() {
+    }
+
+    public ServiceListing(Team ownerTeam, AwsAccount providerAccount, String region, String name, String summary,
+                          ApprovalPolicy approvalPolicy, Instant now) {
+        this.id = UUID.randomUUID();
+        this.ownerTeam = ownerTeam;
+        this.providerAccount = providerAccount;
+        this.region = region;
+        this.name = name;
+        this.summary = summary;
+        this.approvalPolicy = approvalPolicy;
+        this.state = ListingState.DRAFT;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    public UUID getId() { return id; }
+    public Team getOwnerTeam() { return ownerTeam; }
+    public AwsAccount getProviderAccount() { return providerAccount; }
+    public String getRegion() { return region; }
+    public String getName() { return name; }
+    public String getSummary() { return summary; }
+    public String getDescription() { return description; }
+    public String getDocumentationUrl() { return documentationUrl; }
+    public String getSupportContact() { return supportContact; }
+    public String getPorts() { return ports; }
+    public String getProtocol() { return protocol; }
+    public boolean isAcceptanceRequired() { return acceptanceRequired; }
+    public ApprovalPolicy getApprovalPolicy() { return approvalPolicy; }
+    public Visibility getVisibility() { return visibility; }
+    public String getPrivateDnsName() { return privateDnsName; }
+    public ListingState getState() { return state; }
+    public String getAwsServiceId() { return awsServiceId; }
+    public String getAwsServiceName() { return awsServiceName; }
+    public String getFailureReason() { return failureReason; }
+    public Set<String> getTags() { return tags; }
+    public Set<String> getAvailabilityZoneIds() { return availabilityZoneIds; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getUpdatedAt() { return updatedAt; }
+    public Long getVersion() { return version; }
+
+    public void setState(ListingState state, Instant now) {
+        this.state = state;
+        this.updatedAt = now;
+    }
+}

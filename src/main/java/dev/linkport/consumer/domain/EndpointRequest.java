@@ -1,0 +1,129 @@
+package dev.linkport.consumer.domain;
+
+import dev.linkport.catalog.domain.ServiceListing;
+import dev.linkport.identity.domain.AppUser;
+import dev.linkport.identity.domain.AwsAccount;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/** A consumer team's request for an interface endpoint to a service, into one of its VPCs. */
+@Entity
+@Table(name = "endpoint_request")
+public class EndpointRequest {
+
+    @Id
+    private UUID id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "listing_id")
+    private ServiceListing listing;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "consumer_account_id")
+    private AwsAccount consumerAccount;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "requester_id")
+    private AppUser requester;
+
+    @Column(nullable = false)
+    private String region;
+
+    @Column(name = "vpc_id", nullable = false)
+    private String vpcId;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "endpoint_request_subnet", joinColumns = @JoinColumn(name = "request_id"))
+    @Column(name = "subnet_id", nullable = false)
+    private Set<String> subnetIds = new TreeSet<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "endpoint_request_security_group", joinColumns = @JoinColumn(name = "request_id"))
+    @Column(name = "group_id", nullable = false)
+    private Set<String> securityGroupIds = new TreeSet<>();
+
+    @Column(name = "private_dns_enabled", nullable = false)
+    private boolean privateDnsEnabled;
+
+    @Column(nullable = false)
+    private String justification;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private EndpointState state;
+
+    @Column(name = "vpc_endpoint_id")
+    private String vpcEndpointId;
+
+    @Column(name = "failure_reason")
+    private String failureReason;
+
+    @Column(name = "decided_at")
+    private Instant decidedAt;
+
+    @Column(name = "decision_reason")
+    private String decisionReason;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private Long version;
+
+    protected EndpointRequest() {
+    }
+
+    public EndpointRequest(ServiceListing listing, AwsAccount consumerAccount, AppUser requester, String region,
+                           String vpcId, Set<String> subnetIds, Set<String> securityGroupIds, boolean privateDnsEnabled,
+                           String justification, Instant now) {
+        this.id = UUID.randomUUID();
+        this.listing = listing;
+        this.consumerAccount = consumerAccount;
+        this.requester = requester;
+        this.region = region;
+        this.vpcId = vpcId;
+        this.subnetIds = new TreeSet<>(subnetIds);
+        this.securityGroupIds = new TreeSet<>(securityGroupIds);
+        this.privateDnsEnabled = privateDnsEnabled;
+        this.justification = justification;
+        this.state = EndpointState.SUBMITTED;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    public UUID getId() { return id; }
+    public ServiceListing getListing() { return listing; }
+    public AwsAccount getConsumerAccount() { return consumerAccount; }
+    public AppUser getRequester() { return requester; }
+    public String getRegion() { return region; }
+    public String getVpcId() { return vpcId; }
+    public Set<String> getSubnetIds() { return subnetIds; }
+    public Set<String> getSecurityGroupIds() { return securityGroupIds; }
+    public boolean isPrivateDnsEnabled() { return privateDnsEnabled; }
+    public String getJustification() { return justification; }
+    public EndpointState getState() { return state; }
+    public String getVpcEndpointId() { return vpcEndpointId; }
+    public String getFailureReason() { return failureReason; }
+    public Instant getDecidedAt() { return decidedAt; }
+    public String getDecisionReason() { return decisionReason; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getUpdatedAt() { return updatedAt; }
+    public Long getVersion() { return version; }
+}

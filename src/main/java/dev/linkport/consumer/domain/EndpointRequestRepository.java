@@ -1,0 +1,26 @@
+package dev.linkport.consumer.domain;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface EndpointRequestRepository extends JpaRepository<EndpointRequest, UUID> {
+
+    @Query("""
+            select r from EndpointRequest r join fetch r.listing join fetch r.consumerAccount a
+            where a.team.id in ?1 order by r.createdAt desc""")
+    List<EndpointRequest> findByConsumerTeams(Collection<UUID> teamIds, Pageable page);
+
+    @Query("select count(r) from EndpointRequest r where r.consumerAccount.team.id in ?1")
+    long countByConsumerTeams(Collection<UUID> teamIds);
+
+    /** Submitted requests the caller may decide: as admin (all), or as a member of the providing team. */
+    @Query("""
+            select count(r) from EndpointRequest r where r.state = dev.linkport.consumer.domain.EndpointState.SUBMITTED
+            and (?2 = true or (r.listing.approvalPolicy = dev.linkport.catalog.domain.ApprovalPolicy.PROVIDER
+                               and r.listing.ownerTeam.id in ?1))""")
+    long countDecidableBy(Collection<UUID> teamIds, boolean admin);
+}

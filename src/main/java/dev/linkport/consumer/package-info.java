@@ -1,0 +1,4 @@
+/**
+ * The consumer's side: endpoint requests into the team's VPCs, their lifecycle and timeline.
+ */
+package dev.linkport.consumer;

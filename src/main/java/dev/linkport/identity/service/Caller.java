@@ -1,0 +1,25 @@
+package dev.linkport.identity.service;
+
+import dev.linkport.identity.domain.MembershipRole;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The signed-in user as authorization sees them, read fresh from the database for each service
+ * call: admin flag and team roles.
+ */
+public record Caller(UUID userId, String username, boolean admin, Map<UUID, MembershipRole> teamRoles) {
+
+    public boolean isMemberOf(UUID teamId) {
+        return teamRoles.containsKey(teamId);
+    }
+
+    public boolean isOwnerOf(UUID teamId) {
+        return teamRoles.get(teamId) == MembershipRole.OWNER;
+    }
+
+    public Set<UUID> teamIds() {
+        return teamRoles.keySet();
+    }
+}

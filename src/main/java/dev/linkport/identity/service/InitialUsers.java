@@ -1,0 +1,164 @@
+package dev.linkport.identity.service;
+
+import dev.linkport.audit.service.AuditEntry;
+import dev.linkport.audit.service.AuditLog;
+import dev.linkport.aws.AwsProperties;
+import dev.linkport.identity.domain.AppUser;
+import dev.linkport.identity.domain.AppUserRepository;
+import dev.linkport.identity.domain.AwsAccount;
+import dev.linkport.identity.domain.AwsAccountRepository;
+import dev.linkport.identity.domain.MembershipRole;
+import dev.linkport.identity.domain.Team;
+import dev.linkport.identity.domain.TeamMembership;
+import dev.linkport.identity.domain.TeamMembershipRepository;
+import dev.linkport.identity.domain.TeamRepository;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Makes sure someone can sign in on first start. In sandbox mode it seeds the demo teams, users
+ * and accounts (matching the AWS sandbox's world) once, when there are no users yet. In aws mode
+ * it creates a single admin, with {@code LINKPORT_ADMIN_PASSWORD} or a random password printed
+ * once in the log. It never touches a database that already has users.
+ */
+@Component
+@Order(0)
+public class InitialUsers implements ApplicationRunner {
+
+    public static final String DEMO_PASSWORD = "linkport-demo";
+    static final java.util.List<String> DEMO_USERS = java.util.List.of("admin", "alice", "bob", "carol");
+
+    private static final Logger log = LoggerFactory.getLogger(InitialUsers.class);
+
+    private final AppUserRepository users;
+    private final TeamRepository teams;
+    private final TeamMembershipRepository memberships;
+    private final AwsAccountRepository accounts;
+    private final PasswordEncoder passwords;
+    private final AuditLog audit;
+    private final AwsProperties aws;
+    private final Clock clock;
+    private final String adminPassword;
+
+    public InitialUsers(AppUserRepository users, TeamRepository teams, TeamMembershipRepository memberships,
+                        AwsAccountRepository accounts, PasswordEncoder passwords, AuditLog audit, AwsProperties aws,
+                        Clock clock, @Value("${LINKPORT_ADMIN_PASSWORD:}") String adminPassword) {
+        this.users = users;
+        this.teams = teams;
+        this.memberships = memberships;
+        this.accounts = accounts;
+        this.passwords = passwords;
+        this.audit = audit;
+        this.aws = aws;
+        this.clock = clock;
+        this.adminPassword = adminPassword;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (!aws.sandbox()) {
+            disableDemoUsers();
+        }
+        if (users.count() > 0) {
+            return;
+        }
+        if (aws.sandbox()) {
+            seedDemo();
+        } else {
+            createFirstAdmin();
+        }
+    }
+
+    /** Demo users exist only in sandbox mode: a database seeded in sandbox mode keeps them disabled in aws mode. */
+    private void disableDemoUsers() {
+        for (String name : DEMO_USERS) {
+            users.findByUsername(name)
+                    .filter(u -> u.isEnabled() && u.getPasswordHash() != null && passwords.matches(DEMO_PASSWORD, u.getPasswordHash()))
+                    .ifPresent(u -> {
+                        u.setEnabled(false);
+                        audit.recordSystem(AuditEntry.of("USER_DISABLED", "USER", u.getId(), u.getUsername(), null)
+                                .because("demo user with the demo password, and Linkport runs in aws mode"));
+                        log.warn("Disabled demo user '{}': demo users exist only in sandbox mode", u.getUsername());
+                    });
+        }
+    }
+
+    private void createFirstAdmin() {
+        boolean generated = adminPassword == null || adminPassword.isBlank();
+        String password = generated ? randomPassword() : adminPassword;
+        AppUser admin = users.save(new AppUser("admin", "Platform admin", null, passwords.encode(password), true,
+                clock.instant()));
+        audit.recordSystem(AuditEntry.of("USER_CREATED", "USER", admin.getId(), "admin", null)
+                .change(null, "platform admin").because("first start with no users"));
+        if (generated) {
+            log.warn("""
+
+                    ============================================================
+                     First start: created the platform admin 'admin'.
+                     Password (shown only now): {}
+                     Sign in and change it, or set LINKPORT_ADMIN_PASSWORD.
+                    ============================================================""", password);
+        } else {
+            log.info("First start: created the platform admin 'admin' with LINKPORT_ADMIN_PASSWORD");
+        }
+    }
+
+    private void seedDemo() {
+        String hash = passwords.encode(DEMO_PASSWORD);
+        user("admin", "Ada Admin", true, hash);
+        AppUser alice = user("alice", "Alice (payments)", false, hash);
+        AppUser bob = user("bob", "Bob (checkout)", false, hash);
+        AppUser carol = user("carol", "Carol (analytics)", false, hash);
+
+        Team payments = team("payments", "Payments", "Card payments and refunds; provides the payments API.", true);
+        Team checkout = team("checkout", "Checkout", "The web shop's checkout; consumes payments.", false);
+        Team analytics = team("analytics", "Analytics", "Reporting and data pipelines.", false);
+
+        member(payments, alice);
+        member(checkout, bob);
+        member(analytics, carol);
+
+        account(payments, "111111111111", "payments-prod", Set.of("us-east-1"));
+        account(checkout, "222222222222", "checkout-prod", Set.of("us-east-1", "eu-west-1"));
+        account(analytics, "333333333333", "analytics-prod", Set.of("us-east-1"));
+
+        audit.recordSystem(AuditEntry.of("DEMO_DATA_SEEDED", "SYSTEM", "demo", "Sandbox demo data", null)
+                .because("sandbox mode, first start"));
+        log.info("Sandbox mode: seeded demo users admin, alice, bob, carol (password '{}')", DEMO_PASSWORD);
+    }
+
+    private AppUser user(String username, String name, boolean admin, String hash) {
+        return users.save(new AppUser(username, name, username + "@example.com", hash, admin, clock.instant()));
+    }
+
+    private Team team(String name, String displayName, String description, boolean provider) {
+        return teams.save(new Team(name, displayName, description, provider, clock.instant()));
+    }
+
+    private void member(Team team, AppUser user) {
+        memberships.save(new TeamMembership(team, user, MembershipRole.OWNER, clock.instant()));
+    }
+
+    private void account(Team team, String accountId, String name, Set<String> regions) {
+        accounts.save(new AwsAccount(team, accountId, name, "arn:aws:iam::" + accountId + ":role/LinkportAccess",
+                "demo-" + accountId, regions, clock.instant()));
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

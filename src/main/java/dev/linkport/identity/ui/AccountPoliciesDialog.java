@@ -1,0 +1,42 @@
+package dev.linkport.identity.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import dev.linkport.identity.service.AccountView;
+import dev.linkport.platform.ui.CopyButton;
+
+/** Everything a team needs to create the IAM role Linkport assumes in an account. */
+class AccountPoliciesDialog extends Dialog {
+
+    AccountPoliciesDialog(AccountView account) {
+        setHeaderTitle("Set up the role in " + account.accountId());
+        setWidth("min(56rem, 95vw)");
+        addClassName("policies-dialog");
+        add(new Paragraph("Create the IAM role " + account.roleArn() + " in account " + account.accountId()
+                + " with this trust policy and permission policy. Linkport assumes it with the ExternalId below; "
+                + "it stores no AWS secret."));
+        Span externalId = new Span(account.externalId());
+        externalId.addClassName("mono");
+        externalId.setId("external-id");
+        Div ext = new Div(new Span("ExternalId: "), externalId, new CopyButton("Copy", account::externalId));
+        ext.addClassName("external-id-line");
+        add(ext);
+        add(section("Trust policy", "trust-policy", account.trustPolicy()));
+        add(section("Permission policy (least privilege)", "permission-policy", account.permissionPolicy()));
+        getFooter().add(new Button("Close", e -> close()));
+    }
+
+    private static Div section(String title, String id, String json) {
+        Pre pre = new Pre(json);
+        pre.setId(id);
+        pre.addClassName("policy-json");
+        Div header = new Div(new H4(title), new CopyButton("Copy JSON", () -> json));
+        header.addClassName("policy-header");
+        return new Div(header, pre);
+    }
+}

@@ -1,0 +1,310 @@
+package dev.linkport.identity.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.OptionalParameter;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.linkport.identity.domain.MembershipRole;
+import dev.linkport.identity.service.AccountService;
+import dev.linkport.identity.service.AccountView;
+import dev.linkport.identity.service.TeamService;
+import dev.linkport.identity.service.TeamViews.Member;
+import dev.linkport.identity.service.TeamViews.TeamSummary;
+import dev.linkport.identity.service.UserService;
+import dev.linkport.identity.service.UserService.UserSummary;
+import dev.linkport.platform.LinkportException;
+import dev.linkport.platform.Validation;
+import dev.linkport.platform.ui.EmptyState;
+import dev.linkport.platform.ui.Notifications;
+import dev.linkport.platform.ui.ViewHeader;
+import jakarta.annotation.security.PermitAll;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Teams, their members and AWS accounts. Admins create teams and users; admins and team owners
+ * manage members and register accounts; everybody sees their own teams.
+ */
+@Route("teams")
+@PageTitle("Teams & accounts · Linkport")
+@PermitAll
+public class TeamsView extends VerticalLayout implements HasUrlParameter<String> {
+
+    private final TeamService teams;
+    private final AccountService accounts;
+    private final UserService users;
+    private final Validation validation;
+    private final boolean admin;
+
+    private final Grid<TeamSummary> teamGrid = new Grid<>(TeamSummary.class, false);
+    private final Div detail = new Div();
+    private final Grid<UserSummary> userGrid = new Grid<>(UserSummary.class, false);
+
+    public TeamsView(TeamService teams, AccountService accounts, UserService users, Validation validation) {
+        this.teams = teams;
+        this.accounts = accounts;
+        this.users = users;
+        this.validation = validation;
+        this.admin = users.me().admin();
+        addClassName("teams-view");
+        setSizeFull();
+
+        Button newTeam = new Button("New team", VaadinIcon.PLUS.create(),
+                e -> new TeamDialog(teams, validation, null, t -> {
+                    refreshTeams();
+                    select(t.name());
+                }).open());
+        newTeam.addThemeVariants(ButtonVariant.PRIMARY);
+        newTeam.setVisible(admin);
+        add(new ViewHeader("Teams & accounts", admin
+                ? "All teams, their members and the AWS accounts they own."
+                : "Your teams, their members and the AWS accounts they own.", newTeam));
+
+        teamGrid.addClassName("team-list");
+        teamGrid.addThemeVariants(GridVariant.NO_BORDER);
+        teamGrid.addColumn(TeamSummary::name).setHeader("Team");
+        teamGrid.addColumn(t -> t.myRole() == null ? "" : t.myRole() == MembershipRole.OWNER ? "owner" : "member")
+                .setHeader("You").setAutoWidth(true).setFlexGrow(0);
+        teamGrid.setWidth("18rem");
+        teamGrid.setHeightFull();
+        teamGrid.addSelectionListener(e -> e.getFirstSelectedItem().ifPresentOrElse(this::showTeam, this::showNoTeam));
+        teamGrid.setEmptyStateText(admin ? "No teams yet. Create the first one with New team."
+                : "You are not in any team yet. Ask a platform admin to add you to your team.");
+
+        detail.addClassName("team-detail");
+        HorizontalLayout teamsTab = new HorizontalLayout(teamGrid, detail);
+        teamsTab.setSizeFull();
+        teamsTab.setFlexGrow(1, detail);
+
+        if (admin) {
+            TabSheet tabs = new TabSheet();
+            tabs.setSizeFull();
+            tabs.add("Teams", teamsTab);
+            tabs.add("Users", usersTab());
+            add(tabs);
+            setFlexGrow(1, tabs);
+        } else {
+            add(teamsTab);
+            setFlexGrow(1, teamsTab);
+        }
+        refreshTeams();
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, @OptionalParameter String teamName) {
+        if (teamName != null) {
+            select(teamName);
+        } else {
+            List<TeamSummary> list = teams.visibleTeams();
+            if (!list.isEmpty() && teamGrid.getSelectedItems().isEmpty()) {
+                teamGrid.select(list.getFirst());
+            }
+        }
+    }
+
+    private void refreshTeams() {
+        teamGrid.setItems(teams.visibleTeams());
+    }
+
+    private void select(String teamName) {
+        teams.visibleTeams().stream().filter(t -> t.name().equals(teamName)).findFirst()
+                .ifPresentOrElse(teamGrid::select, () -> Notifications.error("No team named " + teamName + " that you can see"));
+    }
+
+    private void showNoTeam() {
+        detail.removeAll();
+        detail.add(new EmptyState("Choose a team", "Pick a team on the left to see its members and AWS accounts."));
+    }
+
+    private void showTeam(TeamSummary team) {
+        TeamSummary fresh = teams.team(team.id());
+        detail.removeAll();
+        detail.add(teamHeader(fresh), membersSection(fresh), accountsSection(fresh));
+        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, "teams/" + fresh.name()));
+    }
+
+    private Component teamHeader(TeamSummary team) {
+        H3 title = new H3(team.displayName() + " (" + team.name() + ")");
+        Div box = new Div(title);
+        if (team.provider()) {
+            Span badge = new Span("provider");
+            badge.addClassName("pill");
+            box.add(badge);
+        }
+        if (team.description() != null) {
+            box.add(new Paragraph(team.description()));
+        }
+        if (team.canManage()) {
+            Button edit = new Button("Edit team", VaadinIcon.EDIT.create(),
+                    e -> new TeamDialog(teams, validation, team, t -> {
+                        refreshTeams();
+                        teamGrid.select(t);
+                    }).open());
+            edit.addThemeVariants(ButtonVariant.TERTIARY);
+            box.add(edit);
+        }
+        box.addClassName("team-header");
+        return box;
+    }
+
+    private Component membersSection(TeamSummary team) {
+        Grid<Member> grid = new Grid<>(Member.class, false);
+        grid.addClassName("members-grid");
+        grid.setAllRowsVisible(true);
+        grid.addColumn(Member::username).setHeader("User");
+        grid.addColumn(Member::displayName).setHeader("Name");
+        grid.addComponentColumn(m -> roleCell(team, m)).setHeader("Role");
+        if (team.canManageMembers()) {
+            grid.addComponentColumn(m -> {
+                Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> confirmRemove(team, m));
+                remove.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.ERROR);
+                remove.setAriaLabel("Remove " + m.username());
+                remove.setTooltipText("Remove " + m.username() + " from " + team.name());
+                return remove;
+            }).setAutoWidth(true).setFlexGrow(0);
+        }
+        List<Member> members = teams.members(team.id());
+        grid.setItems(members);
+        grid.setEmptyStateText("No members yet." + (team.canManageMembers() ? " Add the first one." : ""));
+        Button add = new Button("Add member", VaadinIcon.PLUS.create(),
+                e -> new MemberDialog(teams, users, team, () -> showTeam(team)).open());
+        add.setVisible(team.canManageMembers());
+        return section("Members", grid, add);
+    }
+
+    private Component roleCell(TeamSummary team, Member m) {
+        if (!team.canManageMembers()) {
+            return new Span(m.role() == MembershipRole.OWNER ? "Owner" : "Member");
+        }
+        Select<MembershipRole> role = new Select<>();
+        role.setItems(MembershipRole.values());
+        role.setItemLabelGenerator(r -> r == MembershipRole.OWNER ? "Owner" : "Member");
+        role.setValue(m.role());
+        role.setAriaLabel("Role of " + m.username());
+        role.addValueChangeListener(e -> {
+            if (e.isFromClient() && !Objects.equals(e.getValue(), e.getOldValue())) {
+                try {
+                    teams.changeRole(m.membershipId(), m.version(), e.getValue());
+                    Notifications.success(m.username() + " is now " + e.getValue().name().toLowerCase());
+                } catch (LinkportException ex) {
+                    Notifications.error(ex.getMessage());
+                }
+                showTeam(team);
+            }
+        });
+        return role;
+    }
+
+    private void confirmRemove(TeamSummary team, Member m) {
+        ConfirmDialog confirm = new ConfirmDialog("Remove " + m.username() + "?",
+                m.username() + " loses access to " + team.name() + "'s services, endpoints and accounts.",
+                "Remove", e -> {
+                    try {
+                        teams.removeMember(m.membershipId(), m.version());
+                        Notifications.success(m.username() + " removed from " + team.name());
+                    } catch (LinkportException ex) {
+                        Notifications.error(ex.getMessage());
+                    }
+                    showTeam(team);
+                });
+        confirm.setCancelable(true);
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.open();
+    }
+
+    private Component accountsSection(TeamSummary team) {
+        Grid<AccountView> grid = new Grid<>(AccountView.class, false);
+        grid.addClassName("accounts-grid");
+        grid.setAllRowsVisible(true);
+        grid.addColumn(AccountView::accountId).setHeader("Account").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(AccountView::displayName).setHeader("Name");
+        grid.addColumn(a -> String.join(", ", a.regions())).setHeader("Regions");
+        grid.addColumn(AccountView::roleArn).setHeader("Role").setFlexGrow(2);
+        grid.addComponentColumn(a -> {
+            HorizontalLayout actions = new HorizontalLayout();
+            actions.setSpacing(false);
+            Button policies = new Button("Role setup", e -> new AccountPoliciesDialog(a).open());
+            policies.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
+            actions.add(policies);
+            if (a.canManage()) {
+                Button edit = new Button(VaadinIcon.EDIT.create(),
+                        e -> new AccountDialog(accounts, validation, team, a, saved -> showTeam(team)).open());
+                edit.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
+                edit.setAriaLabel("Edit " + a.accountId());
+                edit.setTooltipText("Edit " + a.accountId());
+                Button remove = new Button(VaadinIcon.TRASH.create(), e -> confirmRemoveAccount(team, a));
+                remove.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL, ButtonVariant.ERROR);
+                remove.setAriaLabel("Remove " + a.accountId());
+                remove.setTooltipText("Remove " + a.accountId());
+                actions.add(edit, remove);
+            }
+            return actions;
+        }).setAutoWidth(true).setFlexGrow(0);
+        grid.setItems(accounts.accountsOf(team.id()));
+        grid.setEmptyStateText(team.canManageAccounts()
+                ? "No AWS accounts yet. Register one so the team can publish services or request endpoints."
+                : "No AWS accounts yet. The team's owners register them.");
+        Button register = new Button("Register AWS account", VaadinIcon.PLUS.create(),
+                e -> new AccountDialog(accounts, validation, team, null, saved -> {
+                    showTeam(team);
+                    new AccountPoliciesDialog(saved).open();
+                }).open());
+        register.setVisible(team.canManageAccounts());
+        return section("AWS accounts", grid, register);
+    }
+
+    private void confirmRemoveAccount(TeamSummary team, AccountView a) {
+        ConfirmDialog confirm = new ConfirmDialog("Remove account " + a.accountId() + "?",
+                "Linkport stops using the role in this account. Nothing in AWS is deleted.", "Remove", e -> {
+            try {
+                accounts.remove(a.id(), a.version());
+                Notifications.success("Account " + a.accountId() + " removed");
+            } catch (LinkportException ex) {
+                Notifications.error(ex.getMessage());
+            }
+            showTeam(team);
+        });
+        confirm.setCancelable(true);
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.open();
+    }
+
+    private Component usersTab() {
+        userGrid.addColumn(UserSummary::username).setHeader("User");
+        userGrid.addColumn(UserSummary::displayName).setHeader("Name");
+        userGrid.addColumn(UserSummary::email).setHeader("E-mail");
+        userGrid.addColumn(u -> u.admin() ? "platform admin" : "").setHeader("Role");
+        userGrid.addColumn(u -> u.enabled() ? "" : "disabled").setHeader("Status");
+        userGrid.setItems(users.allUsers());
+        Button create = new Button("New user", VaadinIcon.PLUS.create(),
+                e -> new UserDialog(users, validation, () -> userGrid.setItems(users.allUsers())).open());
+        VerticalLayout tab = new VerticalLayout(create, userGrid);
+        tab.setSizeFull();
+        tab.setPadding(false);
+        return tab;
+    }
+
+    private static Component section(String title, Component content, Button action) {
+        Div header = new Div(new H3(title), action);
+        header.addClassName("section-header");
+        Div section = new Div(header, content);
+        section.addClassName("section");
+        return section;
+    }
+}

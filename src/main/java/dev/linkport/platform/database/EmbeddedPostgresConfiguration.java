@@ -1,0 +1,61 @@
+package dev.linkport.platform.database;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Starts an embedded PostgreSQL 17 when no {@code spring.datasource.url} is configured, so that
+ * {@code ./mvnw spring-boot:run} needs nothing installed. Its data survives restarts; a server
+ * left running by a killed previous run is stopped first. With a URL this configuration is
+ * skipped entirely and Boot's own DataSource is used.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(NoDatasourceUrlCondition.class)
+@ConditionalOnClass(name = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres")
+public class EmbeddedPostgresConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(DatabaseProperties properties) throws IOException {
+        long started = System.nanoTime();
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setPGStartupWait(Duration.ofSeconds(60));
+        if (properties.ephemeral()) {
+            Path dir = Files.createTempDirectory("linkport-pg-");
+            builder.setDataDirectory(dir).setCleanDataDirectory(true); // free port, deleted on close
+        } else {
+            Path dir = properties.dataDirectory().toAbsolutePath();
+            Files.createDirectories(dir.getParent());
+            StalePostgres.stopIfRunning(dir);
+            builder.setDataDirectory(dir).setCleanDataDirectory(false).setPort(properties.port());
+        }
+        EmbeddedPostgres postgres = builder.start();
+        log.info("Embedded PostgreSQL started on port {} in {} ms ({})", postgres.getPort(),
+                (System.nanoTime() - started) / 1_000_000,
+                properties.ephemeral() ? "ephemeral" : "data in " + properties.dataDirectory().toAbsolutePath());
+        return postgres;
+    }
+
+    @Bean
+    DataSource dataSource(EmbeddedPostgres postgres) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        config.setUsername("postgres");
+        config.setPoolName("linkport-embedded");
+        config.setMaximumPoolSize(10);
+        return new HikariDataSource(config);
+    }
+}

@@ -1,0 +1,92 @@
+package dev.linkport.shell.ui;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.contextmenu.SubMenu;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import dev.linkport.identity.service.UserService;
+import dev.linkport.identity.service.UserService.Me;
+import jakarta.annotation.security.PermitAll;
+import java.util.stream.Collectors;
+
+/**
+ * The frame around every view: navigation that depends on who is signed in, the user and their
+ * teams, and in sandbox mode a badge saying that nothing real is created.
+ */
+@Layout
+@PermitAll
+public class MainLayout extends AppLayout {
+
+    public MainLayout(UserService users, AuthenticationContext authentication) {
+        Me me = users.me();
+        setPrimarySection(Section.DRAWER);
+
+        Anchor brand = new Anchor("catalog", "Linkport");
+        brand.addClassName("brand");
+        Div drawerHeader = new Div(brand);
+        drawerHeader.addClassName("drawer-header");
+        addToDrawer(drawerHeader, navigation(me));
+
+        HorizontalLayout header = new HorizontalLayout();
+        header.addClassName("app-header");
+        header.setWidthFull();
+        header.setAlignItems(FlexComponent.Alignment.CENTER);
+        header.add(new DrawerToggle());
+        Div spacer = new Div();
+        header.add(spacer);
+        header.setFlexGrow(1, spacer);
+        if (me.sandbox()) {
+            Span badge = new Span("Sandbox AWS — no real resources");
+            badge.addClassName("sandbox-badge");
+            badge.getElement().setAttribute("title",
+                    "Linkport talks to its built-in AWS emulator. Nothing is created in any real AWS account.");
+            header.add(badge);
+        }
+        Span teams = new Span(me.teams().isEmpty() ? "No team yet"
+                : me.teams().stream().map(t -> t.name() + (t.role().name().equals("OWNER") ? " (owner)" : ""))
+                .collect(Collectors.joining(", ")));
+        teams.addClassName("header-teams");
+        header.add(teams);
+
+        MenuBar userMenu = new MenuBar();
+        userMenu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
+        userMenu.addClassName("user-menu");
+        MenuItem item = userMenu.addItem(me.displayName() + (me.admin() ? " · admin" : ""));
+        item.addComponentAsFirst(VaadinIcon.USER.create());
+        SubMenu sub = item.getSubMenu();
+        sub.addItem("Signed in as " + me.username()).setEnabled(false);
+        sub.addItem("Teams & accounts", e -> getUI().ifPresent(ui -> ui.navigate("teams")));
+        sub.addItem("Sign out", e -> authentication.logout());
+        header.add(userMenu);
+        addToNavbar(true, header);
+    }
+
+    private static SideNav navigation(Me me) {
+        SideNav nav = new SideNav();
+        nav.addClassName("main-nav");
+        nav.addItem(new SideNavItem("Catalog", "catalog", VaadinIcon.GRID_BIG.create()));
+        nav.addItem(new SideNavItem("My services", "my-services", VaadinIcon.SERVER.create()));
+        nav.addItem(new SideNavItem("My endpoints", "my-endpoints", VaadinIcon.CONNECT.create()));
+        if (me.approver()) {
+            nav.addItem(new SideNavItem("Approvals", "approvals", VaadinIcon.CHECK_SQUARE_O.create()));
+        }
+        if (me.admin()) {
+            nav.addItem(new SideNavItem("Operations", "operations", VaadinIcon.COGS.create()));
+            nav.addItem(new SideNavItem("Audit", "audit", VaadinIcon.LIST.create()));
+        }
+        nav.addItem(new SideNavItem("Teams & accounts", "teams", VaadinIcon.USERS.create()));
+        return nav;
+    }
+}
