@@ -35,6 +35,10 @@ class AccountDialog extends Dialog {
                   Consumer<AccountView> saved) {
         setHeaderTitle(existing == null ? "Register an AWS account for " + team.name() : "Edit account " + existing.accountId());
         setWidth("min(40rem, 95vw)");
+        accountId.setId("account-id");
+        displayName.setId("account-name");
+        regions.setId("account-regions");
+        roleArn.setId("account-role-arn");
         accountId.setHelperText("12 digits");
         accountId.setMaxLength(12);
         accountId.setAllowedCharPattern("[0-9]");

@@ -81,7 +81,8 @@ public class TeamsView extends VerticalLayout implements HasUrlParameter<String>
         teamGrid.addColumn(TeamSummary::name).setHeader("Team");
         teamGrid.addColumn(t -> t.myRole() == null ? "" : t.myRole() == MembershipRole.OWNER ? "owner" : "member")
                 .setHeader("You").setAutoWidth(true).setFlexGrow(0);
-        teamGrid.setWidth("18rem");
+        teamGrid.setWidth("15rem");
+        teamGrid.getStyle().set("flex-shrink", "0");
         teamGrid.setHeightFull();
         teamGrid.addSelectionListener(e -> e.getFirstSelectedItem().ifPresentOrElse(this::showTeam, this::showNoTeam));
         teamGrid.setEmptyStateText(admin ? "No teams yet. Create the first one with New team."
@@ -231,11 +232,12 @@ public class TeamsView extends VerticalLayout implements HasUrlParameter<String>
     private Component accountsSection(TeamSummary team) {
         Grid<AccountView> grid = new Grid<>(AccountView.class, false);
         grid.addClassName("accounts-grid");
+        grid.addThemeVariants(GridVariant.WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
         grid.addColumn(AccountView::accountId).setHeader("Account").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AccountView::displayName).setHeader("Name");
         grid.addColumn(a -> String.join(", ", a.regions())).setHeader("Regions");
-        grid.addColumn(AccountView::roleArn).setHeader("Role").setFlexGrow(2);
+        grid.addColumn(AccountView::roleArn).setHeader("Role").setFlexGrow(2).setTooltipGenerator(AccountView::roleArn);
         grid.addComponentColumn(a -> {
             HorizontalLayout actions = new HorizontalLayout();
             actions.setSpacing(false);

@@ -1,0 +1,111 @@
+package dev.linkport.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.linkport.identity.domain.MembershipRole;
+import dev.linkport.identity.service.TeamCommands.AddMember;
+import dev.linkport.identity.service.TeamCommands.CreateTeam;
+import dev.linkport.identity.service.TeamCommands.UpdateTeam;
+import dev.linkport.identity.service.TeamService;
+import dev.linkport.identity.service.UserCommands.CreateUser;
+import dev.linkport.identity.service.UserService;
+import dev.linkport.identity.service.TeamViews.Member;
+import dev.linkport.identity.service.TeamViews.TeamSummary;
+import dev.linkport.platform.ConflictException;
+import dev.linkport.platform.ForbiddenException;
+import dev.linkport.platform.InvalidInputException;
+import dev.linkport.platform.NotFoundException;
+import dev.linkport.platform.StaleEditException;
+import dev.linkport.support.Ids;
+import dev.linkport.support.LinkportIntegrationTest;
+import dev.linkport.support.TestUsers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@LinkportIntegrationTest
+class TeamServiceIT {
+
+    @Autowired TestUsers users;
+    @Autowired TeamService teams;
+    @Autowired UserService userService;
+
+    /** A new user, so that tests do not change the demo users' teams. */
+    String newUser() {
+        String name = Ids.teamName("u");
+        users.run("admin", () -> userService.create(new CreateUser(name, "User " + name, null, "a-long-password-1", false)));
+        return name;
+    }
+
+    @Test
+    void onlyPlatformAdminsCreateAndEditTeams() {
+        assertThatThrownBy(() -> users.as("alice", () -> teams.createTeam(new CreateTeam(Ids.teamName("x"), "X", null, false))))
+                .isInstanceOf(ForbiddenException.class);
+        TeamSummary payments = users.as("alice", () -> teams.visibleTeams()).getFirst();
+        assertThat(payments.canManage()).isFalse();
+        assertThatThrownBy(() -> users.as("alice", () -> teams.updateTeam(new UpdateTeam(payments.id(),
+                payments.version(), "Renamed", null, true))))
+                .isInstanceOf(ForbiddenException.class);
+
+        TeamSummary created = users.as("admin", () -> teams.createTeam(new CreateTeam(Ids.teamName("new"), "New", null, false)));
+        assertThat(created.canManage()).isTrue();
+    }
+
+    @Test
+    void aTeamNameIsValidatedAndUnique() {
+        String name = Ids.teamName("dup");
+        users.run("admin", () -> teams.createTeam(new CreateTeam(name, "Dup", null, false)));
+        assertThatThrownBy(() -> users.as("admin", () -> teams.createTeam(new CreateTeam(name, "Dup", null, false))))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("already exists");
+        assertThatThrownBy(() -> users.as("admin", () -> teams.createTeam(new CreateTeam("Bad Name!", "", null, false))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).hasSize(2))
+                .hasMessageContaining("lower-case letters");
+    }
+
+    @Test
+    void usersSeeOnlyTheirOwnTeamsAndAdminsSeeAll() {
+        assertThat(users.as("bob", () -> teams.visibleTeams())).extracting(TeamSummary::name)
+                .contains("checkout").doesNotContain("payments", "analytics");
+        assertThat(users.as("admin", () -> teams.visibleTeams())).extracting(TeamSummary::name)
+                .contains("payments", "checkout", "analytics");
+        TeamSummary payments = users.as("alice", () -> teams.visibleTeams()).getFirst();
+        assertThatThrownBy(() -> users.as("bob", () -> teams.members(payments.id()))).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void ownersManageMembersAndPlainMembersCannot() {
+        String owner = newUser();
+        String member = newUser();
+        String other = newUser();
+        TeamSummary team = users.as("admin", () -> teams.createTeam(new CreateTeam(Ids.teamName("m"), "M", null, false)));
+        users.run("admin", () -> teams.addMember(new AddMember(team.id(), owner, MembershipRole.OWNER)));
+        Member added = users.as(owner, () -> teams.addMember(new AddMember(team.id(), member, MembershipRole.MEMBER)));
+
+        assertThatThrownBy(() -> users.as(member, () -> teams.addMember(new AddMember(team.id(), other, MembershipRole.MEMBER))))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> users.as(owner, () -> teams.addMember(new AddMember(team.id(), member, MembershipRole.MEMBER))))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("already in");
+
+        users.run(owner, () -> teams.removeMember(added.membershipId(), added.version()));
+        assertThat(users.as(owner, () -> teams.members(team.id()))).extracting(Member::username).containsExactly(owner);
+    }
+
+    @Test
+    void aTeamKeepsAtLeastOneOwner() {
+        String owner = newUser();
+        TeamSummary team = users.as("admin", () -> teams.createTeam(new CreateTeam(Ids.teamName("o"), "O", null, false)));
+        Member bob = users.as("admin", () -> teams.addMember(new AddMember(team.id(), owner, MembershipRole.OWNER)));
+        assertThatThrownBy(() -> users.as("admin", () -> teams.changeRole(bob.membershipId(), bob.version(), MembershipRole.MEMBER)))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("at least one owner");
+        assertThatThrownBy(() -> users.as("admin", () -> { teams.removeMember(bob.membershipId(), bob.version()); return null; }))
+                .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void aStaleTeamEditIsRefused() {
+        TeamSummary team = users.as("admin", () -> teams.createTeam(new CreateTeam(Ids.teamName("s"), "S", null, false)));
+        users.run("admin", () -> teams.updateTeam(new UpdateTeam(team.id(), team.version(), "First", null, false)));
+        assertThatThrownBy(() -> users.as("admin", () -> teams.updateTeam(new UpdateTeam(team.id(), team.version(), "Second", null, false))))
+                .isInstanceOf(StaleEditException.class).hasMessageContaining("changed by someone else");
+    }
+}
