@@ -73,6 +73,20 @@ public final class SandboxServer implements AutoCloseable {
         log.info("AWS sandbox listening on {}", endpoint());
     }
 
+    /**
+     * Runs a sandbox on its own, until the process is stopped: {@code [port [state-file]]}, by default
+     * port 4566 and no state file.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        Builder builder = builder().port(args.length > 0 ? Integer.parseInt(args[0]) : 4566);
+        if (args.length > 1) {
+            builder.stateFile(Path.of(args[1]));
+        }
+        SandboxServer server = builder.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "aws-sandbox-shutdown"));
+        Thread.currentThread().join();
+    }
+
     /** A builder for a sandbox; {@link Builder#start()} binds the port and starts serving. */
     public static Builder builder() {
         return new Builder();

@@ -40,7 +40,14 @@ final class StateStore implements AutoCloseable {
             world.loadJson(Files.readAllBytes(file));
             log.info("AWS sandbox state loaded from {}", file);
         } catch (IOException | RuntimeException e) {
-            log.warn("AWS sandbox state in {} could not be read ({}); starting from the seed", file, e.toString());
+            Path kept = file.resolveSibling(file.getFileName() + ".unreadable");
+            log.warn("AWS sandbox state in {} could not be read ({}); starting from the seed, the file is kept as {}",
+                    file, e.toString(), kept);
+            try {
+                Files.move(file, kept, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException moveFailed) {
+                log.warn("{} could not be moved aside: {}", file, moveFailed.toString());
+            }
         }
     }
 
