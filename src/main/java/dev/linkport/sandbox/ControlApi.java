@@ -67,10 +67,10 @@ final class ControlApi implements HttpHandler {
                 send(ex, 200, Map.of("reset", true));
             }
             case "GET /_sandbox/dns/txt" -> send(ex, 200, control.txtRecords().entrySet().stream()
-                    .map(e -> Map.of("name", e.getKey(), "value", e.getValue())).toList());
+                    .map(e -> txtJson(e.getKey(), e.getValue())).toList());
             case "POST /_sandbox/dns/txt" -> {
                 control.publishTxtRecord((String) body.get("name"), (String) body.get("value"));
-                send(ex, 200, Map.of("name", body.get("name"), "value", body.get("value")));
+                send(ex, 200, txtJson((String) body.get("name"), (String) body.get("value")));
             }
             case "DELETE /_sandbox/dns/txt" -> {
                 String name = query(ex).get("name");
@@ -131,6 +131,13 @@ final class ControlApi implements HttpHandler {
             }
             default -> send(ex, 404, Map.of("error", "No such control operation: " + method + " " + path));
         }
+    }
+
+    private static Map<String, Object> txtJson(String name, String value) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name);
+        m.put("value", value);
+        return m;
     }
 
     private Map<String, Object> settingsJson() {
