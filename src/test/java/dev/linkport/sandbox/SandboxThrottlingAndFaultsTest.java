@@ -99,6 +99,16 @@ class SandboxThrottlingAndFaultsTest {
     }
 
     @Test
+    void anInjectedLatencyWithoutAnErrorDelaysTheAnswer() throws Exception {
+        sandbox.controlApi("POST", "/_sandbox/faults", "{\"action\":\"DescribeVpcs\",\"latencyMillis\":300}");
+        Ec2Client ec2 = sandbox.ec2(PROVIDER);
+
+        long start = System.nanoTime();
+        assertThat(ec2.describeVpcs().vpcs()).hasSize(1);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+    }
+
+    @Test
     void anInjectedRequestLimitExceededLooksLikeAwsThrottling() {
         sandbox.control().injectFault(SandboxFault.error("AcceptVpcEndpointConnections", "RequestLimitExceeded", 0));
         ServiceConfiguration service = openService();
