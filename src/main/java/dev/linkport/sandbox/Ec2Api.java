@@ -230,11 +230,11 @@ final class Ec2Api {
         s.zoneIds.addAll(zoneIdsOf(c, s.loadBalancerArns));
         s.supportedRegions.add(c.region());
         for (String region : r.list("SupportedRegion")) {
-            addSupportedRegion(s, region);
+            addSupportedRegion(s.supportedRegions, region);
         }
         List<String> ipTypes = r.list("SupportedIpAddressType");
         for (String type : ipTypes.isEmpty() ? List.of("ipv4") : ipTypes) {
-            addIpType(s, type);
+            addIpType(s.ipAddressTypes, type);
         }
         String privateDnsName = r.get("PrivateDnsName");
         if (privateDnsName != null) {
@@ -267,22 +267,22 @@ final class Ec2Api {
         return new ArrayList<>(zoneIds);
     }
 
-    private static void addSupportedRegion(Service s, String region) {
+    private static void addSupportedRegion(List<String> regions, String region) {
         if (!Zones.knownRegion(region)) {
             throw AwsException.invalidParameter("Invalid region: " + region);
         }
-        if (!s.supportedRegions.contains(region)) {
-            s.supportedRegions.add(region);
+        if (!regions.contains(region)) {
+            regions.add(region);
         }
     }
 
-    private static void addIpType(Service s, String type) {
+    private static void addIpType(List<String> types, String type) {
         if (!IP_TYPES.contains(type)) {
             throw new AwsException("InvalidParameterValue",
                     "Value (" + type + ") for parameter SupportedIpAddressType is invalid. Valid values: ipv4, ipv6");
         }
-        if (!s.ipAddressTypes.contains(type)) {
-            s.ipAddressTypes.add(type);
+        if (!types.contains(type)) {
+            types.add(type);
         }
     }
 
@@ -373,11 +373,8 @@ final class Ec2Api {
         List<String> zoneIds = zoneIdsOf(c, arns);
         List<String> regions = new ArrayList<>(s.supportedRegions);
         List<String> ipTypes = new ArrayList<>(s.ipAddressTypes);
-        Service probe = new Service();
-        probe.supportedRegions = regions;
-        probe.ipAddressTypes = ipTypes;
         for (String region : r.list("AddSupportedRegion")) {
-            addSupportedRegion(probe, region);
+            addSupportedRegion(regions, region);
         }
         for (String region : r.list("RemoveSupportedRegion")) {
             if (region.equals(s.region)) {
@@ -386,7 +383,7 @@ final class Ec2Api {
             regions.remove(region);
         }
         for (String type : r.list("AddSupportedIpAddressType")) {
-            addIpType(probe, type);
+            addIpType(ipTypes, type);
         }
         ipTypes.removeAll(r.list("RemoveSupportedIpAddressType"));
         if (ipTypes.isEmpty()) {
