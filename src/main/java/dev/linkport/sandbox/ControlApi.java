@@ -1,0 +1,210 @@
+package dev.linkport.sandbox;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The JSON control API under {@code /_sandbox/}, answered only to loopback clients.
+ *
+ * <pre>
+ * GET    /_sandbox/health
+ * GET    /_sandbox/state
+ * POST   /_sandbox/reset
+ * GET    /_sandbox/dns/txt               POST {name, value}    DELETE ?name=...
+ * GET    /_sandbox/faults                POST {action, accountId, errorCode, httpStatus, rate, latencyMillis, times}
+ * DELETE /_sandbox/faults
+ * GET    /_sandbox/settings              POST {pendingToAvailableMillis, deletingToDeletedMillis,
+ *                                              deletedRetentionMillis, privateDnsVerificationMillis, throttling}
+ * POST   /_sandbox/throttling {enabled}
+ * POST   /_sandbox/accounts {accountId, name, regions}
+ * POST   /_sandbox/load-balancers {accountId, region, name, zones}   -> {arn}
+ * </pre>
+ */
+final class ControlApi implements HttpHandler {
+
+    private final SandboxControl control;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    ControlApi(SandboxControl control) {
+        this.control = control;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!exchange.getRemoteAddress().getAddress().isLoopbackAddress()) {
+                send(exchange, 403, Map.of("error", "The sandbox control API answers only loopback clients"));
+                return;
+            }
+            try {
+                route(exchange);
+            } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
+                send(exchange, 400, Map.of("error", String.valueOf(e.getMessage())));
+            } catch (RuntimeException e) {
+                send(exchange, 500, Map.of("error", e.toString()));
+            }
+        }
+    }
+
+    private void route(HttpExchange ex) throws IOException {
+        String method = ex.getRequestMethod();
+        String path = ex.getRequestURI().getPath().replaceAll("/+$", "");
+        Map<String, Object> body = readBody(ex);
+        switch (method + " " + path) {
+            case "GET /_sandbox/health" -> send(ex, 200, Map.of("status", "ok"));
+            case "GET /_sandbox/state" -> sendRaw(ex, 200, control.stateJson());
+            case "POST /_sandbox/reset" -> {
+                control.reset();
+                send(ex, 200, Map.of("reset", true));
+            }
+            case "GET /_sandbox/dns/txt" -> send(ex, 200, control.txtRecords().entrySet().stream()
+                    .map(e -> txtJson(e.getKey(), e.getValue())).toList());
+            case "POST /_sandbox/dns/txt" -> {
+                control.publishTxtRecord((String) body.get("name"), (String) body.get("value"));
+                send(ex, 200, txtJson((String) body.get("name"), (String) body.get("value")));
+            }
+            case "DELETE /_sandbox/dns/txt" -> {
+                String name = query(ex).get("name");
+                if (name == null) {
+                    throw new IllegalArgumentException("DELETE /_sandbox/dns/txt needs ?name=");
+                }
+                send(ex, 200, Map.of("deleted", control.deleteTxtRecord(name)));
+            }
+            case "GET /_sandbox/faults" -> send(ex, 200, control.faults().stream().map(ControlApi::faultJson).toList());
+            case "POST /_sandbox/faults" -> {
+                SandboxFault fault = new SandboxFault((String) body.get("action"), (String) body.get("accountId"),
+                        (String) body.get("errorCode"), intOf(body.get("httpStatus"), 0),
+                        body.get("rate") == null ? 1.0 : ((Number) body.get("rate")).doubleValue(),
+                        Duration.ofMillis(intOf(body.get("latencyMillis"), 0)), intOf(body.get("times"), 0));
+                control.injectFault(fault);
+                send(ex, 200, faultJson(fault));
+            }
+            case "DELETE /_sandbox/faults" -> {
+                control.clearFaults();
+                send(ex, 200, Map.of("cleared", true));
+            }
+            case "GET /_sandbox/settings" -> send(ex, 200, settingsJson());
+            case "POST /_sandbox/settings", "PUT /_sandbox/settings" -> {
+                SandboxSettings s = control.settings();
+                if (body.containsKey("pendingToAvailableMillis")) {
+                    s.pendingToAvailable(Duration.ofMillis(intOf(body.get("pendingToAvailableMillis"), 0)));
+                }
+                if (body.containsKey("deletingToDeletedMillis")) {
+                    s.deletingToDeleted(Duration.ofMillis(intOf(body.get("deletingToDeletedMillis"), 0)));
+                }
+                if (body.containsKey("deletedRetentionMillis")) {
+                    s.deletedRetention(Duration.ofMillis(intOf(body.get("deletedRetentionMillis"), 0)));
+                }
+                if (body.containsKey("privateDnsVerificationMillis")) {
+                    s.privateDnsVerification(Duration.ofMillis(intOf(body.get("privateDnsVerificationMillis"), 0)));
+                }
+                if (body.containsKey("throttling")) {
+                    control.throttling(Boolean.TRUE.equals(body.get("throttling")));
+                }
+                send(ex, 200, settingsJson());
+            }
+            case "POST /_sandbox/throttling" -> {
+                control.throttling(Boolean.TRUE.equals(body.get("enabled")));
+                send(ex, 200, settingsJson());
+            }
+            case "POST /_sandbox/accounts" -> {
+                @SuppressWarnings("unchecked")
+                List<String> regions = body.get("regions") == null ? List.of("us-east-1") : (List<String>) body.get("regions");
+                control.createAccount((String) body.get("accountId"), (String) body.get("name"), regions);
+                send(ex, 200, Map.of("accountId", body.get("accountId"), "regions", regions));
+            }
+            case "POST /_sandbox/load-balancers" -> {
+                @SuppressWarnings("unchecked")
+                List<String> zones = body.get("zones") == null ? List.of("a", "b") : (List<String>) body.get("zones");
+                String arn = control.createLoadBalancer((String) body.get("accountId"), (String) body.get("region"),
+                        (String) body.get("name"), zones);
+                send(ex, 200, Map.of("arn", arn));
+            }
+            default -> send(ex, 404, Map.of("error", "No such control operation: " + method + " " + path));
+        }
+    }
+
+    private static Map<String, Object> txtJson(String name, String value) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name);
+        m.put("value", value);
+        return m;
+    }
+
+    private Map<String, Object> settingsJson() {
+        SandboxSettings s = control.settings();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("pendingToAvailableMillis", s.pendingToAvailable().toMillis());
+        m.put("deletingToDeletedMillis", s.deletingToDeleted().toMillis());
+        m.put("deletedRetentionMillis", s.deletedRetention().toMillis());
+        m.put("privateDnsVerificationMillis", s.privateDnsVerification().toMillis());
+        m.put("throttling", s.throttling());
+        return m;
+    }
+
+    private static Map<String, Object> faultJson(SandboxFault f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("action", f.action());
+        m.put("accountId", f.accountId());
+        m.put("errorCode", f.errorCode());
+        m.put("httpStatus", f.httpStatus());
+        m.put("rate", f.rate());
+        m.put("latencyMillis", f.latency().toMillis());
+        m.put("times", f.times());
+        return m;
+    }
+
+    private static int intOf(Object value, int fallback) {
+        return value == null ? fallback : ((Number) value).intValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> readBody(HttpExchange ex) throws IOException {
+        byte[] bytes = ex.getRequestBody().readAllBytes();
+        if (bytes.length == 0) {
+            return Map.of();
+        }
+        try {
+            return json.readValue(bytes, Map.class);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("The body is not a JSON object: " + e.getMessage());
+        }
+    }
+
+    private static Map<String, String> query(HttpExchange ex) {
+        Map<String, String> params = new LinkedHashMap<>();
+        String raw = ex.getRequestURI().getRawQuery();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return params;
+    }
+
+    private void send(HttpExchange ex, int status, Object body) throws IOException {
+        sendRaw(ex, status, json.writeValueAsString(body));
+    }
+
+    private static void sendRaw(HttpExchange ex, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}

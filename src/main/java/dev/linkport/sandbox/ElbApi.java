@@ -1,0 +1,71 @@
+package dev.linkport.sandbox;
+
+import dev.linkport.sandbox.Pages.Page;
+import dev.linkport.sandbox.WorldState.LoadBalancer;
+import dev.linkport.sandbox.WorldState.Subnet;
+import java.time.Instant;
+import java.util.List;
+
+/** The Elastic Load Balancing v2 Query API (version 2015-12-01): DescribeLoadBalancers. */
+final class ElbApi {
+
+    static final String NAMESPACE = "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/";
+
+    private final SandboxWorld world;
+
+    ElbApi(SandboxWorld world) {
+        this.world = world;
+    }
+
+    /** Handles one request; the caller holds the world's lock. */
+    String handle(QueryRequest r) {
+        if (!"DescribeLoadBalancers".equals(r.action())) {
+            throw new AwsException("InvalidAction", "The action " + r.action() + " is not valid for this web service.");
+        }
+        Caller c = r.caller();
+        List<String> names = r.list("Names.member");
+        List<String> arns = r.list("LoadBalancerArns.member");
+        if (!names.isEmpty() && !arns.isEmpty()) {
+            throw new AwsException("ValidationError",
+                    "Load balancer names and load balancer ARNs cannot be specified at the same time");
+        }
+        List<LoadBalancer> all = world.state().loadBalancers.values().stream()
+                .filter(lb -> SandboxWorld.owned(c, lb.accountId, lb.region)).toList();
+        for (String arn : arns) {
+            if (!arn.matches("arn:aws:elasticloadbalancing:[a-z0-9-]+:\\d{12}:loadbalancer/(net|app|gwy)/.+/[0-9a-f]+")) {
+                throw new AwsException("ValidationError", "'" + arn + "' is not a valid load balancer ARN");
+            }
+        }
+        List<String> wanted = names.isEmpty() ? arns : names;
+        if (!wanted.isEmpty()) {
+            List<LoadBalancer> found = all.stream()
+                    .filter(lb -> names.isEmpty() ? arns.contains(lb.arn) : names.contains(lb.name)).toList();
+            if (found.size() < wanted.size()) {
+                throw new AwsException("LoadBalancerNotFound", "One or more load balancers not found");
+            }
+            all = found;
+        }
+        Integer pageSize = r.integer("PageSize");
+        if (pageSize != null && (pageSize < 1 || pageSize > 400)) {
+            throw new AwsException("ValidationError", "1 validation error detected: Value '" + pageSize
+                    + "' at 'pageSize' failed to satisfy constraint: Member must have value between 1 and 400");
+        }
+        Page<LoadBalancer> page = Pages.page(all, pageSize, r.get("Marker"), "ValidationError");
+        Xml x = new Xml().open("DescribeLoadBalancersResponse", NAMESPACE).open("DescribeLoadBalancersResult");
+        x.items("LoadBalancers", "member", page.items(), lb -> x.leaf("LoadBalancerArn", lb.arn)
+                .leaf("DNSName", lb.name + "-" + lb.arn.substring(lb.arn.lastIndexOf('/') + 1) + ".elb." + lb.region
+                        + ".amazonaws.com")
+                .leaf("CanonicalHostedZoneId", Zones.nlbHostedZoneId(lb.region))
+                .leaf("CreatedTime", Instant.ofEpochMilli(lb.createdAt)).leaf("LoadBalancerName", lb.name)
+                .leaf("Scheme", lb.scheme).leaf("VpcId", lb.vpcId).open("State").leaf("Code", "active").close()
+                .leaf("Type", lb.type)
+                .items("AvailabilityZones", "member", lb.subnetIds, subnetId -> {
+                    Subnet s = world.state().subnets.get(subnetId);
+                    x.leaf("ZoneName", s == null ? null : s.zoneName).leaf("SubnetId", subnetId)
+                            .strings("LoadBalancerAddresses", "member", List.of());
+                })
+                .leaf("IpAddressType", "ipv4"));
+        x.leaf("NextMarker", page.nextToken()).close();
+        return x.open("ResponseMetadata").leaf("RequestId", r.requestId()).close().toString();
+    }
+}

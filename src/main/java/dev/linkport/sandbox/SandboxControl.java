@@ -1,0 +1,126 @@
+package dev.linkport.sandbox;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Controls a running sandbox from Java (the JSON control API under {@code /_sandbox/} does the same
+ * over HTTP): publish DNS TXT records, inject faults, change delays and throttling, add accounts and
+ * load balancers, reset the world to its seed.
+ */
+public final class SandboxControl {
+
+    private final SandboxWorld world;
+    private final Faults faults;
+    private final Throttle throttle;
+
+    SandboxControl(SandboxWorld world, Faults faults, Throttle throttle) {
+        this.world = world;
+        this.faults = faults;
+        this.throttle = throttle;
+    }
+
+    /** Publishes (or replaces) a TXT record in the sandbox's public DNS, as a provider would for verification. */
+    public void publishTxtRecord(String name, String value) {
+        if (name == null || name.isBlank() || value == null) {
+            throw new IllegalArgumentException("A TXT record needs a name and a value");
+        }
+        synchronized (world) {
+            world.state().txtRecords.put(stripDot(name.trim().toLowerCase()), SandboxWorld.unquote(value));
+            world.changed();
+        }
+    }
+
+    /** Removes a TXT record; true if it existed. */
+    public boolean deleteTxtRecord(String name) {
+        synchronized (world) {
+            boolean removed = world.state().txtRecords.remove(stripDot(name.trim().toLowerCase())) != null;
+            world.changed();
+            return removed;
+        }
+    }
+
+    /** The published TXT records, name to value. */
+    public Map<String, String> txtRecords() {
+        synchronized (world) {
+            return new LinkedHashMap<>(world.state().txtRecords);
+        }
+    }
+
+    public void injectFault(SandboxFault fault) {
+        faults.add(fault);
+    }
+
+    public List<SandboxFault> faults() {
+        return faults.list();
+    }
+
+    public void clearFaults() {
+        faults.clear();
+    }
+
+    /** The live settings: changes apply to the next request. */
+    public SandboxSettings settings() {
+        return world.settings();
+    }
+
+    /** Turns AWS's throttling on or off; turning it on starts with full buckets. */
+    public void throttling(boolean enabled) {
+        throttle.reset();
+        world.settings().throttling(enabled);
+    }
+
+    /** Resets the world to the seed: seeded accounts, networks and load balancers, nothing else. */
+    public void reset() {
+        world.reset();
+        faults.clear();
+        throttle.reset();
+    }
+
+    /**
+     * Adds an account whose role {@code LinkportAccess} accepts ExternalId {@code demo-<accountId>}, with a VPC,
+     * three subnets and two security groups per region. Adding regions to an existing account is allowed.
+     */
+    public void createAccount(String accountId, String name, List<String> regions) {
+        if (accountId == null || !accountId.matches("\\d{12}")) {
+            throw new IllegalArgumentException("An account id has 12 digits: " + accountId);
+        }
+        for (String region : regions) {
+            if (!Zones.knownRegion(region)) {
+                throw new IllegalArgumentException("Not a region: " + region);
+            }
+        }
+        synchronized (world) {
+            world.addAccount(accountId, name == null ? "account-" + accountId : name, regions, world.now());
+            world.changed();
+        }
+    }
+
+    /**
+     * Adds an internal network load balancer to the account's VPC in the region.
+     *
+     * @param zoneLetters the AZs by letter ({@code a}, {@code b}, {@code c}) whose subnets it spans
+     * @return the load balancer's ARN
+     */
+    public String createLoadBalancer(String accountId, String region, String name, List<String> zoneLetters) {
+        if (name == null || !name.matches("[a-zA-Z0-9-]{1,32}")) {
+            throw new IllegalArgumentException("Not a load balancer name: " + name);
+        }
+        synchronized (world) {
+            String arn = world.addLoadBalancer(accountId, region, name, zoneLetters, world.now()).arn;
+            world.changed();
+            return arn;
+        }
+    }
+
+    /** The whole world as JSON, as it is saved to the state file. */
+    public String stateJson() {
+        return new String(world.toJson(), StandardCharsets.UTF_8);
+    }
+
+    private static String stripDot(String name) {
+        return name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+    }
+}

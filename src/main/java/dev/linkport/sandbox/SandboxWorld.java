@@ -1,0 +1,398 @@
+package dev.linkport.sandbox;
+
+import dev.linkport.sandbox.WorldState.Account;
+import dev.linkport.sandbox.WorldState.Endpoint;
+import dev.linkport.sandbox.WorldState.LoadBalancer;
+import dev.linkport.sandbox.WorldState.SecurityGroup;
+import dev.linkport.sandbox.WorldState.Service;
+import dev.linkport.sandbox.WorldState.Session;
+import dev.linkport.sandbox.WorldState.Subnet;
+import dev.linkport.sandbox.WorldState.Vpc;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The sandbox's in-memory AWS: accounts, networks, load balancers, endpoint services and endpoints.
+ *
+ * <p>Not thread-safe by itself: callers hold the world's monitor ({@code synchronized (world)}) for a
+ * whole request, so every request sees and leaves a consistent world. Time-based transitions are
+ * computed lazily from timestamps by {@link #advance()} on the sandbox's clock.
+ */
+final class SandboxWorld {
+
+    static final String HOST_ACCOUNT = "000000000000";
+    static final String ROLE_NAME = "LinkportAccess";
+    private static final String ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+    private final Clock clock;
+    private final SandboxSettings settings;
+    private final SecureRandom random = new SecureRandom();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private volatile Runnable changeListener = () -> { };
+    private WorldState state;
+
+    SandboxWorld(Clock clock, SandboxSettings settings) {
+        this.clock = clock;
+        this.settings = settings;
+        this.state = seed();
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    SandboxSettings settings() {
+        return settings;
+    }
+
+    WorldState state() {
+        return state;
+    }
+
+    long now() {
+        return clock.millis();
+    }
+
+    void onChange(Runnable listener) {
+        this.changeListener = listener;
+    }
+
+    void changed() {
+        changeListener.run();
+    }
+
+    // ---------------------------------------------------------------- seed, reset, persistence
+
+    synchronized void reset() {
+        state = seed();
+        changed();
+    }
+
+    synchronized byte[] toJson() {
+        return json.writerWithDefaultPrettyPrinter().writeValueAsBytes(state);
+    }
+
+    synchronized void loadJson(byte[] bytes) {
+        state = json.readValue(bytes, WorldState.class);
+    }
+
+    WorldState seed() {
+        WorldState seeded = new WorldState();
+        this.state = seeded;
+        long created = 1_767_225_600_000L; // 2026-01-01T00:00:00Z
+        addAccount("111111111111", "payments", List.of("us-east-1"), created);
+        addAccount("222222222222", "checkout", List.of("us-east-1", "eu-west-1"), created);
+        addAccount("333333333333", "analytics", List.of("us-east-1"), created);
+        addLoadBalancer("111111111111", "us-east-1", "payments-api", List.of("a", "b"), created);
+        addLoadBalancer("111111111111", "us-east-1", "payments-ledger", List.of("a", "b", "c"), created);
+        return seeded;
+    }
+
+    /**
+     * Adds an account with the role {@code LinkportAccess} (ExternalId {@code demo-<account>}) and,
+     * per region, a VPC with one subnet in each of the first three AZs and two security groups.
+     */
+    Account addAccount(String accountId, String name, List<String> regions, long createdAt) {
+        Account account = state.accounts.get(accountId);
+        if (account == null) {
+            account = new Account();
+            account.id = accountId;
+            account.name = name;
+            account.roleArn = "arn:aws:iam::" + accountId + ":role/" + ROLE_NAME;
+            account.externalId = "demo-" + accountId;
+            state.accounts.put(accountId, account);
+        }
+        for (String region : regions) {
+            if (account.regions.contains(region)) {
+                continue;
+            }
+            account.regions.add(region);
+            int octet = (int) (Long.parseLong(accountId) % 200) + account.regions.size() - 1;
+            String key = accountId + "/" + region;
+            Vpc vpc = new Vpc();
+            vpc.id = stableId("vpc-", key + "/vpc");
+            vpc.accountId = accountId;
+            vpc.region = region;
+            vpc.cidr = "10." + octet + ".0.0/16";
+            vpc.name = name + "-" + region;
+            state.vpcs.put(vpc.id, vpc);
+            List<Zones.Zone> zones = Zones.of(accountId, region);
+            for (int i = 0; i < 3 && i < zones.size(); i++) {
+                Subnet subnet = new Subnet();
+                subnet.zoneName = zones.get(i).name();
+                subnet.id = stableId("subnet-", key + "/" + subnet.zoneName);
+                subnet.vpcId = vpc.id;
+                subnet.accountId = accountId;
+                subnet.region = region;
+                subnet.cidr = "10." + octet + "." + (i * 16) + ".0/20";
+                subnet.name = name + "-private-" + subnet.zoneName.substring(region.length());
+                state.subnets.put(subnet.id, subnet);
+            }
+            addGroup(vpc, "default", "default VPC security group");
+            addGroup(vpc, name + "-endpoints", "Interface endpoints of " + name);
+        }
+        return account;
+    }
+
+    private void addGroup(Vpc vpc, String name, String description) {
+        SecurityGroup group = new SecurityGroup();
+        group.id = stableId("sg-", vpc.id + "/" + name);
+        group.vpcId = vpc.id;
+        group.accountId = vpc.accountId;
+        group.region = vpc.region;
+        group.name = name;
+        group.description = description;
+        state.securityGroups.put(group.id, group);
+    }
+
+    /** Adds an internal network load balancer in the account's VPC, in the AZs with the given letters. */
+    LoadBalancer addLoadBalancer(String accountId, String region, String name, List<String> zoneLetters,
+            long createdAt) {
+        Vpc vpc = state.vpcs.values().stream()
+                .filter(v -> v.accountId.equals(accountId) && v.region.equals(region)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No VPC in " + accountId + "/" + region));
+        LoadBalancer lb = new LoadBalancer();
+        lb.name = name;
+        lb.accountId = accountId;
+        lb.region = region;
+        lb.vpcId = vpc.id;
+        lb.createdAt = createdAt;
+        lb.arn = "arn:aws:elasticloadbalancing:" + region + ":" + accountId + ":loadbalancer/net/" + name + "/"
+                + stableHex(accountId + "/" + region + "/" + name, 16);
+        for (String letter : zoneLetters) {
+            String zoneName = region + letter;
+            Subnet subnet = state.subnets.values().stream()
+                    .filter(s -> s.vpcId.equals(vpc.id) && s.zoneName.equals(zoneName)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("No subnet in " + zoneName));
+            lb.subnetIds.add(subnet.id);
+        }
+        state.loadBalancers.put(lb.arn, lb);
+        return lb;
+    }
+
+    // ---------------------------------------------------------------- callers
+
+    /** Resolves the caller from the access key id; keys the sandbox did not issue act as the host account. */
+    Caller caller(String accessKeyId, String region) {
+        Session session = accessKeyId == null ? null : state.sessions.get(accessKeyId);
+        if (session == null) {
+            return new Caller(HOST_ACCOUNT, region, "arn:aws:iam::" + HOST_ACCOUNT + ":root", HOST_ACCOUNT, null);
+        }
+        if (session.expiresAt <= now()) {
+            throw new AwsException("ExpiredToken", "The security token included in the request is expired", 400);
+        }
+        String roleName = session.roleArn.substring(session.roleArn.lastIndexOf('/') + 1);
+        return new Caller(session.accountId, region,
+                "arn:aws:sts::" + session.accountId + ":assumed-role/" + roleName + "/" + session.sessionName,
+                session.roleId + ":" + session.sessionName, session.roleArn);
+    }
+
+    // ---------------------------------------------------------------- time
+
+    /** Applies every transition that is due on the sandbox clock. */
+    void advance() {
+        long now = now();
+        boolean changed = false;
+        Iterator<Endpoint> it = state.endpoints.values().iterator();
+        while (it.hasNext()) {
+            Endpoint e = it.next();
+            if ("pending".equals(e.state) && now >= e.stateSince + settings.pendingToAvailable().toMillis()) {
+                e.stateSince += settings.pendingToAvailable().toMillis();
+                e.state = "available";
+                changed = true;
+            }
+            if ("deleting".equals(e.state) && now >= e.stateSince + settings.deletingToDeleted().toMillis()) {
+                e.stateSince += settings.deletingToDeleted().toMillis();
+                e.state = "deleted";
+                changed = true;
+            }
+            if ("deleted".equals(e.state) && now >= e.stateSince + settings.deletedRetention().toMillis()) {
+                it.remove();
+                changed = true;
+            }
+        }
+        for (Service s : state.services.values()) {
+            if (s.dnsVerificationRequestedAt > 0
+                    && now >= s.dnsVerificationRequestedAt + settings.privateDnsVerification().toMillis()) {
+                s.dnsVerificationRequestedAt = 0;
+                s.dnsState = txtPublished(s) ? "verified" : "failed";
+                changed = true;
+            }
+        }
+        changed |= state.sessions.values().removeIf(s -> s.expiresAt + 3_600_000L < now);
+        if (changed) {
+            changed();
+        }
+    }
+
+    /** Whether the service's verification TXT record is published at its private DNS name or a parent domain. */
+    boolean txtPublished(Service s) {
+        if (s.privateDnsName == null || s.dnsVerificationName == null) {
+            return false;
+        }
+        String domain = s.privateDnsName.startsWith("*.") ? s.privateDnsName.substring(2) : s.privateDnsName;
+        while (domain.contains(".")) {
+            String value = state.txtRecords.get((s.dnsVerificationName + "." + domain).toLowerCase());
+            if (value != null && unquote(value).equals(s.dnsVerificationValue)) {
+                return true;
+            }
+            domain = domain.substring(domain.indexOf('.') + 1);
+        }
+        return false;
+    }
+
+    static String unquote(String value) {
+        String v = value.trim();
+        return v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v;
+    }
+
+    // ---------------------------------------------------------------- lookups
+
+    Optional<Vpc> vpc(Caller c, String id) {
+        return Optional.ofNullable(state.vpcs.get(id)).filter(v -> owned(c, v.accountId, v.region));
+    }
+
+    Optional<Subnet> subnet(Caller c, String id) {
+        return Optional.ofNullable(state.subnets.get(id)).filter(s -> owned(c, s.accountId, s.region));
+    }
+
+    Optional<SecurityGroup> group(Caller c, String id) {
+        return Optional.ofNullable(state.securityGroups.get(id)).filter(g -> owned(c, g.accountId, g.region));
+    }
+
+    Optional<LoadBalancer> loadBalancer(Caller c, String arn) {
+        return Optional.ofNullable(state.loadBalancers.get(arn)).filter(l -> owned(c, l.accountId, l.region));
+    }
+
+    /** A service configuration the caller owns (provider side), or {@code InvalidVpcEndpointServiceId.NotFound}. */
+    Service ownService(Caller c, String serviceId) {
+        if (serviceId == null) {
+            throw AwsException.missing("ServiceId");
+        }
+        Service s = state.services.get(serviceId);
+        if (s == null || !owned(c, s.accountId, s.region)) {
+            throw serviceIdNotFound(serviceId);
+        }
+        return s;
+    }
+
+    static AwsException serviceIdNotFound(String serviceId) {
+        return new AwsException("InvalidVpcEndpointServiceId.NotFound",
+                "The VpcEndpointService Id '" + serviceId + "' does not exist");
+    }
+
+    static boolean owned(Caller c, String accountId, String region) {
+        return c.accountId().equals(accountId) && c.region().equals(region);
+    }
+
+    /** Whether the caller may see and connect to the service: its owner, or an allowed principal. */
+    boolean allowed(Caller c, Service s) {
+        if (s.accountId.equals(c.accountId())) {
+            return true;
+        }
+        return s.principals.stream().anyMatch(p -> p.principal.equals("*") || p.principal.equals(c.rootArn())
+                || p.principal.equals(c.roleArn()));
+    }
+
+    /**
+     * The service behind a service name as the consumer may use it, or {@code InvalidServiceName} as if
+     * it did not exist: unknown, not allowed, or in another region that it does not support.
+     *
+     * @param serviceRegion the region the consumer asked for (cross-region), or null for its own
+     */
+    Service visibleService(Caller c, String serviceName, String serviceRegion) {
+        AwsException notFound = new AwsException("InvalidServiceName",
+                "The Vpc Endpoint Service '" + serviceName + "' does not exist");
+        String id = serviceName == null ? null : serviceName.substring(serviceName.lastIndexOf('.') + 1);
+        Service s = id == null ? null : state.services.get(id);
+        if (s == null || !s.name().equals(serviceName) || !allowed(c, s)) {
+            throw notFound;
+        }
+        boolean local = s.region.equals(c.region());
+        if (local && (serviceRegion == null || serviceRegion.equals(s.region))) {
+            return s;
+        }
+        if (!local && s.region.equals(serviceRegion) && s.supportedRegions.contains(c.region())) {
+            return s;
+        }
+        throw notFound;
+    }
+
+    /** The AZ names under which an account sees the given AZ ids of a region. */
+    static List<String> zoneNames(String accountId, String region, List<String> zoneIds) {
+        List<String> names = new ArrayList<>();
+        for (Zones.Zone z : Zones.of(accountId, region)) {
+            if (zoneIds.contains(z.id())) {
+                names.add(z.name());
+            }
+        }
+        return names;
+    }
+
+    String zoneIdOf(Subnet s) {
+        return Zones.idOf(s.accountId, s.region, s.zoneName).orElseThrow();
+    }
+
+    // ---------------------------------------------------------------- ids
+
+    String randomId(String prefix) {
+        return prefix + "0" + randomHex(16);
+    }
+
+    String randomHex(int length) {
+        StringBuilder sb = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            sb.append(Character.forDigit(random.nextInt(16), 16));
+        }
+        return sb.toString();
+    }
+
+    String randomAlnum(int length) {
+        StringBuilder sb = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            sb.append(ALNUM.charAt(random.nextInt(ALNUM.length())));
+        }
+        return sb.toString();
+    }
+
+    String randomSecret(int length) {
+        String chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        StringBuilder sb = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            sb.append(chars.charAt(random.nextInt(chars.length())));
+        }
+        return sb.toString();
+    }
+
+    String randomUpper(int length) {
+        String chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+        StringBuilder sb = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            sb.append(chars.charAt(random.nextInt(chars.length())));
+        }
+        return sb.toString();
+    }
+
+    /** A deterministic AWS-style id: prefix, then 17 hex digits derived from the seed text. */
+    static String stableId(String prefix, String seed) {
+        return prefix + "0" + stableHex(seed, 16);
+    }
+
+    static String stableHex(String seed, int length) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, length);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

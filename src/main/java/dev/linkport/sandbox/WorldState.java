@@ -1,0 +1,137 @@
+package dev.linkport.sandbox;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the sandbox knows, as plain data: what is saved to and loaded from the state file.
+ * Only {@link SandboxWorld} touches it, under its lock. Times are epoch milliseconds.
+ */
+final class WorldState {
+
+    public int version = 1;
+    public Map<String, Account> accounts = new LinkedHashMap<>();
+    public Map<String, Session> sessions = new LinkedHashMap<>();
+    public Map<String, Vpc> vpcs = new LinkedHashMap<>();
+    public Map<String, Subnet> subnets = new LinkedHashMap<>();
+    public Map<String, SecurityGroup> securityGroups = new LinkedHashMap<>();
+    public Map<String, LoadBalancer> loadBalancers = new LinkedHashMap<>();
+    public Map<String, Service> services = new LinkedHashMap<>();
+    public Map<String, Endpoint> endpoints = new LinkedHashMap<>();
+    public Map<String, String> txtRecords = new LinkedHashMap<>();
+
+    /** An AWS account with the role Linkport assumes into it. */
+    static final class Account {
+        public String id;
+        public String name;
+        public String roleArn;
+        public String externalId;
+        public List<String> regions = new ArrayList<>();
+    }
+
+    /** Temporary credentials issued by AssumeRole. */
+    static final class Session {
+        public String accessKeyId;
+        public String secretAccessKey;
+        public String sessionToken;
+        public String accountId;
+        public String roleArn;
+        public String roleId;
+        public String sessionName;
+        public long expiresAt;
+    }
+
+    static final class Vpc {
+        public String id;
+        public String accountId;
+        public String region;
+        public String cidr;
+        public String name;
+    }
+
+    static final class Subnet {
+        public String id;
+        public String vpcId;
+        public String accountId;
+        public String region;
+        public String zoneName;
+        public String cidr;
+        public String name;
+    }
+
+    static final class SecurityGroup {
+        public String id;
+        public String vpcId;
+        public String accountId;
+        public String region;
+        public String name;
+        public String description;
+    }
+
+    static final class LoadBalancer {
+        public String arn;
+        public String name;
+        public String accountId;
+        public String region;
+        public String vpcId;
+        public String type = "network";
+        public String scheme = "internal";
+        public List<String> subnetIds = new ArrayList<>();
+        public long createdAt;
+    }
+
+    static final class Permission {
+        public String id;
+        public String principal;
+        public String type;
+    }
+
+    /** A VPC endpoint service configuration (provider side). */
+    static final class Service {
+        public String id;
+        public String accountId;
+        public String region;
+        public boolean acceptanceRequired;
+        public List<String> loadBalancerArns = new ArrayList<>();
+        public List<String> zoneIds = new ArrayList<>();
+        public List<String> supportedRegions = new ArrayList<>();
+        public List<String> ipAddressTypes = new ArrayList<>();
+        public String privateDnsName;
+        public String dnsVerificationName;
+        public String dnsVerificationValue;
+        public String dnsState;
+        public long dnsVerificationRequestedAt;
+        public List<Permission> principals = new ArrayList<>();
+        public String clientToken;
+        public String fingerprint;
+        public long createdAt;
+
+        String name() {
+            return "com.amazonaws.vpce." + region + "." + id;
+        }
+    }
+
+    /** An interface VPC endpoint (consumer side); its connection is the provider's view of it. */
+    static final class Endpoint {
+        public String id;
+        public String accountId;
+        public String region;
+        public String vpcId;
+        public String serviceId;
+        public String serviceName;
+        public String serviceRegion;
+        public List<String> subnetIds = new ArrayList<>();
+        public List<String> groupIds = new ArrayList<>();
+        public boolean privateDnsEnabled;
+        public String state;
+        public long stateSince;
+        public String dnsSuffix;
+        public String connectionId;
+        public String privateHostedZoneId;
+        public String clientToken;
+        public String fingerprint;
+        public long createdAt;
+    }
+}
