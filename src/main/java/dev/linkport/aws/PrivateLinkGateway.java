@@ -91,7 +91,7 @@ public interface PrivateLinkGateway {
     /** The endpoint with this id, or empty if AWS no longer knows it. */
     Optional<InterfaceEndpoint> describeInterfaceEndpoint(AwsTarget consumer, String endpointId);
 
-    /** The endpoints with these ids that AWS knows; unknown ids are left out. */
+    /** The endpoints with these ids that AWS knows (deleted ones may still show, in state {@code deleted}); unknown ids are left out. */
     List<InterfaceEndpoint> describeInterfaceEndpoints(AwsTarget consumer, Collection<String> endpointIds);
 
     /** Deletes endpoints; endpoints AWS could not delete come back as unsuccessful items. */

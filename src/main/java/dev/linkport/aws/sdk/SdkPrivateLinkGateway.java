@@ -2,6 +2,7 @@ package dev.linkport.aws.sdk;
 
 import dev.linkport.aws.AllowedPrincipal;
 import dev.linkport.aws.AvailabilityZone;
+import dev.linkport.aws.AwsGatewayException;
 import dev.linkport.aws.AwsProperties;
 import dev.linkport.aws.AwsTarget;
 import dev.linkport.aws.DnsEntry;
@@ -68,6 +69,7 @@ public final class SdkPrivateLinkGateway implements PrivateLinkGateway, AutoClos
 
     /** ELBv2 accepts at most 20 ARNs per DescribeLoadBalancers. */
     private static final int MAX_ARNS_PER_DESCRIBE = 20;
+    private static final String ENDPOINT_NOT_FOUND = "InvalidVpcEndpointId.NotFound";
     private static final Pattern SERVICE_NAME_REGION = Pattern.compile("^com\\.amazonaws\\.vpce\\.([a-z0-9-]+)\\.");
 
     private final AwsClients clients;
@@ -365,17 +367,25 @@ public final class SdkPrivateLinkGateway implements PrivateLinkGateway, AutoClos
         String serviceRegion = regionOf(serviceName);
         boolean crossRegion = serviceRegion != null && !serviceRegion.equals(consumer.region());
         List<ServiceDetail> found = new ArrayList<>();
-        paginate(consumer, "DescribeVpcEndpointServices",
-                token -> ec2(consumer).describeVpcEndpointServices(r -> {
-                    r.filters(filter("service-name", serviceName)).nextToken(token)
-                            .overrideConfiguration(auth(consumer));
-                    if (crossRegion) {
-                        r.serviceRegions(serviceRegion);
-                    }
-                }),
-                DescribeVpcEndpointServicesResponse::nextToken,
-                page -> page.serviceDetails().stream().filter(s -> serviceName.equals(s.serviceName()))
-                        .forEach(found::add));
+        try {
+            paginate(consumer, "DescribeVpcEndpointServices",
+                    token -> ec2(consumer).describeVpcEndpointServices(r -> {
+                        r.serviceNames(serviceName).nextToken(token).overrideConfiguration(auth(consumer));
+                        if (crossRegion) {
+                            r.serviceRegions(serviceRegion);
+                        }
+                    }),
+                    DescribeVpcEndpointServicesResponse::nextToken,
+                    page -> page.serviceDetails().stream().filter(s -> serviceName.equals(s.serviceName()))
+                            .forEach(found::add));
+        } catch (AwsGatewayException e) {
+            // AWS answers InvalidServiceName both for names that do not exist and for services the account may
+            // not see: either way, nothing is offered to this consumer.
+            if (e.errorCode().filter("InvalidServiceName"::equals).isPresent()) {
+                return Optional.empty();
+            }
+            throw e;
+        }
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -418,15 +428,32 @@ public final class SdkPrivateLinkGateway implements PrivateLinkGateway, AutoClos
         if (endpointIds.isEmpty()) {
             return List.of();
         }
-        Set<String> wanted = Set.copyOf(endpointIds);
+        List<String> wanted = List.copyOf(new LinkedHashSet<>(endpointIds));
+        try {
+            return describeEndpointsById(consumer, wanted);
+        } catch (AwsGatewayException e) {
+            // AWS fails the whole call when one id is unknown (e.g. deleted long ago); ask one by one to tell which.
+            if (e.errorCode().filter(ENDPOINT_NOT_FOUND::equalsIgnoreCase).isEmpty()) {
+                throw e;
+            }
+            if (wanted.size() == 1) {
+                return List.of();
+            }
+            List<InterfaceEndpoint> endpoints = new ArrayList<>();
+            for (String endpointId : wanted) {
+                endpoints.addAll(describeInterfaceEndpoints(consumer, List.of(endpointId)));
+            }
+            return endpoints;
+        }
+    }
+
+    private List<InterfaceEndpoint> describeEndpointsById(AwsTarget consumer, List<String> endpointIds) {
         List<InterfaceEndpoint> endpoints = new ArrayList<>();
         paginate(consumer, "DescribeVpcEndpoints",
-                token -> ec2(consumer).describeVpcEndpoints(r -> r
-                        .filters(Filter.builder().name("vpc-endpoint-id").values(wanted).build())
-                        .nextToken(token).overrideConfiguration(auth(consumer))),
+                token -> ec2(consumer).describeVpcEndpoints(r -> r.vpcEndpointIds(endpointIds).nextToken(token)
+                        .overrideConfiguration(auth(consumer))),
                 DescribeVpcEndpointsResponse::nextToken,
-                page -> page.vpcEndpoints().stream().filter(e -> wanted.contains(e.vpcEndpointId()))
-                        .forEach(e -> endpoints.add(toInterfaceEndpoint(e))));
+                page -> page.vpcEndpoints().forEach(e -> endpoints.add(toInterfaceEndpoint(e))));
         return endpoints;
     }
 
