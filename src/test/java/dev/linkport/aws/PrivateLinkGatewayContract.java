@@ -15,10 +15,13 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.opentest4j.TestAbortedException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
@@ -75,9 +78,18 @@ public abstract class PrivateLinkGatewayContract {
     protected PrivateLinkGateway gateway;
     private SdkPrivateLinkGateway sdkGateway;
 
+    /** Why the emulator cannot run here (from the subclass's assumption), or {@code null}. */
+    private String unavailable;
+
     @BeforeAll
     void startGateway() throws Exception {
-        world = startEmulator();
+        try {
+            world = startEmulator();
+        } catch (TestAbortedException e) {
+            // Reported per test below, so the reason shows in every runner's report (not only for the class).
+            unavailable = String.valueOf(e.getMessage()).replaceFirst("^Assumption failed: ", "");
+            return;
+        }
         var properties = new AwsProperties(AwsProperties.Mode.AWS, world.endpoint(), null, null,
                 world.provider().region(), new AwsProperties.Retry(3, Duration.ofMillis(50), Duration.ofMillis(500)),
                 null, new AwsProperties.Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(30)));
@@ -85,6 +97,11 @@ public abstract class PrivateLinkGatewayContract {
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDLINKPORTTEST", "test-secret")),
                 TimeSource.SYSTEM, new Random());
         gateway = sdkGateway;
+    }
+
+    @BeforeEach
+    void skipWhenTheEmulatorIsUnavailable() {
+        Assumptions.assumeTrue(unavailable == null, () -> unavailable);
     }
 
     @AfterAll
