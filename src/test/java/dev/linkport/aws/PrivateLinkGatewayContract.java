@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -144,7 +145,7 @@ public abstract class PrivateLinkGatewayContract {
 
     private Placement placementFor(EndpointService service) {
         Set<String> zoneIds = service.availabilityZones().stream().map(AvailabilityZone::id)
-                .collect(java.util.stream.Collectors.toSet());
+                .collect(Collectors.toSet());
         List<String> vpcIds = world.consumerVpcId() != null ? List.of(world.consumerVpcId())
                 : gateway.describeVpcs(world.consumer()).stream().map(Vpc::vpcId).toList();
         for (String vpcId : vpcIds) {
@@ -171,7 +172,7 @@ public abstract class PrivateLinkGatewayContract {
     void theProvidersNetworkLoadBalancersAreListedWithZoneNamesAndZoneIds() {
         List<NetworkLoadBalancer> loadBalancers = gateway.describeNetworkLoadBalancers(world.provider());
         Set<String> knownZoneIds = gateway.describeAvailabilityZones(world.provider()).stream()
-                .map(AvailabilityZone::id).collect(java.util.stream.Collectors.toSet());
+                .map(AvailabilityZone::id).collect(Collectors.toSet());
 
         assertThat(loadBalancers).extracting(NetworkLoadBalancer::arn)
                 .containsAll(world.networkLoadBalancerArns());
@@ -393,7 +394,7 @@ public abstract class PrivateLinkGatewayContract {
             assertThat(vpc.cidrBlock()).contains("/");
         });
         Set<String> zoneIds = gateway.describeAvailabilityZones(world.consumer()).stream()
-                .map(AvailabilityZone::id).collect(java.util.stream.Collectors.toSet());
+                .map(AvailabilityZone::id).collect(Collectors.toSet());
         String vpcId = world.consumerVpcId() != null ? world.consumerVpcId() : vpcs.getFirst().vpcId();
 
         List<Subnet> subnets = gateway.describeSubnets(world.consumer(), vpcId);
@@ -434,7 +435,7 @@ public abstract class PrivateLinkGatewayContract {
         assumeCapability(Capability.CROSS_ACCOUNT_SERVICE_DISCOVERY);
         EndpointService service = publishServiceForConsumer(true);
         Set<String> serviceZoneIds = service.availabilityZones().stream().map(AvailabilityZone::id)
-                .collect(java.util.stream.Collectors.toSet());
+                .collect(Collectors.toSet());
 
         ServiceOffer offer = gateway.describeServiceOffer(world.consumer(), service.serviceName()).orElseThrow();
 

@@ -340,12 +340,6 @@ public final class SdkPrivateLinkGateway implements PrivateLinkGateway, AutoClos
                 page -> page.subnets().stream().filter(s -> vpcId.equals(s.vpcId()))
                         .forEach(s -> subnets.add(new Subnet(s.subnetId(), s.vpcId(), s.cidrBlock(),
                                 s.availabilityZone(), s.availabilityZoneId(), name(s.tags())))));
-        if (subnets.stream().anyMatch(s -> s.availabilityZoneId() == null)) {
-            Map<String, String> zoneIds = zoneIdsByName(consumer);
-            subnets.replaceAll(s -> s.availabilityZoneId() != null ? s
-                    : new Subnet(s.subnetId(), s.vpcId(), s.cidrBlock(), s.availabilityZone(),
-                            zoneIds.get(s.availabilityZone()), s.name()));
-        }
         return subnets;
     }
 
