@@ -1,5 +1,6 @@
 /**
- * Linkport's only way into AWS: the {@code PrivateLinkGateway} port in Linkport's own types, and
- * its adapter over the AWS SDK for Java v2. No other package imports the SDK.
+ * Linkport's access to AWS: the {@link dev.linkport.aws.PrivateLinkGateway} port in Linkport's own types, its
+ * errors ({@link dev.linkport.aws.AwsGatewayException}) and settings ({@link dev.linkport.aws.AwsProperties}).
+ * The SDK adapter lives in {@code dev.linkport.aws.sdk}; nothing outside this package tree uses the AWS SDK.
  */
 package dev.linkport.aws;

@@ -1,0 +1,93 @@
+package dev.linkport.aws;
+
+import java.util.Optional;
+
+/**
+ * An AWS call failed. Says whether retrying can help ({@link Kind#TRANSIENT}: throttling, 5xx, timeouts,
+ * I/O) or not ({@link Kind#PERMANENT}: not found, invalid parameter, access denied, ...), keeps AWS's own
+ * error code and message, and names the account, region and action.
+ *
+ * <p>The gateway has already retried transient failures when this reaches the caller.
+ */
+public class AwsGatewayException extends RuntimeException {
+
+    public enum Kind {
+        /** Retrying later may succeed. */
+        TRANSIENT,
+        /** Retrying the same request will fail the same way; show the message to a person. */
+        PERMANENT
+    }
+
+    private final Kind kind;
+    private final String errorCode;
+    private final String awsMessage;
+    private final String accountId;
+    private final String region;
+    private final String action;
+    private final int httpStatus;
+
+    /**
+     * @param errorCode  AWS's error code ({@code InvalidVpcId.NotFound}), or {@code null} when no AWS
+     *                   answer was received (timeouts, I/O)
+     * @param httpStatus the HTTP status of AWS's answer, 0 when there was none
+     */
+    public AwsGatewayException(Kind kind, String errorCode, String awsMessage, String accountId, String region,
+            String action, int httpStatus, Throwable cause) {
+        super(describe(kind, errorCode, awsMessage, accountId, region, action), cause);
+        this.kind = kind;
+        this.errorCode = errorCode;
+        this.awsMessage = awsMessage;
+        this.accountId = accountId;
+        this.region = region;
+        this.action = action;
+        this.httpStatus = httpStatus;
+    }
+
+    private static String describe(Kind kind, String errorCode, String awsMessage, String accountId, String region,
+            String action) {
+        return action + " in account " + accountId + " (" + region + ") failed"
+                + " [" + (errorCode == null ? "no AWS error code" : errorCode) + ", "
+                + kind.name().toLowerCase() + "]"
+                + (awsMessage == null || awsMessage.isBlank() ? "" : ": " + awsMessage);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public boolean isTransient() {
+        return kind == Kind.TRANSIENT;
+    }
+
+    public boolean isPermanent() {
+        return kind == Kind.PERMANENT;
+    }
+
+    /** AWS's error code, e.g. {@code InvalidSubnetID.NotFound}; empty when AWS did not answer. */
+    public Optional<String> errorCode() {
+        return Optional.ofNullable(errorCode);
+    }
+
+    /** AWS's error message as AWS wrote it (or the client-side failure's message); may be empty. */
+    public String awsMessage() {
+        return awsMessage == null ? "" : awsMessage;
+    }
+
+    public String accountId() {
+        return accountId;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    /** The AWS action that failed, e.g. {@code CreateVpcEndpoint}. */
+    public String action() {
+        return action;
+    }
+
+    /** HTTP status of AWS's answer; 0 when there was no answer. */
+    public int httpStatus() {
+        return httpStatus;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.linkport.aws;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A consumer's endpoint connected (or asking to connect) to a provider's service, as the provider sees it.
+ *
+ * @param endpointId     {@code vpce-...}
+ * @param ownerAccountId the consumer account owning the endpoint
+ * @param state          AWS's state string, e.g. {@code pendingAcceptance}, {@code available},
+ *                       {@code rejected}, {@code deleted}
+ * @param createdAt      when the endpoint was created, may be {@code null}
+ */
+public record EndpointConnection(String endpointId, String ownerAccountId, String state, Instant createdAt,
+        List<DnsEntry> dnsEntries) {
+
+    public EndpointConnection {
+        dnsEntries = List.copyOf(dnsEntries);
+    }
+
+    public boolean pendingAcceptance() {
+        return "pendingAcceptance".equals(state);
+    }
+}

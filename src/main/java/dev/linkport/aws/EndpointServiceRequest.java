@@ -1,0 +1,34 @@
+package dev.linkport.aws;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What to create with CreateVpcEndpointServiceConfiguration.
+ *
+ * @param networkLoadBalancerArns the NLBs fronting the service (at least one)
+ * @param acceptanceRequired      whether the provider must accept each endpoint connection
+ * @param privateDnsName          optional private DNS name ({@code null} for none)
+ * @param supportedRegions        regions consumers may connect from (cross-region PrivateLink); empty means
+ *                                only the service's own region
+ * @param supportedIpAddressTypes empty means AWS's default (IPv4)
+ * @param clientToken             idempotency token: the same token creates the service only once
+ */
+public record EndpointServiceRequest(List<String> networkLoadBalancerArns, boolean acceptanceRequired,
+        String privateDnsName, Set<String> supportedRegions, Set<IpAddressType> supportedIpAddressTypes,
+        String clientToken) {
+
+    public EndpointServiceRequest {
+        networkLoadBalancerArns = List.copyOf(networkLoadBalancerArns);
+        if (networkLoadBalancerArns.isEmpty()) {
+            throw new IllegalArgumentException("An endpoint service needs at least one network load balancer");
+        }
+        supportedRegions = supportedRegions == null ? Set.of() : Set.copyOf(supportedRegions);
+        supportedIpAddressTypes = supportedIpAddressTypes == null ? Set.of() : Set.copyOf(supportedIpAddressTypes);
+        Objects.requireNonNull(clientToken, "clientToken");
+        if (privateDnsName != null && privateDnsName.isBlank()) {
+            privateDnsName = null;
+        }
+    }
+}

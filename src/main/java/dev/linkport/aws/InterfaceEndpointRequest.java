@@ -1,0 +1,26 @@
+package dev.linkport.aws;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What to create with CreateVpcEndpoint (type {@code Interface}) in a consumer account.
+ *
+ * @param clientToken        idempotency token: the same token creates the endpoint only once
+ * @param serviceRegion      the provider's region for cross-region PrivateLink, {@code null} for the same
+ *                           region
+ */
+public record InterfaceEndpointRequest(String clientToken, String vpcId, String serviceName,
+        List<String> subnetIds, List<String> securityGroupIds, boolean privateDnsEnabled, String serviceRegion) {
+
+    public InterfaceEndpointRequest {
+        Objects.requireNonNull(clientToken, "clientToken");
+        Objects.requireNonNull(vpcId, "vpcId");
+        Objects.requireNonNull(serviceName, "serviceName");
+        subnetIds = List.copyOf(subnetIds);
+        securityGroupIds = securityGroupIds == null ? List.of() : List.copyOf(securityGroupIds);
+        if (subnetIds.isEmpty()) {
+            throw new IllegalArgumentException("An interface endpoint needs at least one subnet");
+        }
+    }
+}

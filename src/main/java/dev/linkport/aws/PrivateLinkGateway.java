@@ -1,0 +1,99 @@
+package dev.linkport.aws;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Linkport's port to AWS PrivateLink: every AWS call Linkport makes goes through here, addressed by a team
+ * account and region ({@link AwsTarget}). Implementations assume the account's role, respect AWS's rate limits
+ * (a call waits for its turn rather than failing), retry transient failures, and report every failure as an
+ * {@link AwsGatewayException}.
+ *
+ * <p>Calls block and may take seconds; never call from a UI thread or inside a database transaction. Only
+ * worker jobs call the mutating operations. Describe operations return all pages.
+ */
+public interface PrivateLinkGateway {
+
+    // ---------------------------------------------------------------- provider side
+
+    /** The account's network load balancers in the region, with their zone names and zone IDs. */
+    List<NetworkLoadBalancer> describeNetworkLoadBalancers(AwsTarget provider);
+
+    /**
+     * The load balancers with the given ARNs, of any type (so callers can tell "not a network load balancer"
+     * from "does not exist"); ARNs that do not exist fail with {@code LoadBalancerNotFound}.
+     */
+    List<NetworkLoadBalancer> describeLoadBalancers(AwsTarget provider, Collection<String> arns);
+
+    /** Creates an endpoint service configuration; idempotent for the same client token. */
+    EndpointService createEndpointService(AwsTarget provider, EndpointServiceRequest request);
+
+    /** The endpoint service configuration with this id, or empty if the account has none with that id. */
+    Optional<EndpointService> describeEndpointService(AwsTarget provider, String serviceId);
+
+    /** Applies {@code changes} to a service configuration; does nothing when there are none. */
+    void modifyEndpointService(AwsTarget provider, String serviceId, EndpointServiceChanges changes);
+
+    /**
+     * Deletes service configurations. AWS refuses services with active connections; those come back as
+     * unsuccessful items rather than an exception.
+     */
+    List<UnsuccessfulItem> deleteEndpointServices(AwsTarget provider, Collection<String> serviceIds);
+
+    /** The principals currently allowed to connect to the service. */
+    List<AllowedPrincipal> describeServicePermissions(AwsTarget provider, String serviceId);
+
+    /** Adds and removes allowed principals (ARNs or {@code *}) in one call; does nothing when both are empty. */
+    void modifyServicePermissions(AwsTarget provider, String serviceId, Set<String> add, Set<String> remove);
+
+    /** All endpoint connections of the service, including ones created outside Linkport. */
+    List<EndpointConnection> describeEndpointConnections(AwsTarget provider, String serviceId);
+
+    /** Accepts pending connections of the service's endpoints; endpoints AWS could not accept come back. */
+    List<UnsuccessfulItem> acceptEndpointConnections(AwsTarget provider, String serviceId,
+            Collection<String> endpointIds);
+
+    /** Rejects connections of the service's endpoints; endpoints AWS could not reject come back. */
+    List<UnsuccessfulItem> rejectEndpointConnections(AwsTarget provider, String serviceId,
+            Collection<String> endpointIds);
+
+    /**
+     * Asks AWS to check the TXT record proving ownership of the service's private DNS name; the outcome shows
+     * later in {@link EndpointService#privateDns()}'s verification state.
+     */
+    void startPrivateDnsVerification(AwsTarget provider, String serviceId);
+
+    // ---------------------------------------------------------------- consumer side
+
+    /** The region's Availability Zones in this account: zone name and zone ID. */
+    List<AvailabilityZone> describeAvailabilityZones(AwsTarget account);
+
+    /** The account's VPCs in the region. */
+    List<Vpc> describeVpcs(AwsTarget consumer);
+
+    /** The subnets of one VPC, each with zone name and zone ID. */
+    List<Subnet> describeSubnets(AwsTarget consumer, String vpcId);
+
+    /** The security groups of one VPC. */
+    List<SecurityGroup> describeSecurityGroups(AwsTarget consumer, String vpcId);
+
+    /**
+     * An endpoint service as this consumer account sees it, or empty if the account cannot see a service of
+     * that name (it does not exist, or the account is not an allowed principal).
+     */
+    Optional<ServiceOffer> describeServiceOffer(AwsTarget consumer, String serviceName);
+
+    /** Creates an interface endpoint; idempotent for the same client token. */
+    InterfaceEndpoint createInterfaceEndpoint(AwsTarget consumer, InterfaceEndpointRequest request);
+
+    /** The endpoint with this id, or empty if AWS no longer knows it. */
+    Optional<InterfaceEndpoint> describeInterfaceEndpoint(AwsTarget consumer, String endpointId);
+
+    /** The endpoints with these ids that AWS knows (deleted ones may still show, in state {@code deleted}); unknown ids are left out. */
+    List<InterfaceEndpoint> describeInterfaceEndpoints(AwsTarget consumer, Collection<String> endpointIds);
+
+    /** Deletes endpoints; endpoints AWS could not delete come back as unsuccessful items. */
+    List<UnsuccessfulItem> deleteInterfaceEndpoints(AwsTarget consumer, Collection<String> endpointIds);
+}

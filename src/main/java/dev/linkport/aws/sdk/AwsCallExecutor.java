@@ -1,0 +1,79 @@
+package dev.linkport.aws.sdk;
+
+import dev.linkport.aws.AwsGatewayException;
+import dev.linkport.aws.AwsGatewayException.Kind;
+import dev.linkport.aws.AwsTarget;
+import dev.linkport.aws.ratelimit.ApiBucket;
+import dev.linkport.aws.ratelimit.Backoff;
+import dev.linkport.aws.ratelimit.RateLimiter;
+import dev.linkport.aws.ratelimit.TimeSource;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * Runs one AWS call: takes a token from the (account, region, bucket) limiter before <em>every</em> attempt,
+ * retries transient failures with {@link Backoff}, and turns the final failure into an
+ * {@link AwsGatewayException}. The SDK clients retry nothing themselves, so this is the only place attempts
+ * happen and every one of them is counted.
+ */
+public final class AwsCallExecutor {
+
+    private static final Logger log = LoggerFactory.getLogger(AwsCallExecutor.class);
+
+    private final RateLimiter limiter;
+    private final Backoff backoff;
+    private final TimeSource time;
+
+    public AwsCallExecutor(RateLimiter limiter, Backoff backoff, TimeSource time) {
+        this.limiter = limiter;
+        this.backoff = backoff;
+        this.time = time;
+    }
+
+    /**
+     * Calls {@code call} until it succeeds, fails permanently, or runs out of attempts.
+     *
+     * @param action the AWS action's name, for errors and logs
+     */
+    public <T> T call(AwsTarget target, String action, ApiBucket bucket, Supplier<T> call) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Duration waited = limiter.acquire(target.accountId(), target.region(), bucket);
+                if (waited.compareTo(Duration.ofSeconds(1)) > 0) {
+                    log.debug("{} in {}/{} waited {} for a {} token", action, target.accountId(), target.region(),
+                            waited, bucket);
+                }
+            } catch (InterruptedException e) {
+                throw interrupted(target, action, e);
+            }
+            AwsGatewayException failure;
+            try {
+                return call.get();
+            } catch (SdkException | UncheckedIOException e) {
+                failure = AwsErrorClassifier.classify(e, target, action);
+            }
+            if (failure.isPermanent() || !backoff.mayRetry(attempt)) {
+                throw failure;
+            }
+            Duration delay = backoff.delayBeforeRetry(attempt);
+            log.info("{} in {}/{} failed transiently ({}); attempt {} of {} in {}", action, target.accountId(),
+                    target.region(), failure.errorCode().orElse(failure.awsMessage()), attempt + 1,
+                    backoff.maxAttempts(), delay);
+            try {
+                time.sleep(delay);
+            } catch (InterruptedException e) {
+                throw interrupted(target, action, e);
+            }
+        }
+    }
+
+    private static AwsGatewayException interrupted(AwsTarget target, String action, InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return new AwsGatewayException(Kind.TRANSIENT, null, "interrupted while waiting to call AWS",
+                target.accountId(), target.region(), action, 0, e);
+    }
+}

@@ -1,0 +1,126 @@
+package dev.linkport.aws.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class RateLimiterTest {
+
+    private static final String ACCOUNT = "111111111111";
+    private static final String REGION = "eu-central-1";
+
+    private final FakeTime time = new FakeTime();
+    private final RateLimiter limiter = new RateLimiter(0.8, time);
+
+    @ParameterizedTest
+    @EnumSource(ApiBucket.class)
+    void callsIssuedNeverExceedWhatTheBucketAllowsOverAnyWindow(ApiBucket bucket) throws InterruptedException {
+        Random gaps = new Random(42);
+        List<Long> issuedAt = new ArrayList<>();
+        for (int call = 0; call < 300; call++) {
+            if (gaps.nextInt(4) == 0) {
+                // now and then the caller is idle for a while, so the bucket partly refills
+                time.advance(Duration.ofMillis(gaps.nextInt(3_000)));
+            }
+            limiter.acquire(ACCOUNT, REGION, bucket);
+            issuedAt.add(time.nanoTime());
+        }
+
+        double burst = limiter.burst(bucket);
+        double perNano = limiter.refillPerSecond(bucket) / 1e9;
+        for (int first = 0; first < issuedAt.size(); first++) {
+            for (int last = first; last < issuedAt.size(); last++) {
+                long window = issuedAt.get(last) - issuedAt.get(first);
+                int calls = last - first + 1;
+                assertThat((double) calls)
+                        .as("calls %d..%d within %d ns", first, last, window)
+                        .isLessThanOrEqualTo(burst + window * perNano + 1e-6)
+                        .isLessThanOrEqualTo(bucket.awsBurst() + window * bucket.awsRefillPerSecond() / 1e9);
+            }
+        }
+    }
+
+    @Test
+    void aCallBeyondTheBurstWaitsForItsTokenInsteadOfFailing() throws InterruptedException {
+        int burst = limiter.burst(ApiBucket.VPC_ENDPOINTS);
+        for (int call = 0; call < burst; call++) {
+            assertThat(limiter.acquire(ACCOUNT, REGION, ApiBucket.VPC_ENDPOINTS)).isZero();
+        }
+
+        Duration waited = limiter.acquire(ACCOUNT, REGION, ApiBucket.VPC_ENDPOINTS);
+
+        // 0.8 × 0.3 tokens per second: one token takes 1/0.24 s
+        assertThat(waited).isBetween(Duration.ofMillis(4_166), Duration.ofMillis(4_167));
+        assertThat(time.sleeps()).containsExactly(waited);
+    }
+
+    @Test
+    void waitingCallersQueueUpOneRefillIntervalApart() throws InterruptedException {
+        for (int call = 0; call < limiter.burst(ApiBucket.DESCRIBE); call++) {
+            limiter.acquire(ACCOUNT, REGION, ApiBucket.DESCRIBE);
+        }
+        long before = time.nanoTime();
+
+        for (int call = 0; call < 16; call++) {
+            limiter.acquire(ACCOUNT, REGION, ApiBucket.DESCRIBE);
+        }
+
+        // 16 calls at 16 per second (80 % of 20) take one second
+        assertThat(Duration.ofNanos(time.nanoTime() - before)).isBetween(Duration.ofMillis(999),
+                Duration.ofMillis(1_001));
+    }
+
+    @Test
+    void accountsRegionsAndBucketsHaveTheirOwnBuckets() throws InterruptedException {
+        for (int call = 0; call < limiter.burst(ApiBucket.VPC_ENDPOINTS); call++) {
+            limiter.acquire(ACCOUNT, REGION, ApiBucket.VPC_ENDPOINTS);
+        }
+
+        assertThat(limiter.acquire("222222222222", REGION, ApiBucket.VPC_ENDPOINTS)).isZero();
+        assertThat(limiter.acquire(ACCOUNT, "us-east-1", ApiBucket.VPC_ENDPOINTS)).isZero();
+        assertThat(limiter.acquire(ACCOUNT, REGION, ApiBucket.DESCRIBE)).isZero();
+        assertThat(time.sleeps()).isEmpty();
+    }
+
+    @Test
+    void aFullBucketHoldsNoMoreThanItsBurstAfterAnIdleHour() throws InterruptedException {
+        time.advance(Duration.ofHours(1));
+        int burst = limiter.burst(ApiBucket.ENDPOINT_CONNECTIONS);
+
+        for (int call = 0; call < burst; call++) {
+            limiter.acquire(ACCOUNT, REGION, ApiBucket.ENDPOINT_CONNECTIONS);
+        }
+        assertThat(time.sleeps()).isEmpty();
+        assertThat(limiter.acquire(ACCOUNT, REGION, ApiBucket.ENDPOINT_CONNECTIONS)).isPositive();
+    }
+
+    @Test
+    void limitsAreEightyPercentOfAwsPublishedBuckets() {
+        assertThat(limiter.burst(ApiBucket.VPC_ENDPOINTS)).isEqualTo(3);
+        assertThat(limiter.refillPerSecond(ApiBucket.VPC_ENDPOINTS)).isCloseTo(0.24, within());
+        assertThat(limiter.burst(ApiBucket.ENDPOINT_SERVICE_CONFIGURATIONS)).isEqualTo(8);
+        assertThat(limiter.refillPerSecond(ApiBucket.ENDPOINT_SERVICE_CONFIGURATIONS)).isCloseTo(0.8, within());
+        assertThat(limiter.burst(ApiBucket.ENDPOINT_CONNECTIONS)).isEqualTo(8);
+        assertThat(limiter.burst(ApiBucket.OTHER_MUTATING)).isEqualTo(40);
+        assertThat(limiter.refillPerSecond(ApiBucket.OTHER_MUTATING)).isCloseTo(4, within());
+        assertThat(limiter.burst(ApiBucket.DESCRIBE)).isEqualTo(80);
+        assertThat(limiter.refillPerSecond(ApiBucket.DESCRIBE)).isCloseTo(16, within());
+    }
+
+    @Test
+    void aFractionAboveAwsLimitsIsRefused() {
+        assertThatThrownBy(() -> new RateLimiter(1.2, time)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RateLimiter(0, time)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static org.assertj.core.data.Offset<Double> within() {
+        return org.assertj.core.data.Offset.offset(1e-9);
+    }
+}
