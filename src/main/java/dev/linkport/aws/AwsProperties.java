@@ -61,6 +61,11 @@ public record AwsProperties(
         AWS
     }
 
+    /** The same settings with another endpoint for every service. */
+    public AwsProperties withEndpoint(URI newEndpoint) {
+        return new AwsProperties(mode, newEndpoint, principalArn, endpoints, stsRegion, retry, rateLimit, timeouts);
+    }
+
     public boolean sandbox() {
         return mode == Mode.SANDBOX;
     }

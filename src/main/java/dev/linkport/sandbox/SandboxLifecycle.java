@@ -1,5 +1,7 @@
 package dev.linkport.sandbox;
 
+import dev.linkport.aws.AwsEndpointSource;
+
 import java.net.URI;
 import org.springframework.context.SmartLifecycle;
 
@@ -10,7 +12,7 @@ import org.springframework.context.SmartLifecycle;
  * <p>{@link #endpoint()} and {@link #control()} start the server on first use, so beans that need the
  * sandbox's address while the context is still being built get it too.
  */
-public final class SandboxLifecycle implements SmartLifecycle {
+public final class SandboxLifecycle implements SmartLifecycle, AwsEndpointSource {
 
     private final SandboxProperties properties;
     private SandboxServer server;
@@ -47,6 +49,7 @@ public final class SandboxLifecycle implements SmartLifecycle {
     }
 
     /** The sandbox's base URI, e.g. {@code http://127.0.0.1:4566}; starts the server if needed. */
+    @Override
     public URI endpoint() {
         return running().endpoint();
     }

@@ -1,5 +1,6 @@
 package dev.linkport.aws.sdk;
 
+import dev.linkport.aws.AwsEndpointSource;
 import dev.linkport.aws.AwsProperties;
 import dev.linkport.aws.PrivateLinkGateway;
 import dev.linkport.aws.ratelimit.TimeSource;
@@ -16,7 +17,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * Creates the {@link PrivateLinkGateway}. The base credentials (those Linkport assumes team roles with) come
  * from an {@link AwsCredentialsProvider} bean if the application defines exactly one; otherwise from the
  * default provider chain in {@code aws} mode, or static dummy credentials in {@code sandbox} mode (the
- * sandbox does not check signatures' secrets, and the endpoint override keeps every call local).
+ * sandbox does not check signatures' secrets, and the endpoint override keeps every call local). Without a
+ * configured {@code linkport.aws.endpoint}, an {@link AwsEndpointSource} bean (the sandbox) supplies it.
  */
 @Configuration(proxyBeanMethods = false)
 public class AwsGatewayConfiguration {
@@ -25,8 +27,11 @@ public class AwsGatewayConfiguration {
     public static final String SANDBOX_ACCESS_KEY_ID = "LINKPORTSANDBOX";
 
     @Bean(destroyMethod = "close")
-    SdkPrivateLinkGateway privateLinkGateway(AwsProperties properties,
-            ObjectProvider<AwsCredentialsProvider> baseCredentials) {
+    SdkPrivateLinkGateway privateLinkGateway(AwsProperties configured,
+            ObjectProvider<AwsCredentialsProvider> baseCredentials, ObjectProvider<AwsEndpointSource> endpointSource) {
+        AwsEndpointSource source = endpointSource.getIfUnique();
+        AwsProperties properties = configured.endpoint() == null && source != null
+                ? configured.withEndpoint(source.endpoint()) : configured;
         AwsCredentialsProvider base = baseCredentials.getIfUnique(() -> defaultBaseCredentials(properties));
         return SdkPrivateLinkGateway.create(properties, base, TimeSource.SYSTEM, new Random());
     }
