@@ -2,40 +2,16 @@ package dev.linkport.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.linkport.support.Browser;
+import dev.linkport.support.BrowserTest;
 import dev.linkport.support.Ids;
 import dev.linkport.support.LinkportIntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 @LinkportIntegrationTest
-class TeamsBrowserIT {
-
-    static Browser browser;
-
-    @LocalServerPort int port;
-
-    @BeforeEach
-    void startBrowserOnce() {
-        if (browser == null) {
-            browser = Browser.start(port);
-        }
-        browser.signOut();
-    }
-
-    @AfterAll
-    static void quitBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
-
+class TeamsBrowserIT extends BrowserTest {
     @Test
     void anOwnerRegistersAnAccountFixingAFieldErrorAndGetsTheRolePolicies() {
         browser.signIn("alice", "linkport-demo");

@@ -4,46 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.linkport.identity.service.UserCommands.CreateUser;
 import dev.linkport.identity.service.UserService;
-import dev.linkport.support.Browser;
+import dev.linkport.support.BrowserTest;
 import dev.linkport.support.Ids;
 import dev.linkport.support.LinkportIntegrationTest;
 import dev.linkport.support.TestUsers;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 @LinkportIntegrationTest
-class SignInBrowserIT {
-
-    static Browser browser;
-
-    @LocalServerPort int port;
+class SignInBrowserIT extends BrowserTest {
     @Autowired TestUsers users;
     @Autowired UserService userService;
-
-    @BeforeEach
-    void startBrowserOnce() {
-        if (browser == null) {
-            browser = Browser.start(port);
-        }
-        browser.signOut();
-    }
-
-    @AfterAll
-    static void quitBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
 
     @ParameterizedTest(name = "{0} sees {1}")
     @CsvSource(delimiter = ';', value = {

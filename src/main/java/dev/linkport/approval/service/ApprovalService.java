@@ -3,8 +3,6 @@ package dev.linkport.approval.service;
 import dev.linkport.consumer.domain.EndpointRequestRepository;
 import dev.linkport.identity.service.AccessPolicy;
 import dev.linkport.identity.service.Caller;
-import java.util.Set;
-import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,7 +22,6 @@ public class ApprovalService {
     /** How many submitted requests the caller may decide. */
     public long countPending() {
         Caller caller = access.caller();
-        Set<UUID> teams = caller.teamIds().isEmpty() ? Set.of(new UUID(0, 0)) : caller.teamIds();
-        return requests.countDecidableBy(teams, caller.admin());
+        return requests.countDecidableBy(caller.teamIdsForQuery(), caller.admin());
     }
 }

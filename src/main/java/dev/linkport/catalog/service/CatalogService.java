@@ -18,8 +18,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class CatalogService {
 
-    /** Stands in for "no teams" in {@code in (...)} queries. */
-    static final UUID NO_TEAM = new UUID(0, 0);
 
     private final ServiceListingRepository listings;
     private final AccessPolicy access;
@@ -37,17 +35,14 @@ public class CatalogService {
     /** Available services the caller may see, by name. */
     public List<CatalogEntry> list(int offset, int limit) {
         Caller caller = access.caller();
-        return listings.findVisible(ListingState.AVAILABLE, teamsOf(caller), new OffsetPage(offset, limit, Sort.unsorted()))
+        return listings.findVisible(ListingState.AVAILABLE, caller.teamIdsForQuery(), new OffsetPage(offset, limit, Sort.unsorted()))
                 .stream().map(CatalogService::entry).toList();
     }
 
     public long count() {
-        return listings.countVisible(ListingState.AVAILABLE, teamsOf(access.caller()));
+        return listings.countVisible(ListingState.AVAILABLE, access.caller().teamIdsForQuery());
     }
 
-    static Set<UUID> teamsOf(Caller caller) {
-        return caller.teamIds().isEmpty() ? Set.of(NO_TEAM) : caller.teamIds();
-    }
 
     private static CatalogEntry entry(ServiceListing l) {
         return new CatalogEntry(l.getId(), l.getName(), l.getSummary(), l.getOwnerTeam().getName(), l.getRegion(),

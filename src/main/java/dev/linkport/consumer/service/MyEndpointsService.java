@@ -7,7 +7,6 @@ import dev.linkport.identity.service.Caller;
 import dev.linkport.platform.OffsetPage;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
@@ -31,17 +30,14 @@ public class MyEndpointsService {
     }
 
     public List<MyEndpoint> list(int offset, int limit) {
-        return requests.findByConsumerTeams(teams(access.caller()), new OffsetPage(offset, limit, Sort.unsorted()))
+        return requests.findByConsumerTeams(access.caller().teamIdsForQuery(), new OffsetPage(offset, limit, Sort.unsorted()))
                 .stream().map(MyEndpointsService::view).toList();
     }
 
     public long count() {
-        return requests.countByConsumerTeams(teams(access.caller()));
+        return requests.countByConsumerTeams(access.caller().teamIdsForQuery());
     }
 
-    private static Set<UUID> teams(Caller caller) {
-        return caller.teamIds().isEmpty() ? Set.of(new UUID(0, 0)) : caller.teamIds();
-    }
 
     private static MyEndpoint view(EndpointRequest r) {
         return new MyEndpoint(r.getId(), r.getListing().getName(), r.getConsumerAccount().getAccountId(), r.getRegion(),

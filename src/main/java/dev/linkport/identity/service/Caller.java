@@ -22,4 +22,12 @@ public record Caller(UUID userId, String username, boolean admin, Map<UUID, Memb
     public Set<UUID> teamIds() {
         return teamRoles.keySet();
     }
+
+    /** Stands in for "no team" in {@code in (...)} queries, which must not be empty. */
+    public static final UUID NO_TEAM = new UUID(0, 0);
+
+    /** The caller's team ids for an {@code in (...)} query: never empty. */
+    public Set<UUID> teamIdsForQuery() {
+        return teamRoles.isEmpty() ? Set.of(NO_TEAM) : teamRoles.keySet();
+    }
 }

@@ -7,7 +7,6 @@ import dev.linkport.identity.service.Caller;
 import dev.linkport.platform.OffsetPage;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
@@ -31,17 +30,14 @@ public class MyServicesService {
     }
 
     public List<OwnedService> list(int offset, int limit) {
-        return listings.findByOwnerTeams(teams(access.caller()), new OffsetPage(offset, limit, Sort.unsorted()))
+        return listings.findByOwnerTeams(access.caller().teamIdsForQuery(), new OffsetPage(offset, limit, Sort.unsorted()))
                 .stream().map(MyServicesService::owned).toList();
     }
 
     public long count() {
-        return listings.countByOwnerTeamIdIn(teams(access.caller()));
+        return listings.countByOwnerTeamIdIn(access.caller().teamIdsForQuery());
     }
 
-    private static Set<UUID> teams(Caller caller) {
-        return caller.teamIds().isEmpty() ? Set.of(new UUID(0, 0)) : caller.teamIds();
-    }
 
     private static OwnedService owned(ServiceListing l) {
         return new OwnedService(l.getId(), l.getName(), l.getOwnerTeam().getName(), l.getRegion(), l.getState().name(),
