@@ -94,6 +94,30 @@ public class ServiceListing {
     @Column(name = "availability_zone_id", nullable = false)
     private Set<String> availabilityZoneIds = new TreeSet<>();
 
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "service_listing_load_balancer", joinColumns = @JoinColumn(name = "listing_id"))
+    @Column(name = "load_balancer_arn", nullable = false)
+    private Set<String> loadBalancerArns = new TreeSet<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "service_listing_supported_region", joinColumns = @JoinColumn(name = "listing_id"))
+    @Column(name = "region", nullable = false)
+    private Set<String> supportedRegions = new TreeSet<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "service_listing_visible_team", joinColumns = @JoinColumn(name = "listing_id"))
+    @Column(name = "team_id", nullable = false)
+    private Set<UUID> visibleTeamIds = new java.util.HashSet<>();
+
+    @Column(name = "private_dns_state")
+    private String privateDnsState;
+
+    @Column(name = "private_dns_txt_name")
+    private String privateDnsTxtName;
+
+    @Column(name = "private_dns_txt_value")
+    private String privateDnsTxtValue;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -145,8 +169,64 @@ public class ServiceListing {
     public Instant getUpdatedAt() { return updatedAt; }
     public Long getVersion() { return version; }
 
+    public Set<String> getLoadBalancerArns() { return loadBalancerArns; }
+    public Set<String> getSupportedRegions() { return supportedRegions; }
+    public Set<UUID> getVisibleTeamIds() { return visibleTeamIds; }
+    public String getPrivateDnsState() { return privateDnsState; }
+    public String getPrivateDnsTxtName() { return privateDnsTxtName; }
+    public String getPrivateDnsTxtValue() { return privateDnsTxtValue; }
+
     public void setState(ListingState state, Instant now) {
         this.state = state;
         this.updatedAt = now;
+    }
+
+    /** Sets what the provider describes; AWS-side settings are fixed at publication for now. */
+    public void describe(String description, String documentationUrl, String supportContact, String ports,
+                         Set<String> tags) {
+        this.description = description;
+        this.documentationUrl = documentationUrl;
+        this.supportContact = supportContact;
+        this.ports = ports;
+        this.tags.clear();
+        this.tags.addAll(tags);
+    }
+
+    /** Sets the AWS-side configuration requested at publication. */
+    public void configure(Set<String> loadBalancerArns, boolean acceptanceRequired, String privateDnsName,
+                          Set<String> supportedRegions, Visibility visibility, Set<UUID> visibleTeamIds) {
+        this.loadBalancerArns.clear();
+        this.loadBalancerArns.addAll(loadBalancerArns);
+        this.acceptanceRequired = acceptanceRequired;
+        this.privateDnsName = privateDnsName;
+        this.supportedRegions.clear();
+        this.supportedRegions.addAll(supportedRegions);
+        this.visibility = visibility;
+        this.visibleTeamIds.clear();
+        this.visibleTeamIds.addAll(visibleTeamIds);
+    }
+
+    /** AWS created the endpoint service: remember its identity and make the listing available. */
+    public void published(String serviceId, String serviceName, Set<String> availabilityZoneIds, String privateDnsState,
+                          String txtName, String txtValue, Instant now) {
+        this.awsServiceId = serviceId;
+        this.awsServiceName = serviceName;
+        this.availabilityZoneIds.clear();
+        this.availabilityZoneIds.addAll(availabilityZoneIds);
+        this.privateDnsState = privateDnsState;
+        this.privateDnsTxtName = txtName;
+        this.privateDnsTxtValue = txtValue;
+        this.failureReason = null;
+        setState(ListingState.AVAILABLE, now);
+    }
+
+    public void failed(String reason, Instant now) {
+        this.failureReason = reason;
+        setState(ListingState.FAILED, now);
+    }
+
+    public void retrying(Instant now) {
+        this.failureReason = null;
+        setState(ListingState.PUBLISHING, now);
     }
 }

@@ -22,7 +22,7 @@ public class CatalogView extends VerticalLayout {
         addClassName("catalog-view");
         setSizeFull();
         add(new ViewHeader("Catalog", "Internal services your teams may connect to through AWS PrivateLink."));
-        if (catalog.count() == 0) {
+        if (catalog.count(CatalogService.CatalogQuery.all()) == 0) {
             add(new EmptyState("No services in the catalog yet",
                     "Services appear here once a provider team publishes them from My services and AWS has created "
                             + "their endpoint service. You can then request an endpoint into your own VPC."));
@@ -34,7 +34,8 @@ public class CatalogView extends VerticalLayout {
         grid.addColumn(CatalogEntry::ownerTeam).setHeader("Provider");
         grid.addColumn(CatalogEntry::region).setHeader("Region");
         grid.addColumn(e -> String.join(", ", e.tags())).setHeader("Tags");
-        grid.setItems(query -> catalog.list(query.getOffset(), query.getLimit()).stream(), query -> (int) catalog.count());
+        grid.setItems(query -> catalog.search(CatalogService.CatalogQuery.all(), query.getOffset(), query.getLimit()).stream(),
+                query -> (int) catalog.count(CatalogService.CatalogQuery.all()));
         add(grid);
         setFlexGrow(1, grid);
     }

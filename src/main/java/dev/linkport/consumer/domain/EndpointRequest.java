@@ -14,7 +14,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Version;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Instant;
 import java.util.Set;
 import java.util.TreeSet;
@@ -72,6 +75,15 @@ public class EndpointRequest {
     @Column(name = "failure_reason")
     private String failureReason;
 
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "decided_by_id")
+    private AppUser decidedBy;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "endpoint_dns_entry", joinColumns = @JoinColumn(name = "request_id"))
+    @OrderColumn(name = "position")
+    private List<EndpointDnsName> dnsNames = new ArrayList<>();
+
     @Column(name = "decided_at")
     private Instant decidedAt;
 
@@ -126,4 +138,41 @@ public class EndpointRequest {
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
     public Long getVersion() { return version; }
+    public AppUser getDecidedBy() { return decidedBy; }
+    public List<EndpointDnsName> getDnsNames() { return dnsNames; }
+
+    /**
+     * Moves the request to another state and returns the timeline entry to store. Refuses moves
+     * that the lifecycle (DESIGN.md §4) does not allow.
+     */
+    public EndpointTransition moveTo(EndpointState next, UUID actorId, String actorName, String reason, Instant now) {
+        if (!state.canMoveTo(next)) {
+            throw new IllegalStateException("Request " + id + " cannot go from " + state + " to " + next);
+        }
+        EndpointTransition transition = new EndpointTransition(id, state, next, actorId, actorName, reason, now);
+        this.state = next;
+        this.updatedAt = now;
+        if (next == EndpointState.FAILED) {
+            this.failureReason = reason;
+        } else if (next != EndpointState.DRIFTED) {
+            this.failureReason = null;
+        }
+        return transition;
+    }
+
+    public void decided(AppUser decider, String reason, Instant now) {
+        this.decidedBy = decider;
+        this.decisionReason = reason;
+        this.decidedAt = now;
+    }
+
+    public void endpointCreated(String vpcEndpointId, Instant now) {
+        this.vpcEndpointId = vpcEndpointId;
+        this.updatedAt = now;
+    }
+
+    public void dnsNames(List<EndpointDnsName> names) {
+        this.dnsNames.clear();
+        this.dnsNames.addAll(names);
+    }
 }

@@ -23,4 +23,15 @@ public interface EndpointRequestRepository extends JpaRepository<EndpointRequest
             and (?2 = true or (r.listing.approvalPolicy = dev.linkport.catalog.domain.ApprovalPolicy.PROVIDER
                                and r.listing.ownerTeam.id in ?1))""")
     long countDecidableBy(Collection<UUID> teamIds, boolean admin);
+
+    @Query("""
+            select r from EndpointRequest r join fetch r.listing l join fetch r.consumerAccount
+            where r.state = dev.linkport.consumer.domain.EndpointState.SUBMITTED
+            and (?2 = true or (l.approvalPolicy = dev.linkport.catalog.domain.ApprovalPolicy.PROVIDER
+                               and l.ownerTeam.id in ?1))
+            order by r.createdAt, r.id""")
+    List<EndpointRequest> findDecidableBy(Collection<UUID> teamIds, boolean admin, Pageable page);
+
+    /** Requests in the given states (for the worker's sweeps). */
+    List<EndpointRequest> findByStateIn(Collection<EndpointState> states);
 }

@@ -61,6 +61,13 @@ public class AllowedPrincipal {
         this.updatedAt = now;
     }
 
+    /** AWS holds the principal now. */
+    public void synced(Instant now) {
+        this.syncState = SyncState.IN_SYNC;
+        this.lastError = null;
+        this.updatedAt = now;
+    }
+
     public UUID getId() { return id; }
     public UUID getListingId() { return listingId; }
     public String getArn() { return arn; }

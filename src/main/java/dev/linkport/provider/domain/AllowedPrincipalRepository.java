@@ -7,4 +7,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface AllowedPrincipalRepository extends JpaRepository<AllowedPrincipal, UUID> {
 
     List<AllowedPrincipal> findByListingIdOrderByArn(UUID listingId);
+
+    java.util.Optional<AllowedPrincipal> findByListingIdAndArn(UUID listingId, String arn);
 }

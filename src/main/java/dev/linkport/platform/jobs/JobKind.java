@@ -1,0 +1,19 @@
+package dev.linkport.platform.jobs;
+
+/** The background jobs features may ask for; the worker runs them (DESIGN.md §5). */
+public enum JobKind {
+    PUBLISH_SERVICE("publish-service"),
+    PROVISION_ENDPOINT("provision-endpoint"),
+    DELETE_ENDPOINT("delete-endpoint");
+
+    private final String taskName;
+
+    JobKind(String taskName) {
+        this.taskName = taskName;
+    }
+
+    /** db-scheduler's task name. */
+    public String taskName() {
+        return taskName;
+    }
+}

@@ -1,0 +1,13 @@
+package dev.linkport.platform.jobs;
+
+import java.util.UUID;
+
+/**
+ * Asks the worker to do something about one thing, as soon as possible. Called inside the
+ * transaction that records the decision: the job is stored in the same transaction, so a decision
+ * and its job exist together or not at all. Asking twice for the same job is harmless.
+ */
+public interface Jobs {
+
+    void schedule(JobKind kind, UUID id);
+}

@@ -1,0 +1,49 @@
+package dev.linkport.worker.jobs;
+
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Turns every {@link Job} into a db-scheduler task named after its {@code JobKind}. The task's
+ * data is the attempt counter; a job that must run again is rescheduled with the counter raised.
+ * Unexpected exceptions are retried by db-scheduler with exponential backoff.
+ */
+@Configuration(proxyBeanMethods = false)
+class JobTasks {
+
+    @Bean
+    Task<Integer> publishServiceTask(PublishServiceJob job) {
+        return task(job);
+    }
+
+    @Bean
+    Task<Integer> provisionEndpointTask(ProvisionEndpointJob job) {
+        return task(job);
+    }
+
+    @Bean
+    Task<Integer> deleteEndpointTask(DeleteEndpointJob job) {
+        return task(job);
+    }
+
+    static Task<Integer> task(Job job) {
+        return Tasks.custom(job.kind().taskName(), Integer.class)
+                .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(2), 2.0))
+                .execute((instance, context) -> {
+                    int attempt = instance.getData() == null ? 0 : instance.getData();
+                    Step step = job.run(UUID.fromString(instance.getId()), attempt);
+                    if (step instanceof Step.Again again) {
+                        return (CompletionHandler<Integer>) (complete, ops) ->
+                                ops.reschedule(complete, Instant.now().plus(again.after()), attempt + 1);
+                    }
+                    return new CompletionHandler.OnCompleteRemove<>();
+                });
+    }
+}
