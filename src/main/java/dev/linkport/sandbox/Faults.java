@@ -4,14 +4,18 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.random.RandomGenerator;
 
-/** The faults currently injected, and the decision whether a call is hit. */
+/**
+ * The faults currently injected, and the decision whether a call is hit. A fault with a rate
+ * below 1 hits evenly spread calls (rate 0.3: the 4th, 7th, 10th, ... matching call), so tests
+ * that inject one are repeatable.
+ */
 final class Faults {
 
     private static final class Entry {
         final SandboxFault fault;
         int remaining;
+        double credit;
 
         Entry(SandboxFault fault) {
             this.fault = fault;
@@ -20,7 +24,7 @@ final class Faults {
     }
 
     private final List<Entry> entries = new ArrayList<>();
-    private final RandomGenerator random = RandomGenerator.getDefault();
+    private long hits;
 
     synchronized void add(SandboxFault fault) {
         entries.add(new Entry(fault));
@@ -34,12 +38,30 @@ final class Faults {
         return entries.stream().map(e -> e.fault).toList();
     }
 
+    /** How many calls faults have hit since the sandbox started. */
+    synchronized long hits() {
+        return hits;
+    }
+
+    private static boolean hits(Entry e) {
+        if (e.fault.rate() >= 1.0) {
+            return true;
+        }
+        e.credit += e.fault.rate();
+        if (e.credit >= 1.0) {
+            e.credit -= 1.0;
+            return true;
+        }
+        return false;
+    }
+
     /** The first matching fault that hits this call, using up one of its times. */
     synchronized Optional<SandboxFault> hit(String action, String accountId) {
         Iterator<Entry> it = entries.iterator();
         while (it.hasNext()) {
             Entry e = it.next();
-            if (e.fault.matches(action, accountId) && (e.fault.rate() >= 1.0 || random.nextDouble() < e.fault.rate())) {
+            if (e.fault.matches(action, accountId) && hits(e)) {
+                hits++;
                 if (e.fault.times() > 0 && --e.remaining <= 0) {
                     it.remove();
                 }

@@ -37,6 +37,11 @@ public record SandboxFault(String action, String accountId, String errorCode, in
         return new SandboxFault(action, null, errorCode, httpStatus, 1.0, Duration.ZERO, 0);
     }
 
+    /** The same fault, for calls from one account only. */
+    public SandboxFault forAccount(String account) {
+        return new SandboxFault(action, account, errorCode, httpStatus, rate, latency, times);
+    }
+
     boolean matches(String calledAction, String callerAccount) {
         return (action.equals("*") || action.equals(calledAction))
                 && (accountId == null || accountId.isBlank() || accountId.equals(callerAccount));

@@ -138,11 +138,7 @@ class ProvisionEndpointJob implements Job {
         }
         tx.executeWithoutResult(status -> {
             UUID listingId = requests.findById(requestId).orElseThrow().getListing().getId();
-            var principal = principals.findByListingIdAndArn(listingId, work.principal())
-                    .orElseGet(() -> principals.save(new dev.linkport.provider.domain.AllowedPrincipal(listingId,
-                            work.principal(), dev.linkport.provider.domain.AllowedPrincipal.Source.APPROVAL,
-                            clock.instant())));
-            principal.synced(clock.instant());
+            principals.markApprovedInSync(listingId, work.principal(), clock.instant());
         });
     }
 
