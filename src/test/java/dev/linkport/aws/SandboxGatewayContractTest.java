@@ -1,10 +1,13 @@
 package dev.linkport.aws;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.linkport.aws.ratelimit.TimeSource;
 import dev.linkport.sandbox.SandboxServer;
 import dev.linkport.sandbox.SandboxSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -19,14 +22,21 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
 
 /**
  * The gateway contract against the built-in AWS sandbox, started on a free port with immediate state
- * transitions, throttling off (the rate-limit tests cover throttling) and a fresh state file under
- * {@code target/}. The sandbox claims every {@link Capability}, so every contract test runs here.
+ * transitions, AWS's throttling on and a fresh state file under {@code target/}. Gateway and sandbox share one
+ * {@link SharedFakeClock}: the gateway's rate-limit waits pass at once, and the sandbox's buckets refill by
+ * exactly the time waited. The sandbox claims every {@link Capability}, so every contract test runs here.
  */
 class SandboxGatewayContractTest extends PrivateLinkGatewayContract {
 
     private static final String REGION = "us-east-1";
 
+    private final SharedFakeClock clock = new SharedFakeClock(Instant.now());
     private SandboxServer sandbox;
+
+    @Override
+    protected TimeSource timeSource() {
+        return clock;
+    }
 
     @Override
     protected Set<Capability> capabilities() {
@@ -37,8 +47,8 @@ class SandboxGatewayContractTest extends PrivateLinkGatewayContract {
     protected EmulatorWorld startEmulator() throws Exception {
         Path dir = Files.createDirectories(Path.of("target", "sandbox-contract"));
         Path stateFile = dir.resolve("state-" + UUID.randomUUID() + ".json");
-        sandbox = SandboxServer.builder().port(0).clock(Clock.systemUTC()).settings(SandboxSettings.instant())
-                .stateFile(stateFile).start();
+        sandbox = SandboxServer.builder().port(0).clock(clock)
+                .settings(SandboxSettings.instant().throttling(true)).stateFile(stateFile).start();
         AwsTarget provider = target("111111111111");
         return new EmulatorWorld(sandbox.endpoint(), provider, target("222222222222"), target("333333333333"),
                 seededNetworkLoadBalancers(provider), null);
@@ -46,7 +56,13 @@ class SandboxGatewayContractTest extends PrivateLinkGatewayContract {
 
     @Override
     protected void stopEmulator() {
-        if (sandbox != null) {
+        if (sandbox == null) {
+            return;
+        }
+        try {
+            // The gateway's own buckets kept every contract call within AWS's limits.
+            assertThat(sandbox.control().stats().throttled()).as("requests the sandbox throttled").isZero();
+        } finally {
             sandbox.close();
         }
     }
