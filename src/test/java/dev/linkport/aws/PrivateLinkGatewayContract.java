@@ -553,7 +553,7 @@ public abstract class PrivateLinkGatewayContract {
                 null)))
                 .isInstanceOfSatisfying(AwsGatewayException.class, failure -> {
                     assertThat(failure.kind()).isEqualTo(Kind.PERMANENT);
-                    // AWS documents InvalidVpcId.NotFound; some answers spell it InvalidVpcID.NotFound
+                    // EC2 answers InvalidVpcID.NotFound (DESIGN.md writes InvalidVpcId); the case does not matter here
                     assertThat(failure.errorCode()).hasValueSatisfying(
                             code -> assertThat(code).isEqualToIgnoringCase("InvalidVpcId.NotFound"));
                     assertThat(failure.awsMessage()).contains("vpc-0123456789abcdef0");
