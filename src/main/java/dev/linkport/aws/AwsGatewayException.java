@@ -27,7 +27,7 @@ public class AwsGatewayException extends RuntimeException {
     private final int httpStatus;
 
     /**
-     * @param errorCode  AWS's error code ({@code InvalidVpcId.NotFound}), or {@code null} when no AWS
+     * @param errorCode  AWS's error code ({@code InvalidVpcID.NotFound}), or {@code null} when no AWS
      *                   answer was received (timeouts, I/O)
      * @param httpStatus the HTTP status of AWS's answer, 0 when there was none
      */

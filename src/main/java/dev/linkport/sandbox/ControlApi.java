@@ -20,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * GET    /_sandbox/state
  * POST   /_sandbox/reset
  * GET    /_sandbox/dns/txt               POST {name, value}    DELETE ?name=...
+ * GET    /_sandbox/stats                 {requests: {action: n}, throttled, faultsInjected}
  * GET    /_sandbox/faults                POST {action, accountId, errorCode, httpStatus, rate, latencyMillis, times}
  * DELETE /_sandbox/faults
  * GET    /_sandbox/settings              POST {pendingToAvailableMillis, deletingToDeletedMillis,
@@ -78,6 +79,14 @@ final class ControlApi implements HttpHandler {
                     throw new IllegalArgumentException("DELETE /_sandbox/dns/txt needs ?name=");
                 }
                 send(ex, 200, Map.of("deleted", control.deleteTxtRecord(name)));
+            }
+            case "GET /_sandbox/stats" -> {
+                SandboxStats stats = control.stats();
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("requests", stats.requests());
+                m.put("throttled", stats.throttled());
+                m.put("faultsInjected", stats.faultsInjected());
+                send(ex, 200, m);
             }
             case "GET /_sandbox/faults" -> send(ex, 200, control.faults().stream().map(ControlApi::faultJson).toList());
             case "POST /_sandbox/faults" -> {

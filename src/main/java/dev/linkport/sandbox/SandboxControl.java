@@ -15,11 +15,18 @@ public final class SandboxControl {
     private final SandboxWorld world;
     private final Faults faults;
     private final Throttle throttle;
+    private final RequestCounters counters;
 
-    SandboxControl(SandboxWorld world, Faults faults, Throttle throttle) {
+    SandboxControl(SandboxWorld world, Faults faults, Throttle throttle, RequestCounters counters) {
         this.world = world;
         this.faults = faults;
         this.throttle = throttle;
+        this.counters = counters;
+    }
+
+    /** Requests received, throttled and hit by injected faults since the start or the last {@link #reset()}. */
+    public SandboxStats stats() {
+        return counters.snapshot();
     }
 
     /** Publishes (or replaces) a TXT record in the sandbox's public DNS, as a provider would for verification. */
@@ -82,6 +89,7 @@ public final class SandboxControl {
         world.reset();
         faults.clear();
         throttle.reset();
+        counters.reset();
     }
 
     /**

@@ -42,6 +42,7 @@ public final class SandboxServer implements AutoCloseable {
     private final SandboxWorld world;
     private final Faults faults = new Faults();
     private final Throttle throttle;
+    private final RequestCounters counters = new RequestCounters();
     private final SandboxControl control;
     private final Ec2Api ec2;
     private final ElbApi elb;
@@ -53,7 +54,7 @@ public final class SandboxServer implements AutoCloseable {
     private SandboxServer(Builder b) throws IOException {
         this.world = new SandboxWorld(b.clock, b.settings);
         this.throttle = new Throttle(b.clock);
-        this.control = new SandboxControl(world, faults, throttle);
+        this.control = new SandboxControl(world, faults, throttle, counters);
         this.ec2 = new Ec2Api(world);
         this.elb = new ElbApi(world);
         this.sts = new StsApi(world);
@@ -132,6 +133,7 @@ public final class SandboxServer implements AutoCloseable {
             String service = serviceOf(params.get("Version"), scope[2]);
             String region = scope[1] == null ? "us-east-1" : scope[1];
             String action = params.get("Action");
+            counters.request(action);
             try {
                 if (action == null || action.isEmpty()) {
                     throw new AwsException("MissingAction", "The request must contain the parameter Action");
@@ -147,11 +149,13 @@ public final class SandboxServer implements AutoCloseable {
                         Thread.sleep(f.latency());
                     }
                     if (f.errorCode() != null && !f.errorCode().isBlank()) {
+                        counters.faultInjected();
                         throw new AwsException(f.errorCode(), "Injected fault: " + f.errorCode(), f.httpStatus());
                     }
                 }
                 if ("ec2".equals(service) && world.settings().throttling()
                         && !throttle.tryAcquire(caller.accountId(), region, action)) {
+                    counters.throttled();
                     throw new AwsException("RequestLimitExceeded", "Request limit exceeded.", 503);
                 }
                 String xml;

@@ -120,4 +120,31 @@ class SandboxThrottlingAndFaultsTest {
                     assertThat(e.statusCode()).isEqualTo(503);
                 });
     }
+
+    @Test
+    void theSandboxCountsRequestsThrottledAnswersAndInjectedFaultsUntilReset() throws Exception {
+        ServiceConfiguration service = openService();
+        Ec2Client consumer = sandbox.ec2(CONSUMER);
+        for (int i = 0; i < 5; i++) {
+            try {
+                createEndpoint(consumer, service);
+            } catch (Ec2Exception throttled) {
+                assertThat(throttled.awsErrorDetails().errorCode()).isEqualTo("RequestLimitExceeded");
+            }
+        }
+        sandbox.control().injectFault(new SandboxFault("DescribeSubnets", null, "InternalError", 500, 1.0,
+                Duration.ZERO, 1));
+        assertThatThrownBy(consumer::describeSubnets).isInstanceOf(Ec2Exception.class);
+
+        SandboxStats stats = sandbox.control().stats();
+        assertThat(stats.requests("CreateVpcEndpoint")).isEqualTo(5);
+        assertThat(stats.requests("DescribeSubnets")).isEqualTo(1);
+        assertThat(stats.throttled()).isEqualTo(1);
+        assertThat(stats.faultsInjected()).isEqualTo(1);
+        assertThat(sandbox.controlApi("GET", "/_sandbox/stats", null).body())
+                .contains("\"CreateVpcEndpoint\":5", "\"throttled\":1", "\"faultsInjected\":1");
+
+        sandbox.control().reset();
+        assertThat(sandbox.control().stats()).isEqualTo(new SandboxStats(java.util.Map.of(), 0, 0));
+    }
 }

@@ -15,7 +15,7 @@ import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
  *
  * <p>Transient: throttling ({@code RequestLimitExceeded}, {@code Throttling*}, HTTP 429), AWS-side failures
  * (5xx, {@code InternalError}, {@code ServiceUnavailable}), timeouts and I/O errors. Everything else AWS
- * answers is permanent: {@code InvalidVpcId.NotFound}, {@code InvalidSubnetID.NotFound},
+ * answers is permanent: {@code InvalidVpcID.NotFound}, {@code InvalidSubnetID.NotFound},
  * {@code InvalidServiceName}, {@code InvalidParameter*}, {@code UnauthorizedOperation},
  * {@code IdempotentParameterMismatch}, {@code AccessDenied}, ... A client-side failure without I/O cause (for
  * example, no base credentials) is permanent too.
