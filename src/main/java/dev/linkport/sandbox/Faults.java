@@ -24,7 +24,6 @@ final class Faults {
     }
 
     private final List<Entry> entries = new ArrayList<>();
-    private long hits;
 
     synchronized void add(SandboxFault fault) {
         entries.add(new Entry(fault));
@@ -36,11 +35,6 @@ final class Faults {
 
     synchronized List<SandboxFault> list() {
         return entries.stream().map(e -> e.fault).toList();
-    }
-
-    /** How many calls faults have hit since the sandbox started. */
-    synchronized long hits() {
-        return hits;
     }
 
     private static boolean hits(Entry e) {
@@ -61,7 +55,6 @@ final class Faults {
         while (it.hasNext()) {
             Entry e = it.next();
             if (e.fault.matches(action, accountId) && hits(e)) {
-                hits++;
                 if (e.fault.times() > 0 && --e.remaining <= 0) {
                     it.remove();
                 }

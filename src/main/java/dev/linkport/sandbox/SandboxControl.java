@@ -64,11 +64,6 @@ public final class SandboxControl {
         return faults.list();
     }
 
-    /** How many calls injected faults have hit since the sandbox started. */
-    public long faultHits() {
-        return faults.hits();
-    }
-
     public void clearFaults() {
         faults.clear();
     }

@@ -77,7 +77,7 @@ class ProvisionEndpointJobIT {
         ServiceDetail service = loop.publishedService(ApprovalPolicy.AUTO, "payments-ledger");
         sandbox.control().injectFault(new SandboxFault("CreateVpcEndpoint", CAROL, "RequestLimitExceeded", 503, 0.3,
                 Duration.ZERO, 0));
-        long hitsBefore = sandbox.control().faultHits();
+        long hitsBefore = sandbox.control().stats().faultsInjected();
         List<EndpointRequestView> submitted = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             submitted.add(users.as("carol", () -> requests.submit(loop.requestFor("carol", CAROL, service))));
@@ -86,7 +86,7 @@ class ProvisionEndpointJobIT {
             loop.awaitState("carol", request.id(), "AVAILABLE", Duration.ofSeconds(120));
         }
         // Evenly spread at 30%: at least one of the (at least five) create calls was throttled.
-        assertThat(sandbox.control().faultHits() - hitsBefore).isGreaterThanOrEqualTo(1);
+        assertThat(sandbox.control().stats().faultsInjected() - hitsBefore).isGreaterThanOrEqualTo(1);
     }
 
     @Test
