@@ -9,13 +9,14 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface EndpointRequestRepository extends JpaRepository<EndpointRequest, UUID> {
 
+    /** Requests into the teams' accounts (all requests when {@code all}), newest first. */
     @Query("""
             select r from EndpointRequest r join fetch r.listing join fetch r.consumerAccount a
-            where a.team.id in ?1 order by r.createdAt desc""")
-    List<EndpointRequest> findByConsumerTeams(Collection<UUID> teamIds, Pageable page);
+            where ?2 = true or a.team.id in ?1 order by r.createdAt desc, r.id""")
+    List<EndpointRequest> findByConsumerTeams(Collection<UUID> teamIds, boolean all, Pageable page);
 
-    @Query("select count(r) from EndpointRequest r where r.consumerAccount.team.id in ?1")
-    long countByConsumerTeams(Collection<UUID> teamIds);
+    @Query("select count(r) from EndpointRequest r where ?2 = true or r.consumerAccount.team.id in ?1")
+    long countByConsumerTeams(Collection<UUID> teamIds, boolean all);
 
     /** Submitted requests the caller may decide: as admin (all), or as a member of the providing team. */
     @Query("""

@@ -128,17 +128,21 @@ public class EndpointRequestService {
         });
     }
 
-    /** Requests into the accounts of the caller's teams, newest first. */
+    /** Requests into the accounts of the caller's teams (every team's for admins), newest first. */
     public List<EndpointRequestView> mine(int offset, int limit) {
         return tx.execute(status -> {
             Caller caller = access.caller();
-            return requests.findByConsumerTeams(caller.teamIdsForQuery(), new OffsetPage(offset, limit, Sort.unsorted()))
+            return requests.findByConsumerTeams(caller.teamIdsForQuery(), caller.admin(),
+                            new OffsetPage(offset, limit, Sort.unsorted()))
                     .stream().map(r -> view(r, caller)).toList();
         });
     }
 
     public long countMine() {
-        return tx.execute(status -> requests.countByConsumerTeams(access.caller().teamIdsForQuery()));
+        return tx.execute(status -> {
+            Caller caller = access.caller();
+            return requests.countByConsumerTeams(caller.teamIdsForQuery(), caller.admin());
+        });
     }
 
     /**

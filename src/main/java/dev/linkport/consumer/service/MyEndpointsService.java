@@ -30,12 +30,12 @@ public class MyEndpointsService {
     }
 
     public List<MyEndpoint> list(int offset, int limit) {
-        return requests.findByConsumerTeams(access.caller().teamIdsForQuery(), new OffsetPage(offset, limit, Sort.unsorted()))
+        return requests.findByConsumerTeams(access.caller().teamIdsForQuery(), false, new OffsetPage(offset, limit, Sort.unsorted()))
                 .stream().map(MyEndpointsService::view).toList();
     }
 
     public long count() {
-        return requests.countByConsumerTeams(access.caller().teamIdsForQuery());
+        return requests.countByConsumerTeams(access.caller().teamIdsForQuery(), false);
     }
 
 
