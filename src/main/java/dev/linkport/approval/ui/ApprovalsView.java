@@ -132,9 +132,11 @@ public class ApprovalsView extends VerticalLayout implements BeforeEnterObserver
                 "Approved " + r.serviceName() + " for " + r.consumerTeam()));
         approve.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.SUCCESS);
         approve.addClassName("approve-request");
+        approve.setId("approve-" + r.id());
         Button reject = new Button("Reject", e -> openReject(r));
         reject.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.ERROR);
         reject.addClassName("reject-request");
+        reject.setId("reject-" + r.id());
         Div bar = new Div(approve, reject);
         bar.addClassName("row-actions");
         return bar;

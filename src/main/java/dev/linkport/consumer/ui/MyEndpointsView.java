@@ -46,6 +46,7 @@ import java.util.UUID;
 public class MyEndpointsView extends VerticalLayout implements BeforeEnterObserver {
 
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
     private static final Set<String> IN_PROGRESS = Set.of("APPROVED", "PROVISIONING", "PENDING_ACCEPTANCE", "DELETING");
 
     private final EndpointRequestService requests;
@@ -67,11 +68,11 @@ public class MyEndpointsView extends VerticalLayout implements BeforeEnterObserv
             return;
         }
         grid.setId("endpoints-grid");
-        grid.addColumn(EndpointRequestView::serviceName).setHeader("Service").setFlexGrow(2);
-        grid.addColumn(r -> r.accountId() + " · " + r.region()).setHeader("Account").setFlexGrow(2);
-        grid.addColumn(EndpointRequestView::vpcId).setHeader("VPC").setFlexGrow(2);
-        grid.addColumn(new ComponentRenderer<>(r -> new StateBadge(r.state()))).setHeader("State").setFlexGrow(1);
-        grid.addColumn(r -> WHEN.format(r.createdAt())).setHeader("Requested").setFlexGrow(2);
+        grid.addColumn(new ComponentRenderer<>(MyEndpointsView::endpointCell)).setHeader("Service").setFlexGrow(3);
+        grid.addColumn(new ComponentRenderer<>(r -> new StateBadge(r.state()))).setHeader("State").setFlexGrow(0)
+                .setAutoWidth(true);
+        grid.addColumn(r -> DAY.format(r.createdAt())).setHeader("Requested").setFlexGrow(0).setAutoWidth(true);
+        grid.setHeightFull();
         grid.setItems(q -> requests.mine(q.getOffset(), q.getLimit()).stream(), q -> (int) requests.countMine())
                 .setIdentifierProvider(EndpointRequestView::id);
         grid.asSingleSelect().addValueChangeListener(e -> {
@@ -267,6 +268,16 @@ public class MyEndpointsView extends VerticalLayout implements BeforeEnterObserv
         v.setText(value);
         v.addClassName("fact-value");
         facts.add(l, v);
+    }
+
+    private static Div endpointCell(EndpointRequestView r) {
+        Span name = new Span(r.serviceName());
+        name.addClassName("cell-title");
+        Span where = new Span(r.accountId() + " · " + r.region() + " · " + r.vpcId());
+        where.addClassName("cell-subtitle");
+        Div cell = new Div(name, where);
+        cell.addClassName("two-line-cell");
+        return cell;
     }
 
     private static Span hint(String text) {
