@@ -45,7 +45,7 @@ class CoreLoopBrowserIT extends BrowserTest {
         browser.until(d -> text("service-state").equals("AVAILABLE"));
         browser.until(d -> text("service-name").startsWith("com.amazonaws.vpce.us-east-1.vpce-svc-"));
         assertThat(text("service-description")).contains("<script>alert('not run')</script>");
-        assertThat(text("service-cost")).startsWith("Up to $21.90 a month");
+        assertThat(text("service-cost")).startsWith("$21.90 a month for an endpoint in all 3 zones");
         browser.screenshot("core-3-service-available");
 
         // bob finds it by searching the catalog and requests an endpoint

@@ -88,12 +88,12 @@ public class ApprovalsView extends VerticalLayout implements BeforeEnterObserver
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(EndpointRequestView::serviceName).setHeader("Service").setFlexGrow(2);
-        grid.addColumn(EndpointRequestView::requester).setHeader("Requester");
-        grid.addColumn(EndpointRequestView::consumerTeam).setHeader("Team");
-        grid.addColumn(r -> r.accountId() + " · " + r.region()).setHeader("Account").setFlexGrow(2);
-        grid.addColumn(EndpointRequestView::vpcId).setHeader("VPC").setFlexGrow(2);
+        grid.addColumn(EndpointRequestView::requester).setHeader("Requester").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(EndpointRequestView::consumerTeam).setHeader("Team").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(new ComponentRenderer<>(ApprovalsView::target)).setHeader("Account · VPC").setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(EndpointRequestView::justification).setHeader("Justification").setFlexGrow(3);
-        grid.addColumn(r -> age(r)).setHeader("Age");
+        grid.addColumn(r -> age(r)).setHeader("Age").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(new ComponentRenderer<>(this::actions)).setHeader("Decision").setFlexGrow(0).setWidth("13rem");
         grid.setItems(q -> approvals.pending(q.getOffset(), q.getLimit()).stream(), q -> (int) approvals.countPending())
                 .setIdentifierProvider(EndpointRequestView::id);
@@ -218,6 +218,15 @@ public class ApprovalsView extends VerticalLayout implements BeforeEnterObserver
         result.getFooter().add(close);
         result.open();
         close.focus();
+    }
+
+    private static Div target(EndpointRequestView r) {
+        Span account = new Span(r.accountId() + " · " + r.region());
+        Span vpc = new Span(r.vpcId() + " · " + r.subnetIds().size() + (r.subnetIds().size() == 1 ? " subnet" : " subnets"));
+        vpc.addClassName("cell-subtitle");
+        Div cell = new Div(account, vpc);
+        cell.addClassName("two-line-cell");
+        return cell;
     }
 
     private String age(EndpointRequestView r) {

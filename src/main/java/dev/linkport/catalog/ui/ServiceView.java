@@ -62,6 +62,8 @@ public class ServiceView extends VerticalLayout implements BeforeEnterObserver, 
         try {
             id = UUID.fromString(event.getRouteParameters().get("id").orElse(""));
             render(listings.detail(id));
+            // Coming from a long form, the shared scroll area would otherwise open this page half-way down.
+            getElement().executeJs("this.scrollIntoView({block: 'start'})");
         } catch (IllegalArgumentException | NotFoundException e) {
             id = null;
             add(new EmptyState("No such service",
@@ -198,7 +200,10 @@ public class ServiceView extends VerticalLayout implements BeforeEnterObserver, 
         consumers.setId("consumer-count");
         fact(facts, "Consumers", consumers);
         Span cost = new Span(s.availabilityZoneIds().isEmpty() ? "Known once AWS has created the service"
-                : "Up to " + pricing.describeMonthly(s.availabilityZoneIds().size()) + " per endpoint in all its zones");
+                : "$" + pricing.monthlyEndpointCost(s.availabilityZoneIds().size()).toPlainString()
+                + " a month for an endpoint in all " + s.availabilityZoneIds().size() + " zones ($"
+                + pricing.endpointAzHour().toPlainString() + " per zone-hour), plus $" + pricing.perGb().toPlainString()
+                + " per GB processed");
         cost.setId("service-cost");
         fact(facts, "Cost estimate", cost);
         if (s.canManage() && s.serviceId() != null) {

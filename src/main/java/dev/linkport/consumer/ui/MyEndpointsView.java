@@ -170,7 +170,7 @@ public class MyEndpointsView extends VerticalLayout implements BeforeEnterObserv
         fact(facts, "Requested by", r.requester() + " · " + WHEN.format(r.createdAt()));
         detail.add(facts);
 
-        if (r.dnsRegional() != null) {
+        if (r.dnsRegional() != null && !r.state().equals("DELETED") && !r.state().equals("DELETING")) {
             detail.add(new H4("DNS names"));
             detail.add(dnsLine("dns-regional", "Regional", r.dnsRegional()));
             for (int i = 0; i < r.dnsZonal().size(); i++) {
@@ -252,7 +252,7 @@ public class MyEndpointsView extends VerticalLayout implements BeforeEnterObserv
 
     private static Component dnsLine(String id, String label, String name) {
         Span l = new Span(label);
-        l.addClassName("fact-label");
+        l.addClassName("dns-label");
         Span value = new Span(name);
         value.setId(id);
         value.addClassName("mono");
