@@ -208,7 +208,8 @@ public class ApprovalsView extends VerticalLayout implements BeforeEnterObserver
         for (BulkOutcome o : outcomes) {
             EndpointRequestView r = byId.get(o.id());
             Span line = new Span((r == null ? o.id().toString() : r.serviceName() + " for " + r.consumerTeam()
-                    + " (" + r.vpcId() + ")") + ": " + (o.approved() ? "approved" : o.problem()));
+                    + " (" + r.requester() + ": “" + shorten(r.justification()) + "”)") + " — "
+                    + (o.approved() ? "approved" : o.problem()));
             line.addClassName(o.approved() ? "outcome-ok" : "outcome-problem");
             list.add(line);
         }
@@ -227,6 +228,10 @@ public class ApprovalsView extends VerticalLayout implements BeforeEnterObserver
         Div cell = new Div(account, vpc);
         cell.addClassName("two-line-cell");
         return cell;
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 48 ? text : text.substring(0, 47) + "…";
     }
 
     private String age(EndpointRequestView r) {
