@@ -47,6 +47,9 @@ class CoreLoopBrowserIT extends BrowserTest {
         assertThat(text("service-description")).contains("<script>alert('not run')</script>");
         assertThat(text("service-cost")).startsWith("$21.90 a month for an endpoint in all 3 zones");
         browser.screenshot("core-3-service-available");
+        browser.open("/my-services");
+        browser.until(d -> browser.waitFor(By.id("my-services-grid")).getText().contains(name));
+        browser.screenshot("core-3b-my-services");
 
         // bob finds it by searching the catalog and requests an endpoint
         browser.signOut();

@@ -48,11 +48,13 @@ public class MyServicesView extends VerticalLayout {
         Grid<OwnedService> grid = new Grid<>(OwnedService.class, false);
         grid.setId("my-services-grid");
         grid.addColumn(OwnedService::name).setHeader("Service").setFlexGrow(2);
-        grid.addColumn(OwnedService::ownerTeam).setHeader("Team");
-        grid.addColumn(OwnedService::region).setHeader("Region");
-        grid.addColumn(new ComponentRenderer<>(s -> new StateBadge(s.state()))).setHeader("State");
-        grid.addColumn(s -> s.serviceName() == null ? "—" : s.serviceName()).setHeader("AWS service name").setFlexGrow(3);
-        grid.addColumn(s -> WHEN.format(s.updatedAt())).setHeader("Updated");
+        grid.addColumn(OwnedService::ownerTeam).setHeader("Team").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(OwnedService::region).setHeader("Region").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(new ComponentRenderer<>(s -> new StateBadge(s.state()))).setHeader("State").setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(s -> s.serviceName() == null ? "—" : s.serviceName()).setHeader("AWS service name").setFlexGrow(3)
+                .setTooltipGenerator(OwnedService::serviceName);
+        grid.addColumn(s -> WHEN.format(s.updatedAt())).setHeader("Updated").setAutoWidth(true).setFlexGrow(0);
         grid.setItems(q -> services.list(q.getOffset(), q.getLimit()).stream(), q -> (int) services.count())
                 .setIdentifierProvider(OwnedService::id);
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("services/" + e.getItem().id())));
