@@ -72,6 +72,10 @@ class CoreLoopBrowserIT extends BrowserTest {
         List<WebElement> subnets = browser.all(By.cssSelector("#request-subnets vaadin-checkbox"));
         assertThat(subnets).hasSize(3);
         browser.until(d -> text("request-cost").startsWith("$14.60 a month (2 zones"));
+        click(browser.waitFor(By.id("request-submit"))); // without a justification: the server's rule shows on the field
+        browser.until(d -> String.valueOf(browser.waitFor(By.id("request-justification")).getDomProperty("errorMessage"))
+                .contains("Say why your team needs this endpoint"));
+        assertThat(browser.path()).isEqualTo("/services/" + serviceId + "/request");
         browser.waitFor(By.cssSelector("#request-justification textarea")).sendKeys("Checkout books payments");
         browser.screenshot("core-5-request-form");
         click(browser.waitFor(By.id("request-submit")));
