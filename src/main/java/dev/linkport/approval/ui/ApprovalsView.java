@@ -242,6 +242,6 @@ public class ApprovalsView extends VerticalLayout implements BeforeEnterObserver
         if (d.toHours() > 0) {
             return d.toHours() + " h";
         }
-        return Math.max(0, d.toMinutes()) + " min";
+        return d.toMinutes() < 1 ? "just now" : d.toMinutes() + " min";
     }
 }

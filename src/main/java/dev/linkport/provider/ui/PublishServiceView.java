@@ -32,6 +32,7 @@ import dev.linkport.identity.service.AccountResources;
 import dev.linkport.identity.service.AccountService;
 import dev.linkport.identity.service.AccountView;
 import dev.linkport.identity.service.TeamService;
+import dev.linkport.platform.AwsIds;
 import dev.linkport.platform.InvalidInputException;
 import dev.linkport.platform.Validation;
 import dev.linkport.platform.ui.Background;
@@ -73,6 +74,7 @@ public class PublishServiceView extends VerticalLayout {
     private final Checkbox acceptanceRequired = new Checkbox("Acceptance required");
     private final RadioButtonGroup<ApprovalPolicy> approvalPolicy = new RadioButtonGroup<>("Who approves requests");
     private final TextField privateDnsName = new TextField("Private DNS name");
+    private final MultiSelectComboBox<String> supportedRegions = new MultiSelectComboBox<>("Also reachable from");
     private final RadioButtonGroup<Visibility> visibility = new RadioButtonGroup<>("Visible to");
     private final MultiSelectComboBox<String> visibleTeams = new MultiSelectComboBox<>("Teams");
     private final Button publish = new Button("Publish");
@@ -145,7 +147,13 @@ public class PublishServiceView extends VerticalLayout {
             region.setItems(regions);
             region.setValue(regions.isEmpty() ? null : regions.getFirst());
         });
-        region.addValueChangeListener(e -> loadLoadBalancers(loadingBox));
+        supportedRegions.setId("publish-supported-regions");
+        supportedRegions.setHelperText("Cross-region PrivateLink: consumers in these regions may connect too");
+        region.addValueChangeListener(e -> {
+            supportedRegions.clear();
+            supportedRegions.setItems(AwsIds.KNOWN_REGIONS.stream().filter(r -> !r.equals(e.getValue())).toList());
+            loadLoadBalancers(loadingBox);
+        });
 
         acceptanceRequired.setId("publish-acceptance");
         acceptanceRequired.setValue(true);
@@ -182,6 +190,7 @@ public class PublishServiceView extends VerticalLayout {
                 .field("accountId", account)
                 .field("region", region)
                 .field("loadBalancerArns", loadBalancers)
+                .field("supportedRegions", supportedRegions)
                 .field("approvalPolicy", approvalPolicy)
                 .field("visibility", visibility)
                 .field("visibleTeams", visibleTeams);
@@ -199,7 +208,7 @@ public class PublishServiceView extends VerticalLayout {
         where.add(loadingBox, 2);
         where.add(loadBalancers, 2);
         where.add(acceptanceRequired, 2);
-        where.add(privateDnsName);
+        where.add(privateDnsName, supportedRegions);
         FormLayout who = form();
         who.add(approvalPolicy, 2);
         who.add(visibility, visibleTeams);
@@ -260,7 +269,8 @@ public class PublishServiceView extends VerticalLayout {
                 description.getValue(), Set.copyOf(tags.getValue()), documentationUrl.getValue(),
                 supportContact.getValue(), ports.getValue(), a == null ? null : a.accountId(), region.getValue(),
                 loadBalancers.getValue().stream().map(NetworkLoadBalancer::arn).sorted().toList(),
-                acceptanceRequired.getValue(), approvalPolicy.getValue(), privateDnsName.getValue(), Set.of(),
+                acceptanceRequired.getValue(), approvalPolicy.getValue(), privateDnsName.getValue(),
+                Set.copyOf(supportedRegions.getValue()),
                 visibility.getValue(), Set.copyOf(visibleTeams.getValue()));
         errors.clear();
         publish.setEnabled(false);
