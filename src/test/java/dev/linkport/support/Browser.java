@@ -57,9 +57,10 @@ public final class Browser implements AutoCloseable {
         driver.get(baseUrl + (path.startsWith("/") ? path : "/" + path));
     }
 
+    /** The path of the open page on Linkport, or "" while the browser shows no Linkport page. */
     public String path() {
         String url = driver.getCurrentUrl();
-        return url == null ? "" : url.substring(baseUrl.length());
+        return url == null || !url.startsWith(baseUrl) ? "" : url.substring(baseUrl.length());
     }
 
     /** Signs in through the login form, starting from whatever page is open (or /login). */

@@ -1,41 +1,288 @@
 package dev.linkport.consumer.ui;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.splitlayout.SplitLayout;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.linkport.consumer.service.MyEndpointsService;
-import dev.linkport.consumer.service.MyEndpointsService.MyEndpoint;
+import dev.linkport.consumer.service.EndpointRequestService;
+import dev.linkport.consumer.service.EndpointRequestView;
+import dev.linkport.consumer.service.EndpointRequestView.TimelineEntry;
+import dev.linkport.platform.NotFoundException;
+import dev.linkport.platform.events.Changed;
+import dev.linkport.platform.events.LiveUpdates;
+import dev.linkport.platform.ui.CopyButton;
 import dev.linkport.platform.ui.EmptyState;
+import dev.linkport.platform.ui.LiveRefresh;
+import dev.linkport.platform.ui.Notifications;
+import dev.linkport.platform.ui.StateBadge;
 import dev.linkport.platform.ui.ViewHeader;
 import jakarta.annotation.security.PermitAll;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Set;
+import java.util.UUID;
 
-/** Endpoints the user's teams requested, with their state. */
-@Route("my-endpoints")
+/**
+ * Endpoints the user's teams requested: states that change by themselves (server push) as approvers
+ * decide and the worker provisions; for the selected one its DNS names, timeline and actions.
+ */
+@Route("my-endpoints/:id?")
 @PageTitle("My endpoints · Linkport")
 @PermitAll
-public class MyEndpointsView extends VerticalLayout {
+public class MyEndpointsView extends VerticalLayout implements BeforeEnterObserver {
 
-    public MyEndpointsView(MyEndpointsService endpoints) {
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+    private static final Set<String> IN_PROGRESS = Set.of("APPROVED", "PROVISIONING", "PENDING_ACCEPTANCE", "DELETING");
+
+    private final EndpointRequestService requests;
+    private final Grid<EndpointRequestView> grid = new Grid<>(EndpointRequestView.class, false);
+    private final Div detail = new Div();
+    private UUID selected;
+
+    public MyEndpointsView(EndpointRequestService requests, LiveUpdates updates) {
+        this.requests = requests;
         addClassName("my-endpoints-view");
         setSizeFull();
         add(new ViewHeader("My endpoints", "Interface endpoints your teams requested into their VPCs, with their "
-                + "state and DNS names."));
-        if (endpoints.count() == 0) {
+                + "state and DNS names. States change here by themselves."));
+        if (requests.countMine() == 0) {
             add(new EmptyState("Your teams have no endpoints yet",
                     "Find a service in the Catalog and request an endpoint into one of your team's VPCs. Its approval, "
-                            + "provisioning and DNS names then show up here."));
+                            + "provisioning and DNS names then show up here.",
+                    new Button("Open the catalog", e -> getUI().ifPresent(ui -> ui.navigate("catalog")))));
             return;
         }
-        Grid<MyEndpoint> grid = new Grid<>(MyEndpoint.class, false);
-        grid.addColumn(MyEndpoint::serviceName).setHeader("Service").setFlexGrow(2);
-        grid.addColumn(MyEndpoint::accountId).setHeader("Account");
-        grid.addColumn(MyEndpoint::region).setHeader("Region");
-        grid.addColumn(MyEndpoint::vpcId).setHeader("VPC");
-        grid.addColumn(MyEndpoint::state).setHeader("State");
-        grid.addColumn(MyEndpoint::vpcEndpointId).setHeader("Endpoint");
-        grid.setItems(q -> endpoints.list(q.getOffset(), q.getLimit()).stream(), q -> (int) endpoints.count());
-        add(grid);
-        setFlexGrow(1, grid);
+        grid.setId("endpoints-grid");
+        grid.addColumn(new ComponentRenderer<>(MyEndpointsView::endpointCell)).setHeader("Service").setFlexGrow(3);
+        grid.addColumn(new ComponentRenderer<>(r -> new StateBadge(r.state()))).setHeader("State").setFlexGrow(0)
+                .setAutoWidth(true);
+        grid.addColumn(r -> DAY.format(r.createdAt())).setHeader("Requested").setFlexGrow(0).setAutoWidth(true);
+        grid.setHeightFull();
+        grid.setItems(q -> requests.mine(q.getOffset(), q.getLimit()).stream(), q -> (int) requests.countMine())
+                .setIdentifierProvider(EndpointRequestView::id);
+        grid.asSingleSelect().addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                select(e.getValue() == null ? null : e.getValue().id());
+                getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
+                        e.getValue() == null ? "my-endpoints" : "my-endpoints/" + e.getValue().id()));
+            }
+        });
+        detail.setId("endpoint-detail");
+        detail.addClassName("endpoint-detail");
+        SplitLayout split = new SplitLayout(grid, detail);
+        split.setSplitterPosition(55);
+        split.setSizeFull();
+        add(split);
+        setFlexGrow(1, split);
+        showNothingSelected();
+        LiveRefresh.onChange(this, updates, Changed.ENDPOINT_REQUEST, changed -> {
+            grid.getDataProvider().refreshAll();
+            if (changed.id().equals(selected)) {
+                select(selected);
+            }
+        });
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        event.getRouteParameters().get("id").ifPresent(id -> {
+            try {
+                select(UUID.fromString(id));
+            } catch (IllegalArgumentException e) {
+                select(null);
+            }
+        });
+    }
+
+    private void select(UUID id) {
+        selected = id;
+        if (id == null) {
+            grid.deselectAll();
+            showNothingSelected();
+            return;
+        }
+        try {
+            EndpointRequestView r = requests.detail(id);
+            grid.select(r);
+            show(r);
+        } catch (NotFoundException e) {
+            selected = null;
+            showNothingSelected();
+            Notifications.error(e.getMessage());
+        }
+    }
+
+    private void showNothingSelected() {
+        detail.removeAll();
+        Span hint = new Span("Select an endpoint to see its DNS names, its timeline and what you can do with it.");
+        hint.addClassName("hint");
+        detail.add(hint);
+    }
+
+    private void show(EndpointRequestView r) {
+        detail.removeAll();
+        StateBadge state = new StateBadge(r.state());
+        state.setId("endpoint-state");
+        Div title = new Div(new H3(r.serviceName()), state);
+        title.addClassName("title-line");
+        detail.add(title);
+        if (IN_PROGRESS.contains(r.state())) {
+            ProgressBar progress = new ProgressBar();
+            progress.setIndeterminate(true);
+            detail.add(new Span(progressText(r.state())), progress);
+        } else if (r.state().equals("SUBMITTED")) {
+            detail.add(hint("Waiting for approval. This page updates by itself when it is decided."));
+        }
+        if (r.failureReason() != null) {
+            Div failure = new Div();
+            failure.setId("endpoint-failure");
+            failure.addClassName("failure-reason");
+            failure.setText(r.failureReason());
+            detail.add(failure);
+        }
+        if (r.state().equals("REJECTED") && r.decisionReason() != null) {
+            detail.add(hint("Rejected by " + r.decidedBy() + ": " + r.decisionReason()));
+        }
+
+        Div facts = new Div();
+        facts.addClassName("facts");
+        fact(facts, "Account", r.accountId() + " (" + r.consumerTeam() + ") · " + r.region());
+        fact(facts, "VPC", r.vpcId());
+        fact(facts, "Subnets", String.join(", ", r.subnetIds()));
+        fact(facts, "Security groups", r.securityGroupIds().isEmpty() ? "VPC default" : String.join(", ", r.securityGroupIds()));
+        fact(facts, "Endpoint", r.vpcEndpointId() == null ? "—" : r.vpcEndpointId());
+        fact(facts, "Service", r.awsServiceName() == null ? "—" : r.awsServiceName());
+        fact(facts, "Requested by", r.requester() + " · " + WHEN.format(r.createdAt()));
+        detail.add(facts);
+
+        if (r.dnsRegional() != null && !r.state().equals("DELETED") && !r.state().equals("DELETING")) {
+            detail.add(new H4("DNS names"));
+            detail.add(dnsLine("dns-regional", "Regional", r.dnsRegional()));
+            for (int i = 0; i < r.dnsZonal().size(); i++) {
+                detail.add(dnsLine("dns-zonal-" + i, "Zonal", r.dnsZonal().get(i)));
+            }
+        }
+
+        Div actions = new Div();
+        actions.addClassName("form-buttons");
+        if (r.canDelete()) {
+            boolean cancel = r.vpcEndpointId() == null && Set.of("SUBMITTED", "APPROVED", "FAILED").contains(r.state());
+            Button delete = new Button(cancel ? "Cancel request" : "Delete endpoint", VaadinIcon.TRASH.create(),
+                    e -> confirmDelete(r, cancel));
+            delete.setId("delete-endpoint");
+            delete.addThemeVariants(ButtonVariant.ERROR);
+            actions.add(delete);
+        }
+        if (r.canRetry()) {
+            Button retry = new Button("Retry", VaadinIcon.REFRESH.create(), e -> {
+                show(requests.retry(r.id()));
+                grid.getDataProvider().refreshAll();
+                Notifications.success("Provisioning again");
+            });
+            retry.setId("retry-endpoint");
+            actions.add(retry);
+        }
+        detail.add(actions);
+
+        detail.add(new H4("Timeline"));
+        Div timeline = new Div();
+        timeline.setId("endpoint-timeline");
+        timeline.addClassName("timeline");
+        for (TimelineEntry t : r.timeline()) {
+            Div entry = new Div();
+            entry.addClassName("timeline-entry");
+            Span when = new Span(WHEN.format(t.at()));
+            when.addClassName("timeline-when");
+            Span move = new Span((t.from() == null ? "" : t.from() + " → ") + t.to());
+            move.addClassName("timeline-move");
+            Span who = new Span(t.actor() == null ? "Linkport" : t.actor());
+            who.addClassName("timeline-who");
+            entry.add(when, move, who);
+            if (t.reason() != null && !t.reason().isBlank()) {
+                Span why = new Span(t.reason());
+                why.addClassName("timeline-why");
+                entry.add(why);
+            }
+            timeline.add(entry);
+        }
+        detail.add(timeline);
+    }
+
+    private void confirmDelete(EndpointRequestView r, boolean cancel) {
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setHeader(cancel ? "Cancel this request?" : "Delete the endpoint to " + r.serviceName() + "?");
+        confirm.setText(cancel ? "Nothing has been created in AWS yet; the request is withdrawn."
+                : "Linkport deletes " + (r.vpcEndpointId() == null ? "the endpoint" : r.vpcEndpointId())
+                + " in AWS. Applications using its DNS names lose the connection.");
+        confirm.setCancelable(true);
+        confirm.setConfirmText(cancel ? "Cancel request" : "Delete");
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.setCancelText("Keep");
+        confirm.addConfirmListener(e -> {
+            show(requests.delete(r.id()));
+            grid.getDataProvider().refreshAll();
+        });
+        confirm.open();
+    }
+
+    private static String progressText(String state) {
+        return switch (state) {
+            case "APPROVED" -> "Approved; Linkport starts creating the endpoint in AWS…";
+            case "PROVISIONING" -> "Creating the endpoint in AWS…";
+            case "PENDING_ACCEPTANCE" -> "Waiting for the provider's account to accept the connection…";
+            case "DELETING" -> "Deleting the endpoint in AWS…";
+            default -> state;
+        };
+    }
+
+    private static Component dnsLine(String id, String label, String name) {
+        Span l = new Span(label);
+        l.addClassName("dns-label");
+        Span value = new Span(name);
+        value.setId(id);
+        value.addClassName("mono");
+        Div line = new Div(l, value, new CopyButton("Copy", () -> name));
+        line.addClassName("dns-line");
+        return line;
+    }
+
+    private static void fact(Div facts, String label, String value) {
+        Span l = new Span(label);
+        l.addClassName("fact-label");
+        Div v = new Div();
+        v.setText(value);
+        v.addClassName("fact-value");
+        facts.add(l, v);
+    }
+
+    private static Div endpointCell(EndpointRequestView r) {
+        Span name = new Span(r.serviceName());
+        name.addClassName("cell-title");
+        Span where = new Span(r.accountId() + " · " + r.region() + " · " + r.vpcId());
+        where.addClassName("cell-subtitle");
+        Div cell = new Div(name, where);
+        cell.addClassName("two-line-cell");
+        return cell;
+    }
+
+    private static Span hint(String text) {
+        Span s = new Span(text);
+        s.addClassName("hint");
+        return s;
     }
 }

@@ -62,6 +62,13 @@ public class TeamService {
         return list.stream().map(t -> summary(t, caller)).toList();
     }
 
+    /** The names of all teams, for pickers (catalog filter, service visibility); names are not secret. */
+    @Transactional(readOnly = true)
+    public List<String> teamNames() {
+        access.caller();
+        return teams.findAllByOrderByName().stream().map(Team::getName).toList();
+    }
+
     /** One team, if the caller may see it. */
     @Transactional(readOnly = true)
     public TeamSummary team(UUID teamId) {

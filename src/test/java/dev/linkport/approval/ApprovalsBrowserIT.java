@@ -1,0 +1,100 @@
+package dev.linkport.approval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.linkport.aws.NetworkLoadBalancer;
+import dev.linkport.aws.Subnet;
+import dev.linkport.aws.Vpc;
+import dev.linkport.catalog.domain.ApprovalPolicy;
+import dev.linkport.catalog.service.ListingService;
+import dev.linkport.catalog.service.PublishServiceCommand;
+import dev.linkport.catalog.service.ServiceDetail;
+import dev.linkport.consumer.service.EndpointRequestService;
+import dev.linkport.consumer.service.SubmitEndpointRequest;
+import dev.linkport.identity.service.AccountResources;
+import dev.linkport.support.BrowserTest;
+import dev.linkport.support.LinkportIntegrationTest;
+import dev.linkport.support.TestUsers;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The approval dashboard of a provider team: reject with a reason, approve several at once. */
+@LinkportIntegrationTest
+class ApprovalsBrowserIT extends BrowserTest {
+
+    @Autowired TestUsers users;
+    @Autowired ListingService listings;
+    @Autowired EndpointRequestService requests;
+    @Autowired AccountResources resources;
+
+    @Test
+    void aProviderRejectsOneRequestWithAReasonAndApprovesTheOthersTogether() {
+        ServiceDetail service = publishWithProviderPolicy();
+        UUID first = request(service, "first");
+        UUID second = request(service, "second");
+        UUID third = request(service, "third");
+
+        browser.signIn("alice", "linkport-demo");
+        browser.waitForPath("/");
+        browser.open("/approvals");
+        browser.waitFor(By.id("reject-" + first)).click();
+        browser.waitFor(By.id("reject-confirm")).click();
+        browser.until(d -> String.valueOf(browser.waitFor(By.id("reject-reason")).getDomProperty("errorMessage"))
+                .contains("Say why"));
+        browser.screenshot("approvals-1-reject-needs-reason");
+        browser.waitFor(By.cssSelector("#reject-reason textarea")).sendKeys("Use the shared VPC instead");
+        browser.waitFor(By.id("reject-confirm")).click();
+        browser.until(d -> d.findElements(By.id("reject-" + first)).stream().noneMatch(WebElement::isDisplayed));
+        assertThat(users.as("bob", () -> requests.detail(first)).state()).isEqualTo("REJECTED");
+        assertThat(users.as("bob", () -> requests.detail(first)).decisionReason()).isEqualTo("Use the shared VPC instead");
+
+        browser.until(d -> rowCheckboxes().size() == 2);
+        rowCheckboxes().forEach(WebElement::click);
+        browser.until(d -> browser.waitFor(By.id("approve-selected")).getText().equals("Approve selected (2)"));
+        browser.screenshot("approvals-2-selected");
+        browser.waitFor(By.id("approve-selected")).click();
+        WebElement outcomes = browser.waitFor(By.id("bulk-outcomes"));
+        assertThat(outcomes.findElements(By.cssSelector(".outcome-ok"))).hasSize(2);
+        assertThat(outcomes.getText()).contains(service.name() + " for checkout").contains("approved");
+        browser.screenshot("approvals-3-bulk-outcome");
+        assertThat(users.as("bob", () -> requests.detail(second)).state()).isNotEqualTo("SUBMITTED");
+        assertThat(users.as("bob", () -> requests.detail(third)).state()).isNotEqualTo("SUBMITTED");
+    }
+
+    private List<WebElement> rowCheckboxes() {
+        return browser.all(By.cssSelector("#approvals-grid vaadin-checkbox")).stream()
+                .filter(WebElement::isDisplayed).filter(c -> c.getAttribute("aria-label") == null
+                        || !c.getAttribute("aria-label").toLowerCase().contains("all"))
+                .toList();
+    }
+
+    private ServiceDetail publishWithProviderPolicy() {
+        String nlb = users.as("alice", () -> resources.loadBalancers("111111111111", "us-east-1")).stream()
+                .filter(l -> l.name().equals("payments-api")).map(NetworkLoadBalancer::arn).findFirst().orElseThrow();
+        ServiceDetail published = users.as("alice", () -> listings.publish(new PublishServiceCommand(
+                "api-" + UUID.randomUUID().toString().substring(0, 8), "Payments API", null, Set.of("payments"), null,
+                "#payments", "443", "111111111111", "us-east-1", List.of(nlb), true, ApprovalPolicy.PROVIDER, null,
+                Set.of(), null, Set.of())));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> users.as("alice", () -> listings.detail(published.id())).state(), s -> s.equals("AVAILABLE"));
+        return users.as("alice", () -> listings.detail(published.id()));
+    }
+
+    private UUID request(ServiceDetail service, String why) {
+        return users.as("bob", () -> {
+            String vpc = resources.vpcs("222222222222", "us-east-1").stream().map(Vpc::vpcId).findFirst().orElseThrow();
+            List<String> subnets = resources.subnets("222222222222", "us-east-1", vpc).stream()
+                    .filter(s -> service.availabilityZoneIds().contains(s.availabilityZoneId()))
+                    .map(Subnet::subnetId).toList();
+            return requests.submit(new SubmitEndpointRequest(service.id(), "222222222222", "us-east-1", vpc, subnets,
+                    List.of(), false, "Checkout needs it: " + why)).id();
+        });
+    }
+}
