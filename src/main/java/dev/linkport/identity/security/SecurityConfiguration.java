@@ -1,15 +1,16 @@
 package dev.linkport.identity.security;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import dev.linkport.aws.AwsProperties;
+import dev.linkport.identity.service.ApiTokenService;
 import dev.linkport.identity.ui.LoginView;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -17,10 +18,13 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Two filter chains: the REST API ({@code /api/**}, stateless, no CSRF, 401 instead of redirects)
+ * Two filter chains: the REST API ({@code /api/**}, stateless, no CSRF, bearer API tokens, 401
+ * problem JSON instead of redirects)
  * and the Vaadin UI (form sign-in at {@code /login}, everything else needs a signed-in user).
  */
 @Configuration(proxyBeanMethods = false)
@@ -40,20 +44,47 @@ public class SecurityConfiguration {
         return manager;
     }
 
+    /**
+     * The REST API: personal API tokens as {@code Authorization: Bearer <token>}; in addition HTTP
+     * Basic with local users when {@code linkport.api.basic-auth} is true — by default only in
+     * sandbox mode, where it makes trying the API with the demo users easy. Unauthenticated
+     * requests get a 401 problem JSON, never a redirect.
+     */
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager authenticationManager,
-                                 @Value("${linkport.api.basic-auth:false}") boolean basicAuth) throws Exception {
+                                 ApiTokenService apiTokens, AwsProperties aws,
+                                 @Value("${linkport.api.basic-auth:#{null}}") Boolean basicAuthSetting) throws Exception {
+        boolean basicAuth = basicAuthSetting != null ? basicAuthSetting : aws.sandbox();
+        ProblemJsonEntryPoint problems = new ProblemJsonEntryPoint(
+                basicAuth ? "Bearer, Basic realm=\"Linkport\"" : "Bearer");
         http.securityMatcher("/api/**")
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
-                .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
+                .addFilterBefore(bearerTokenFilter(apiTokens, problems), BasicAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         if (basicAuth) {
-            http.httpBasic(Customizer.withDefaults());
+            http.httpBasic(b -> b.authenticationEntryPoint(problems));
         }
         return http.build();
+    }
+
+    private static AuthenticationFilter bearerTokenFilter(ApiTokenService apiTokens, ProblemJsonEntryPoint problems) {
+        AuthenticationFilter filter = new AuthenticationFilter(
+                new ProviderManager(new ApiTokenAuthenticationProvider(apiTokens)), request -> {
+                    String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+                    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                        return null;
+                    }
+                    return new ApiTokenAuthenticationProvider.BearerToken(header.substring(7).trim());
+                });
+        filter.setSuccessHandler((request, response, authentication) -> {
+            // carry on with the request; nothing to redirect to
+        });
+        filter.setFailureHandler(new AuthenticationEntryPointFailureHandler(problems));
+        return filter;
     }
 
     @Bean
@@ -61,7 +92,9 @@ public class SecurityConfiguration {
     SecurityFilterChain uiChain(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
         http.authenticationManager(authenticationManager);
         http.authorizeHttpRequests(a -> a
-                .requestMatchers("/error", "/styles.css", "/images/**", "/actuator/health/**", "/actuator/health")
+                .requestMatchers("/error", "/styles.css", "/images/**", "/actuator/health/**", "/actuator/health",
+                        // the REST API's documentation; calling the API itself needs a token
+                        "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                 .permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();
