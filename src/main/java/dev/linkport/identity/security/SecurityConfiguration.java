@@ -8,7 +8,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -18,8 +17,6 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
-import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
@@ -63,28 +60,14 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
-                .addFilterBefore(bearerTokenFilter(apiTokens, problems), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiTokenAuthenticationFilter(
+                        new ProviderManager(new ApiTokenAuthenticationProvider(apiTokens)), problems),
+                        BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         if (basicAuth) {
             http.httpBasic(b -> b.authenticationEntryPoint(problems));
         }
         return http.build();
-    }
-
-    private static AuthenticationFilter bearerTokenFilter(ApiTokenService apiTokens, ProblemJsonEntryPoint problems) {
-        AuthenticationFilter filter = new AuthenticationFilter(
-                new ProviderManager(new ApiTokenAuthenticationProvider(apiTokens)), request -> {
-                    String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-                    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-                        return null;
-                    }
-                    return new ApiTokenAuthenticationProvider.BearerToken(header.substring(7).trim());
-                });
-        filter.setSuccessHandler((request, response, authentication) -> {
-            // carry on with the request; nothing to redirect to
-        });
-        filter.setFailureHandler(new AuthenticationEntryPointFailureHandler(problems));
-        return filter;
     }
 
     @Bean
