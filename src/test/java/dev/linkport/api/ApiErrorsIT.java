@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.linkport.api.ApiClient.Response;
 import dev.linkport.identity.service.ApiTokenService;
 import dev.linkport.identity.service.ApiTokenService.CreatedApiToken;
+import dev.linkport.sandbox.SandboxFault;
+import dev.linkport.sandbox.SandboxLifecycle;
 import dev.linkport.support.LinkportIntegrationTest;
 import dev.linkport.support.TestUsers;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -20,6 +23,7 @@ class ApiErrorsIT {
     @LocalServerPort int port;
     @Autowired TestUsers users;
     @Autowired ApiTokenService tokens;
+    @Autowired SandboxLifecycle sandbox;
 
     @Test
     void aRequestWithoutCredentialsGets401ProblemJson() {
@@ -127,6 +131,28 @@ class ApiErrorsIT {
 
         assertThat(response.status()).as(response.toString()).isEqualTo(404);
         assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void awsRefusingAReadIsA502AndAwsThrottlingIsA503WithRetryAfter() {
+        ApiClient carol = ApiClient.basic(port, "carol", ApiJourneyIT.PASSWORD);
+        String vpcs = "/api/v1/accounts/333333333333/vpcs?region=us-east-1";
+        try {
+            sandbox.control().injectFault(new SandboxFault("DescribeVpcs", "333333333333", "UnauthorizedOperation",
+                    403, 1.0, Duration.ZERO, 1));
+            Response refused = carol.get(vpcs);
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(502);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.text("detail")).contains("UnauthorizedOperation");
+
+            sandbox.control().injectFault(SandboxFault.error("DescribeVpcs", "RequestLimitExceeded", 503));
+            Response throttled = carol.get(vpcs);
+            assertThat(throttled.status()).as(throttled.toString()).isEqualTo(503);
+            assertThat(throttled.contentType()).startsWith("application/problem+json");
+        } finally {
+            sandbox.control().clearFaults();
+        }
+        assertThat(carol.get(vpcs).status()).isEqualTo(200);
     }
 
     private ApiClient bob() {
