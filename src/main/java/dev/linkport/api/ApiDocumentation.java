@@ -5,6 +5,12 @@ import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -24,6 +30,21 @@ import org.springframework.context.annotation.Configuration;
 @SecurityScheme(name = ApiDocumentation.BASIC, type = SecuritySchemeType.HTTP, scheme = "basic",
         description = "Local users' passwords; accepted only when linkport.api.basic-auth is on (sandbox default)")
 class ApiDocumentation {
+
+    /** Every operation may answer 401 (from the security filter chain, so springdoc cannot see it). */
+    @Bean
+    OpenApiCustomizer unauthorizedResponses() {
+        return openApi -> openApi.getPaths().values().forEach(path -> path.readOperations().forEach(op -> {
+            if (op.getResponses() != null && !op.getResponses().containsKey("401")) {
+                op.getResponses().addApiResponse("401", new ApiResponse()
+                        .description("No credentials, or an unknown or revoked API token")
+                        .content(new Content().addMediaType("application/problem+json",
+                                new MediaType().schema(
+                                        new Schema<>()
+                                                .$ref("#/components/schemas/ProblemDetail")))));
+            }
+        }));
+    }
 
     static final String BEARER = "apiToken";
     static final String BASIC = "password";

@@ -23,6 +23,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
@@ -43,31 +44,37 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     static final String ERRORS = "errors";
 
     @ExceptionHandler(InvalidInputException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST) // documents the answer in /v3/api-docs
     ResponseEntity<ProblemDetail> invalid(InvalidInputException e, WebRequest request) {
         return problem(HttpStatus.BAD_REQUEST, "The request is not valid", e.errors(), request);
     }
 
     @ExceptionHandler(NotFoundException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND) // documents the answer in /v3/api-docs
     ResponseEntity<ProblemDetail> notFound(NotFoundException e, WebRequest request) {
         return problem(HttpStatus.NOT_FOUND, e.getMessage(), List.of(), request);
     }
 
     @ExceptionHandler(ForbiddenException.class)
+    @ResponseStatus(HttpStatus.FORBIDDEN) // documents the answer in /v3/api-docs
     ResponseEntity<ProblemDetail> forbidden(ForbiddenException e, WebRequest request) {
         return problem(HttpStatus.FORBIDDEN, e.getMessage(), List.of(), request);
     }
 
     @ExceptionHandler(AccessDeniedException.class)
+    @ResponseStatus(HttpStatus.FORBIDDEN) // documents the answer in /v3/api-docs
     ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException e, WebRequest request) {
         return problem(HttpStatus.FORBIDDEN, e.getMessage(), List.of(), request);
     }
 
     @ExceptionHandler(ConflictException.class)
+    @ResponseStatus(HttpStatus.CONFLICT) // documents the answer in /v3/api-docs
     ResponseEntity<ProblemDetail> conflict(ConflictException e, WebRequest request) {
         return problem(HttpStatus.CONFLICT, e.getMessage(), List.of(), request);
     }
 
     @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
+    @ResponseStatus(HttpStatus.CONFLICT) // documents the answer in /v3/api-docs
     ResponseEntity<ProblemDetail> concurrentChange(ObjectOptimisticLockingFailureException e, WebRequest request) {
         return problem(HttpStatus.CONFLICT, "Someone else changed this at the same moment; reload it and try again",
                 List.of(), request);
@@ -75,6 +82,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
     /** A read from AWS failed: 503 when it is worth trying again soon, 502 when AWS refused. */
     @ExceptionHandler(AwsUnavailableException.class)
+    @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE) // documents the answer in /v3/api-docs
     ResponseEntity<ProblemDetail> awsUnavailable(AwsUnavailableException e, WebRequest request) {
         ResponseEntity<ProblemDetail> response = problem(
                 e.isTransient() ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.BAD_GATEWAY, e.getMessage(), List.of(),
@@ -87,6 +95,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
+    @ResponseStatus(HttpStatus.INTERNAL_SERVER_ERROR) // documents the answer in /v3/api-docs
     ResponseEntity<ProblemDetail> unexpected(Exception e, WebRequest request) {
         String reference = UUID.randomUUID().toString();
         log.error("Unexpected failure in the REST API (reference {}) at {}", reference, path(request), e);

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Requests for interface endpoints, their decisions and their lifecycle (DESIGN.md §4). */
@@ -98,6 +100,7 @@ class EndpointRequestsController {
     }
 
     @PostMapping(consumes = "application/json")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Request an interface endpoint into one of your team's VPCs",
             description = "Checked against your account in AWS. SUBMITTED until decided (APPROVED at once with the "
                     + "AUTO policy); then provisioned in the background: poll until AVAILABLE.")
@@ -142,12 +145,14 @@ class EndpointRequestsController {
     }
 
     @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Delete the endpoint (or cancel a request that has none yet); DELETING until DELETED")
     ResponseEntity<EndpointRequest> delete(@PathVariable UUID id) {
         return ResponseEntity.accepted().body(EndpointRequest.of(requests.delete(id)));
     }
 
     @PostMapping("/{id}/retry")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Provision a FAILED request again (platform admins)")
     ResponseEntity<EndpointRequest> retry(@PathVariable UUID id) {
         return ResponseEntity.accepted().body(EndpointRequest.of(requests.retry(id)));

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The catalog, and publishing services into it. */
@@ -118,6 +120,7 @@ class ServicesController {
     }
 
     @PostMapping(consumes = "application/json")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Publish a service from one of your team's accounts",
             description = "Checks the load balancers in AWS, then creates the endpoint service in the background: "
                     + "the service starts in PUBLISHING; poll it until AVAILABLE (or FAILED, with failureReason).")
@@ -127,6 +130,7 @@ class ServicesController {
     }
 
     @PostMapping("/{id}/retry")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Publish a FAILED service again (its owners and admins)")
     ResponseEntity<Service> retry(@PathVariable UUID id) {
         return ResponseEntity.accepted().body(Service.of(listings.retryPublish(id)));

@@ -126,6 +126,14 @@ class ApiErrorsIT {
     }
 
     @Test
+    void anUnknownApiPathIsA404ProblemJson() {
+        Response response = bob().get("/api/v1/no-such-thing");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(404);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
     void retryingAServiceThatDoesNotExistIsA404() {
         Response response = bob().post("/api/v1/services/" + UUID.randomUUID() + "/retry", null);
 
