@@ -52,7 +52,7 @@ public class SecurityConfiguration {
     SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager authenticationManager,
                                  ApiTokenService apiTokens, AwsProperties aws,
                                  @Value("${linkport.api.basic-auth:#{null}}") Boolean basicAuthSetting) throws Exception {
-        boolean basicAuth = basicAuthSetting != null ? basicAuthSetting : aws.sandbox();
+        boolean basicAuth = basicAuthEnabled(basicAuthSetting, aws);
         ProblemJsonEntryPoint problems = new ProblemJsonEntryPoint(
                 basicAuth ? "Bearer, Basic realm=\"Linkport\"" : "Bearer");
         http.securityMatcher("/api/**")
@@ -70,6 +70,11 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    /** {@code linkport.api.basic-auth} if set; otherwise on in sandbox mode (demo users) and off against real AWS. */
+    static boolean basicAuthEnabled(Boolean setting, AwsProperties aws) {
+        return setting != null ? setting : aws.sandbox();
+    }
+
     @Bean
     @Order(2)
     SecurityFilterChain uiChain(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
@@ -77,7 +82,7 @@ public class SecurityConfiguration {
         http.authorizeHttpRequests(a -> a
                 .requestMatchers("/error", "/styles.css", "/images/**", "/actuator/health/**", "/actuator/health",
                         // the REST API's documentation; calling the API itself needs a token
-                        "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**")
                 .permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();
