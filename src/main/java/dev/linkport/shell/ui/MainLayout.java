@@ -68,6 +68,7 @@ public class MainLayout extends AppLayout {
         SubMenu sub = item.getSubMenu();
         sub.addItem("Signed in as " + me.username()).setEnabled(false);
         sub.addItem("Teams & accounts", e -> getUI().ifPresent(ui -> ui.navigate("teams")));
+        sub.addItem("API tokens", e -> getUI().ifPresent(ui -> ui.navigate("api-tokens")));
         sub.addItem("Sign out", e -> authentication.logout());
         header.add(userMenu);
         addToNavbar(true, header);

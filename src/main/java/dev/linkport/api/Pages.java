@@ -1,0 +1,44 @@
+package dev.linkport.api;
+
+import dev.linkport.platform.FieldError;
+import dev.linkport.platform.InvalidInputException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Response shapes for lists, and the rules for {@code page}/{@code size} parameters. */
+final class Pages {
+
+    static final int MAX_SIZE = 100;
+
+    private Pages() {
+    }
+
+    /** A list that is not paged (it is small by nature, e.g. one account's VPCs). */
+    record Items<T>(List<T> items) {
+    }
+
+    /** One page of a longer list; {@code page} counts from 0. */
+    record Page<T>(List<T> items, int page, int size, long total) {
+    }
+
+    static void check(int page, int size) {
+        List<FieldError> errors = new ArrayList<>();
+        if (page < 0) {
+            errors.add(new FieldError("page", "Pages count from 0"));
+        }
+        if (size < 1 || size > MAX_SIZE) {
+            errors.add(new FieldError("size", "Between 1 and " + MAX_SIZE + " items per page"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    static int offset(int page, int size) {
+        long offset = (long) page * size;
+        if (offset > Integer.MAX_VALUE) {
+            throw InvalidInputException.of("page", "Page number too large");
+        }
+        return (int) offset;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.linkport.identity.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+public interface ApiTokenRepository extends JpaRepository<ApiToken, UUID> {
+
+    Optional<ApiToken> findByTokenHash(String tokenHash);
+
+    List<ApiToken> findByUserIdOrderByCreatedAtDesc(UUID userId);
+
+    @Query("select count(t) from ApiToken t where t.userId = ?1 and t.revokedAt is null")
+    long countActive(UUID userId);
+
+    /**
+     * Notes a use of the token unless one was noted since {@code notBefore}: at most one write a
+     * minute per token however often it is used. Leaves the version alone, so a revocation in
+     * progress does not fail on it.
+     */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("update ApiToken t set t.lastUsedAt = ?2 where t.id = ?1 and (t.lastUsedAt is null or t.lastUsedAt < ?3)")
+    int markUsed(UUID id, Instant now, Instant notBefore);
+}

@@ -1,0 +1,51 @@
+package dev.linkport.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.linkport.support.BrowserTest;
+import dev.linkport.support.LinkportIntegrationTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+@LinkportIntegrationTest
+class ApiTokensBrowserIT extends BrowserTest {
+
+    @Test
+    void aUserCreatesATokenSeesItsSecretOnceUsesItAndRevokesIt() throws Exception {
+        browser.signIn("carol", "linkport-demo");
+        browser.waitForPath("/");
+        browser.open("/api-tokens");
+        browser.waitFor(By.xpath("//vaadin-button[contains(., 'New token')]")).click();
+        String name = "browser-" + UUID.randomUUID().toString().substring(0, 6);
+        browser.waitFor(By.cssSelector("#token-name input")).sendKeys(name);
+        browser.waitFor(By.xpath("//vaadin-button[contains(., 'Create')]")).click();
+
+        String secret = browser.until(d -> {
+            String value = browser.waitFor(By.cssSelector("#token-secret input")).getDomProperty("value");
+            return value != null && value.startsWith("lp_") ? value : null;
+        });
+        assertThat(browser.driver().getPageSource()).contains("cannot show it again");
+        browser.screenshot("api-token-created");
+        browser.waitFor(By.xpath("//vaadin-button[contains(., 'I have copied it')]")).click();
+        browser.until(d -> browser.driver().getPageSource().contains(name));
+        assertThat(get(secret)).isEqualTo(200);
+
+        browser.waitFor(By.xpath("//vaadin-grid-cell-content[vaadin-button[contains(., 'Revoke')]]/vaadin-button"))
+                .click();
+        browser.waitFor(By.xpath("//vaadin-confirm-dialog//vaadin-button[contains(., 'Revoke')] "
+                + "| //vaadin-confirm-dialog-overlay//vaadin-button[contains(., 'Revoke')]")).click();
+        browser.until(d -> browser.driver().getPageSource().contains("revoked "));
+        assertThat(get(secret)).isEqualTo(401);
+    }
+
+    private int get(String token) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/accounts"))
+                .header("Authorization", "Bearer " + token).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+}
