@@ -105,6 +105,9 @@ public class ServiceView extends VerticalLayout implements BeforeEnterObserver, 
         add(header);
 
         add(statusPanel(s));
+        if (s.canManage()) {
+            add(manageLinks(s));
+        }
 
         Div columns = new Div();
         columns.addClassName("service-columns");
@@ -224,6 +227,20 @@ public class ServiceView extends VerticalLayout implements BeforeEnterObserver, 
     private static List<String> regions(ServiceDetail s) {
         return java.util.stream.Stream.concat(java.util.stream.Stream.of(s.region()),
                 s.supportedRegions().stream().filter(r -> !r.equals(s.region())).sorted()).toList();
+    }
+
+    /**
+     * Links to the provider's pages about this service (owners and admins). Each page lives in
+     * the feature that owns it and is linked by its route, so the catalog depends on none of them.
+     */
+    private static Div manageLinks(ServiceDetail s) {
+        Div links = new Div();
+        links.addClassName("manage-links");
+        links.setId("manage-links");
+        String base = "services/" + s.id();
+        // one line per provider page: links.add(new com.vaadin.flow.component.html.Anchor(base + "/...", "..."));
+        links.setVisible(links.getComponentCount() > 0);
+        return links;
     }
 
     private static void fact(Div facts, String label, Component value) {
