@@ -108,7 +108,8 @@ public class InitialUsers implements ApplicationRunner {
                     ============================================================
                      First start: created the platform admin 'admin'.
                      Password (shown only now): {}
-                     Sign in and change it, or set LINKPORT_ADMIN_PASSWORD.
+                     Keep it safe. To choose it yourself, start the first time with
+                     LINKPORT_ADMIN_PASSWORD set.
                     ============================================================""", password);
         } else {
             log.info("First start: created the platform admin 'admin' with LINKPORT_ADMIN_PASSWORD");
