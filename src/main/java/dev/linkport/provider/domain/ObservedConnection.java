@@ -59,12 +59,6 @@ public class ObservedConnection {
         this.lastSeenAt = now;
     }
 
-    /** AWS reported the connection's state again. */
-    public void seen(String state, Instant now) {
-        this.state = state;
-        this.lastSeenAt = now;
-    }
-
     public UUID getId() { return id; }
     public UUID getListingId() { return listingId; }
     public String getVpcEndpointId() { return vpcEndpointId; }

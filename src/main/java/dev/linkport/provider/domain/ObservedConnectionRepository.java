@@ -39,4 +39,9 @@ public interface ObservedConnectionRepository extends JpaRepository<ObservedConn
             select r from EndpointRequest r join fetch r.consumerAccount a join fetch a.team
             where r.listing.id = ?1 and r.vpcEndpointId in ?2""")
     List<EndpointRequest> findRequestsByEndpoints(UUID listingId, Collection<String> vpcEndpointIds);
+
+    /** AWS reported this state for the connection; a plain update, so a concurrent upsert cannot make it stale. */
+    @Modifying
+    @Query("update ObservedConnection c set c.state = ?2, c.lastSeenAt = ?3, c.version = c.version + 1 where c.id = ?1")
+    int markSeen(UUID id, String state, Instant now);
 }

@@ -121,7 +121,7 @@ abstract class ConnectionDecisionJob implements Job {
         tx.executeWithoutResult(status -> connections.findById(connectionId).ifPresent(c -> {
             ServiceListing listing = listings.findById(c.getListingId()).orElseThrow();
             if (state != null) {
-                c.seen(state, clock.instant());
+                connections.markSeen(c.getId(), state, clock.instant());
             }
             String action = "CONNECTION_" + verb().toUpperCase() + (done ? "ED" : "_NOT_DONE");
             AuditEntry entry = AuditEntry.of(action.replace("EED", "ED"), "SERVICE", listing.getId(),
