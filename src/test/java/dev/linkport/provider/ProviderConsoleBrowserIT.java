@@ -44,7 +44,9 @@ class ProviderConsoleBrowserIT extends BrowserTest {
         browser.signIn("alice", "linkport-demo");
         browser.waitForPath("/");
         browser.open("/services/" + service.id());
-        browser.waitFor(By.xpath("//div[@id='manage-links']//a[contains(., 'Allowed principals')]")).click();
+        WebElement link = browser.waitFor(By.xpath("//div[@id='manage-links']//a[contains(., 'Allowed principals')]"));
+        browser.screenshot("principals-0-service-page");
+        link.click();
         browser.waitForPath("/services/" + service.id() + "/principals");
 
         WebElement field = browser.waitFor(By.cssSelector("#principal-arn input"));
@@ -67,13 +69,15 @@ class ProviderConsoleBrowserIT extends BrowserTest {
         browser.screenshot("principals-3-in-sync");
 
         browser.waitFor(By.cssSelector(".remove-principal[data-arn='" + arn + "']")).click();
-        browser.waitFor(By.xpath("//vaadin-confirm-dialog//vaadin-button[@slot='confirm-button'] "
-                + "| //vaadin-confirm-dialog-overlay//vaadin-button[@slot='confirm-button']")).click();
+        WebElement confirm = browser.waitFor(By.xpath("//vaadin-confirm-dialog//vaadin-button[@slot='confirm-button'] "
+                + "| //vaadin-confirm-dialog-overlay//vaadin-button[@slot='confirm-button']"));
+        browser.screenshot("principals-4-remove-warning");
+        confirm.click();
         // the grid keeps rendered cells of removed rows around, hidden
         browser.until(d -> browser.all(By.cssSelector(".principal-state[data-arn='" + arn + "']")).stream()
                 .noneMatch(WebElement::isDisplayed));
         assertThat(inAws(service)).doesNotContain(arn);
-        browser.screenshot("principals-4-removed");
+        browser.screenshot("principals-5-removed");
     }
 
     @Test
