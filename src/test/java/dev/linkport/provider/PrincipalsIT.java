@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.linkport.audit.service.AuditQueryService;
 import dev.linkport.aws.AllowedPrincipal;
 import dev.linkport.aws.AwsTarget;
 import dev.linkport.aws.PrivateLinkGateway;
@@ -48,6 +49,7 @@ class PrincipalsIT {
     @Autowired EndpointRequestService requests;
     @Autowired PrivateLinkGateway gateway;
     @Autowired SandboxLifecycle sandbox;
+    @Autowired AuditQueryService audit;
 
     @AfterEach
     void clearFaults() {
@@ -69,6 +71,13 @@ class PrincipalsIT {
         users.run("alice", () -> principals.remove(service.id(), arn));
         await().atMost(Duration.ofSeconds(30)).until(() -> find(service.id(), arn).isEmpty());
         assertThat(inAws(service)).doesNotContain(arn);
+
+        List<AuditQueryService.AuditEventView> log = users.as("admin",
+                () -> audit.forTarget("SERVICE", service.id().toString()));
+        assertThat(log).filteredOn(e -> e.action().startsWith("PRINCIPAL_"))
+                .extracting(AuditQueryService.AuditEventView::action, AuditQueryService.AuditEventView::actorName)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("PRINCIPAL_ADDED", "alice"),
+                        org.assertj.core.groups.Tuple.tuple("PRINCIPAL_REMOVED", "alice"));
     }
 
     @Test

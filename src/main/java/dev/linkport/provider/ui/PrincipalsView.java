@@ -135,7 +135,11 @@ public class PrincipalsView extends VerticalLayout implements BeforeEnterObserve
     }
 
     private void add() {
-        String value = arn.getValue() == null ? "" : arn.getValue().trim();
+        allow(arn.getValue() == null ? "" : arn.getValue().trim());
+    }
+
+    /** Allows the principal; {@code *} only after the warning has been confirmed. */
+    private void allow(String value) {
         if (value.equals(AddPrincipal.WILDCARD)) {
             ConfirmDialog confirm = new ConfirmDialog("Allow anyone to connect?",
                     "With * anyone in any AWS account may create an endpoint to this service. Whether they get "
@@ -203,7 +207,7 @@ public class PrincipalsView extends VerticalLayout implements BeforeEnterObserve
             if (!p.syncState().equals("PENDING_REMOVE")) {
                 if (p.source().equals("OBSERVED") || p.syncState().equals("FAILED")
                         || (p.syncState().equals("DRIFTED"))) {
-                    Button keep = new Button(p.syncState().equals("FAILED") ? "Retry" : "Keep", e -> submit(p.arn(), true));
+                    Button keep = new Button(p.syncState().equals("FAILED") ? "Retry" : "Keep", e -> allow(p.arn()));
                     keep.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.TERTIARY);
                     keep.addClassName("keep-principal");
                     keep.getElement().setAttribute("data-arn", p.arn());
