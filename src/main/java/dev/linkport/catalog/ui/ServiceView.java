@@ -239,6 +239,7 @@ public class ServiceView extends VerticalLayout implements BeforeEnterObserver, 
         links.setId("manage-links");
         String base = "services/" + s.id();
         // one line per provider page: links.add(new com.vaadin.flow.component.html.Anchor(base + "/...", "..."));
+        links.add(new Anchor(base + "/principals", "Allowed principals"), new Anchor(base + "/connections", "Connections"));
         links.setVisible(links.getComponentCount() > 0);
         return links;
     }

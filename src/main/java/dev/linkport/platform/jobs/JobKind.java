@@ -4,7 +4,12 @@ package dev.linkport.platform.jobs;
 public enum JobKind {
     PUBLISH_SERVICE("publish-service"),
     PROVISION_ENDPOINT("provision-endpoint"),
-    DELETE_ENDPOINT("delete-endpoint");
+    DELETE_ENDPOINT("delete-endpoint"),
+    /** Per listing: apply the desired allowed principals to AWS. */
+    SYNC_PRINCIPALS("sync-principals"),
+    /** Per observed connection (its row id names the listing and the endpoint). */
+    ACCEPT_CONNECTION("accept-connection"),
+    REJECT_CONNECTION("reject-connection");
 
     private final String taskName;
 

@@ -68,6 +68,45 @@ public class AllowedPrincipal {
         this.updatedAt = now;
     }
 
+    /** A principal AWS holds that Linkport did not put there: shown as drift until someone decides. */
+    public static AllowedPrincipal observed(UUID listingId, String arn, Instant now) {
+        AllowedPrincipal p = new AllowedPrincipal(listingId, arn, Source.OBSERVED, now);
+        p.syncState = SyncState.DRIFTED;
+        p.lastError = "AWS allows this principal, but it was not added through Linkport";
+        return p;
+    }
+
+    /** Someone wants AWS to hold the principal (again); a principal seen only in AWS becomes theirs. */
+    public void wanted(Source by, Instant now) {
+        if (source == Source.OBSERVED) {
+            source = by;
+        }
+        this.syncState = SyncState.PENDING_ADD;
+        this.lastError = null;
+        this.updatedAt = now;
+    }
+
+    /** Someone wants AWS to stop allowing the principal; the row goes once AWS no longer holds it. */
+    public void unwanted(Instant now) {
+        this.syncState = SyncState.PENDING_REMOVE;
+        this.lastError = null;
+        this.updatedAt = now;
+    }
+
+    /** Applying the change failed permanently; {@code error} is AWS's message. */
+    public void failed(String error, Instant now) {
+        this.syncState = SyncState.FAILED;
+        this.lastError = error;
+        this.updatedAt = now;
+    }
+
+    /** AWS and Linkport disagree about this principal for a reason nobody in Linkport caused. */
+    public void drifted(String why, Instant now) {
+        this.syncState = SyncState.DRIFTED;
+        this.lastError = why;
+        this.updatedAt = now;
+    }
+
     public UUID getId() { return id; }
     public UUID getListingId() { return listingId; }
     public String getArn() { return arn; }

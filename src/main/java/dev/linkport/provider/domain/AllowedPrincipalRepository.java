@@ -22,4 +22,11 @@ public interface AllowedPrincipalRepository extends JpaRepository<AllowedPrincip
                set sync_state = 'IN_SYNC', last_error = null, updated_at = excluded.updated_at,
                    version = allowed_principal.version + 1""", nativeQuery = true)
     int markApprovedInSync(UUID listingId, String arn, java.time.Instant now);
+
+    /** The listing's requests in these states, with their accounts and teams (who depends on a principal). */
+    @org.springframework.data.jpa.repository.Query("""
+            select r from EndpointRequest r join fetch r.consumerAccount a join fetch a.team
+            where r.listing.id = ?1 and r.state in ?2 order by r.createdAt""")
+    List<dev.linkport.consumer.domain.EndpointRequest> findRequestsInStates(UUID listingId,
+            java.util.Collection<dev.linkport.consumer.domain.EndpointState> states);
 }

@@ -33,6 +33,21 @@ class JobTasks {
         return task(job);
     }
 
+    @Bean
+    Task<Integer> syncPrincipalsTask(SyncPrincipalsJob job) {
+        return task(job);
+    }
+
+    @Bean
+    Task<Integer> acceptConnectionTask(AcceptConnectionJob job) {
+        return task(job);
+    }
+
+    @Bean
+    Task<Integer> rejectConnectionTask(RejectConnectionJob job) {
+        return task(job);
+    }
+
     static Task<Integer> task(Job job) {
         return Tasks.custom(job.kind().taskName(), Integer.class)
                 .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(2), 2.0))

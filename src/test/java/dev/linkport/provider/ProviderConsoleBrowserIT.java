@@ -1,0 +1,126 @@
+package dev.linkport.provider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.linkport.aws.AwsTarget;
+import dev.linkport.aws.InterfaceEndpoint;
+import dev.linkport.aws.InterfaceEndpointRequest;
+import dev.linkport.aws.PrivateLinkGateway;
+import dev.linkport.catalog.domain.ApprovalPolicy;
+import dev.linkport.catalog.service.ServiceDetail;
+import dev.linkport.consumer.service.SubmitEndpointRequest;
+import dev.linkport.support.BrowserTest;
+import dev.linkport.support.LinkportIntegrationTest;
+import dev.linkport.support.LoopFixture;
+import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The provider console in the browser: allowed principals synced to the sandbox, an out-of-band connection accepted. */
+@LinkportIntegrationTest
+class ProviderConsoleBrowserIT extends BrowserTest {
+
+    static final String PROVIDER = "111111111111";
+    static final String CAROL = LoopFixture.CAROL_ACCOUNT;
+    static final AwsTarget PROVIDER_TARGET = new AwsTarget(PROVIDER, "us-east-1",
+            "arn:aws:iam::" + PROVIDER + ":role/LinkportAccess", "demo-" + PROVIDER, null);
+    static final AwsTarget CAROL_TARGET = new AwsTarget(CAROL, "us-east-1",
+            "arn:aws:iam::" + CAROL + ":role/LinkportAccess", "demo-" + CAROL, null);
+
+    @Autowired LoopFixture loop;
+    @Autowired PrivateLinkGateway gateway;
+
+    @Test
+    void aProviderAddsAndRemovesAPrincipalAndSeesItSynced() {
+        ServiceDetail service = loop.publishedService(ApprovalPolicy.PROVIDER, "payments-api");
+        String arn = "arn:aws:iam::444455556666:role/Reporting";
+
+        browser.signIn("alice", "linkport-demo");
+        browser.waitForPath("/");
+        browser.open("/services/" + service.id());
+        WebElement link = browser.waitFor(By.xpath("//div[@id='manage-links']//a[contains(., 'Allowed principals')]"));
+        browser.screenshot("principals-0-service-page");
+        link.click();
+        browser.waitForPath("/services/" + service.id() + "/principals");
+
+        WebElement field = browser.waitFor(By.cssSelector("#principal-arn input"));
+        field.sendKeys("arn:aws:iam::12:root", Keys.ENTER);
+        browser.until(d -> String.valueOf(browser.waitFor(By.id("principal-arn")).getDomProperty("errorMessage"))
+                .contains("account root"));
+        browser.screenshot("principals-1-invalid");
+
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), "*", Keys.ENTER);
+        browser.waitFor(By.xpath("//vaadin-confirm-dialog//vaadin-button[contains(., 'Cancel')] "
+                + "| //vaadin-confirm-dialog-overlay//vaadin-button[contains(., 'Cancel')]"));
+        browser.screenshot("principals-2-wildcard-warning");
+        browser.waitFor(By.xpath("//vaadin-confirm-dialog//vaadin-button[contains(., 'Cancel')] "
+                + "| //vaadin-confirm-dialog-overlay//vaadin-button[contains(., 'Cancel')]")).click();
+
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), arn);
+        browser.waitFor(By.id("add-principal")).click();
+        browser.until(d -> stateOf(arn).equals("In sync"));
+        assertThat(inAws(service)).contains(arn);
+        browser.screenshot("principals-3-in-sync");
+
+        browser.waitFor(By.cssSelector(".remove-principal[data-arn='" + arn + "']")).click();
+        WebElement confirm = browser.waitFor(By.xpath("//vaadin-confirm-dialog//vaadin-button[@slot='confirm-button'] "
+                + "| //vaadin-confirm-dialog-overlay//vaadin-button[@slot='confirm-button']"));
+        browser.screenshot("principals-4-remove-warning");
+        confirm.click();
+        // the grid keeps rendered cells of removed rows around, hidden
+        browser.until(d -> browser.all(By.cssSelector(".principal-state[data-arn='" + arn + "']")).stream()
+                .noneMatch(WebElement::isDisplayed));
+        assertThat(inAws(service)).doesNotContain(arn);
+        browser.screenshot("principals-5-removed");
+    }
+
+    @Test
+    void anEndpointCreatedOutsideLinkportShowsUpInConnectionsAndIsAcceptedFromTheUi() {
+        ServiceDetail service = loop.publishedService(ApprovalPolicy.PROVIDER, "payments-api");
+        gateway.modifyServicePermissions(PROVIDER_TARGET, service.serviceId(), Set.of("arn:aws:iam::" + CAROL + ":root"),
+                Set.of());
+        SubmitEndpointRequest where = loop.requestFor("carol", CAROL, service);
+        String vpce = gateway.createInterfaceEndpoint(CAROL_TARGET, new InterfaceEndpointRequest(
+                UUID.randomUUID().toString(), where.vpcId(), service.serviceName(), where.subnetIds(),
+                where.securityGroupIds(), false, null)).endpointId();
+
+        browser.signIn("alice", "linkport-demo");
+        browser.waitForPath("/");
+        browser.open("/services/" + service.id());
+        browser.waitFor(By.xpath("//div[@id='manage-links']//a[contains(., 'Connections')]")).click();
+        browser.waitForPath("/services/" + service.id() + "/connections");
+
+        browser.until(d -> connectionState(vpce).equals("pendingAcceptance"));
+        assertThat(browser.waitFor(By.id("connections-status")).getText()).contains("made outside Linkport");
+        browser.screenshot("connections-1-pending");
+
+        browser.waitFor(By.id("accept-" + vpce)).click();
+        browser.until(d -> connectionState(vpce).equals("available"));
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                gateway.describeInterfaceEndpoint(CAROL_TARGET, vpce).map(InterfaceEndpoint::state).orElse(""),
+                "available"::equals);
+        assertThat(browser.all(By.id("accept-" + vpce))).isEmpty();
+        browser.screenshot("connections-2-accepted");
+    }
+
+    private String stateOf(String arn) {
+        return browser.all(By.cssSelector(".principal-state[data-arn='" + arn + "']")).stream().findFirst()
+                .map(WebElement::getText).orElse("");
+    }
+
+    private String connectionState(String vpce) {
+        return browser.all(By.cssSelector(".connection-state[data-endpoint='" + vpce + "']")).stream().findFirst()
+                .map(WebElement::getText).orElse("");
+    }
+
+    private java.util.List<String> inAws(ServiceDetail service) {
+        return gateway.describeServicePermissions(PROVIDER_TARGET, service.serviceId()).stream()
+                .map(dev.linkport.aws.AllowedPrincipal::principal).toList();
+    }
+}
