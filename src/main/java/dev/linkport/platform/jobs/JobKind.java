@@ -4,7 +4,12 @@ package dev.linkport.platform.jobs;
 public enum JobKind {
     PUBLISH_SERVICE("publish-service"),
     PROVISION_ENDPOINT("provision-endpoint"),
-    DELETE_ENDPOINT("delete-endpoint");
+    DELETE_ENDPOINT("delete-endpoint"),
+    MODIFY_SERVICE("modify-service"),
+    VERIFY_PRIVATE_DNS("verify-private-dns"),
+    RETIRE_SERVICE("retire-service"),
+    /** RetireService after an admin's force: rejects the remaining connections first. */
+    FORCE_RETIRE_SERVICE("force-retire-service");
 
     private final String taskName;
 
