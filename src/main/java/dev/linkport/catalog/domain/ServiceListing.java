@@ -231,6 +231,10 @@ public class ServiceListing {
 
     /** What AWS reports about the private DNS name: verification state and the TXT record to publish. */
     public void privateDnsObserved(String state, String txtName, String txtValue, Instant now) {
+        if (java.util.Objects.equals(state, privateDnsState) && java.util.Objects.equals(txtName, privateDnsTxtName)
+                && java.util.Objects.equals(txtValue, privateDnsTxtValue)) {
+            return; // unchanged: keep the version, so an open edit form does not go stale
+        }
         this.privateDnsState = state;
         this.privateDnsTxtName = txtName;
         this.privateDnsTxtValue = txtValue;
@@ -256,6 +260,9 @@ public class ServiceListing {
 
     /** A change to a live service failed (or succeeded, with {@code null}); the service keeps its state. */
     public void problem(String reason, Instant now) {
+        if (java.util.Objects.equals(reason, failureReason)) {
+            return;
+        }
         this.failureReason = reason;
         this.updatedAt = now;
     }
