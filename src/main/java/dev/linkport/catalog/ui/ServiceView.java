@@ -239,6 +239,8 @@ public class ServiceView extends VerticalLayout implements BeforeEnterObserver, 
         links.setId("manage-links");
         String base = "services/" + s.id();
         // one line per provider page: links.add(new com.vaadin.flow.component.html.Anchor(base + "/...", "..."));
+        links.add(new com.vaadin.flow.component.html.Anchor(base + "/dns", "Private DNS"));
+        links.add(new com.vaadin.flow.component.html.Anchor(base + "/settings", "Edit & retire"));
         links.setVisible(links.getComponentCount() > 0);
         return links;
     }
