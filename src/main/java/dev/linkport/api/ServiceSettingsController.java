@@ -11,6 +11,7 @@ import dev.linkport.provider.service.ServiceSettingsService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -50,6 +51,14 @@ class ServiceSettingsController {
 
     /** Retire options. */
     record Retire(@Schema(description = "admins only: retire even while endpoints are connected") Boolean force) {
+    }
+
+    /** Who still depends on a service: live Linkport requests and the endpoints AWS reports as connected. */
+    record DependentsBody(List<Dependents.Dependent> requests, List<Dependents.Dependent> connections) {
+
+        static DependentsBody of(Dependents d) {
+            return new DependentsBody(d.requests(), d.connections());
+        }
     }
 
     private final ServiceSettingsService settings;
@@ -100,8 +109,8 @@ class ServiceSettingsController {
 
     @GetMapping("/dependents")
     @Operation(summary = "Who still depends on the service: live requests and AWS connections (owners, admins)")
-    Dependents dependents(@PathVariable UUID id) {
-        return settings.dependents(id);
+    DependentsBody dependents(@PathVariable UUID id) {
+        return DependentsBody.of(settings.dependents(id));
     }
 
     @PostMapping("/retire")
@@ -110,8 +119,8 @@ class ServiceSettingsController {
             description = "The service leaves the catalog and its endpoint service is deleted in the background. "
                     + "While endpoints are connected the answer is 409 naming them; admins may send "
                     + "{\"force\": true} to retire anyway (the connections are rejected).")
-    ResponseEntity<Dependents> retire(@PathVariable UUID id, @RequestBody(required = false) Retire body) {
+    ResponseEntity<DependentsBody> retire(@PathVariable UUID id, @RequestBody(required = false) Retire body) {
         boolean force = body != null && Boolean.TRUE.equals(body.force());
-        return ResponseEntity.accepted().body(settings.retire(id, force));
+        return ResponseEntity.accepted().body(DependentsBody.of(settings.retire(id, force)));
     }
 }

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.linkport.aws.AwsTarget;
+import dev.linkport.aws.EndpointService;
+import dev.linkport.aws.PrivateLinkGateway;
 import dev.linkport.catalog.domain.ApprovalPolicy;
+import dev.linkport.identity.domain.AwsAccount;
+import dev.linkport.identity.domain.AwsAccountRepository;
 import dev.linkport.catalog.service.ListingService;
 import dev.linkport.catalog.service.ServiceDetail;
 import dev.linkport.consumer.service.EndpointRequestService;
@@ -36,6 +41,8 @@ class RetireServiceIT {
     @Autowired ServiceSettingsService settings;
     @Autowired ListingService listings;
     @Autowired EndpointRequestService requests;
+    @Autowired AwsAccountRepository accounts;
+    @Autowired PrivateLinkGateway gateway;
 
     @Test
     void retiringIsRefusedWhileAnEndpointIsConnectedAndDoneOnceItIsGone() {
@@ -97,6 +104,14 @@ class RetireServiceIT {
         assertThat(detail.description()).isEqualTo("New words");
         assertThat(detail.acceptanceRequired()).isFalse();
         assertThat(detail.supportedRegions()).containsExactly("us-west-2");
+        AwsAccount account = accounts.findByAccountId("111111111111").orElseThrow();
+        AwsTarget provider = AwsTarget.system(account.getAccountId(), "us-east-1", account.getRoleArn(),
+                account.getExternalId());
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            EndpointService inAws = gateway.describeEndpointService(provider, service.serviceId()).orElseThrow();
+            assertThat(inAws.acceptanceRequired()).as("applied in AWS by ModifyService").isFalse();
+            assertThat(inAws.supportedRegions()).contains("us-west-2");
+        });
 
         assertThatThrownBy(() -> users.as("alice", () -> settings.edit(new EditServiceCommand(service.id(),
                 opened.version(), "Stale words", null, null, null, null, null, null, null, null, null))))

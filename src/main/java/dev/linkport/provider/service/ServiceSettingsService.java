@@ -245,7 +245,7 @@ public class ServiceSettingsService {
         Set<String> teamNames = l.getVisibleTeamIds().isEmpty() ? Set.of()
                 : teams.findAllById(l.getVisibleTeamIds()).stream().map(t -> t.getName())
                         .collect(Collectors.toCollection(TreeSet::new));
-        return new ServiceSettings(l.getId(), l.getName(), l.getState().name(), l.getDescription(),
+        return new ServiceSettings(l.getId(), l.getName(), l.getState().name(), l.getRegion(), l.getDescription(),
                 new TreeSet<>(l.getTags()), l.getDocumentationUrl(), l.getSupportContact(), l.getPorts(),
                 l.getApprovalPolicy(), l.getVisibility(), teamNames, l.isAcceptanceRequired(),
                 new TreeSet<>(l.getSupportedRegions()), l.getFailureReason(), l.getVersion(),

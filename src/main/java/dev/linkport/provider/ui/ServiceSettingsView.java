@@ -194,6 +194,7 @@ public class ServiceSettingsView extends VerticalLayout implements BeforeEnterOb
         visibleTeams.setValue(s.visibleTeams());
         visibleTeams.setVisible(s.visibility() == Visibility.SELECTED_TEAMS);
         acceptanceRequired.setValue(s.acceptanceRequired());
+        supportedRegions.setItems(AwsIds.KNOWN_REGIONS.stream().filter(r -> !r.equals(s.region())).toList());
         supportedRegions.setValue(s.supportedRegions());
     }
 
