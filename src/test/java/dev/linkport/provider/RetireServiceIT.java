@@ -8,6 +8,12 @@ import dev.linkport.aws.AwsTarget;
 import dev.linkport.aws.EndpointService;
 import dev.linkport.aws.PrivateLinkGateway;
 import dev.linkport.catalog.domain.ApprovalPolicy;
+import dev.linkport.catalog.domain.ListingState;
+import dev.linkport.catalog.domain.ServiceListingRepository;
+import dev.linkport.platform.jobs.JobKind;
+import dev.linkport.platform.jobs.Jobs;
+import java.time.Instant;
+import org.springframework.transaction.support.TransactionTemplate;
 import dev.linkport.identity.domain.AwsAccount;
 import dev.linkport.identity.domain.AwsAccountRepository;
 import dev.linkport.catalog.service.ListingService;
@@ -43,6 +49,9 @@ class RetireServiceIT {
     @Autowired EndpointRequestService requests;
     @Autowired AwsAccountRepository accounts;
     @Autowired PrivateLinkGateway gateway;
+    @Autowired ServiceListingRepository listingRepository;
+    @Autowired Jobs jobs;
+    @Autowired TransactionTemplate tx;
 
     @Test
     void retiringIsRefusedWhileAnEndpointIsConnectedAndDoneOnceItIsGone() {
@@ -67,6 +76,29 @@ class RetireServiceIT {
         assertThatThrownBy(() -> users.as("bob", () -> listings.detail(service.id())))
                 .as("a retiring service leaves the catalog").isInstanceOf(NotFoundException.class);
         awaitListing(service.id(), "RETIRED");
+    }
+
+    @Test
+    void theRetireJobWaitsWhileAnEndpointConnectsMeanwhileAndDeletesOnceItIsGone() {
+        ServiceDetail service = loop.publishedService(ApprovalPolicy.AUTO, "payments-ledger");
+        EndpointRequestView request = users.as("bob", () -> requests.submit(
+                loop.requestFor("bob", LoopFixture.BOB_ACCOUNT, service)));
+        loop.awaitState("bob", request.id(), "AVAILABLE", Duration.ofSeconds(60));
+        // as if the endpoint had connected between the owners' retire and the job's first run
+        tx.executeWithoutResult(status -> {
+            listingRepository.findById(service.id()).orElseThrow().setState(ListingState.RETIRING, Instant.now());
+            jobs.schedule(JobKind.RETIRE_SERVICE, service.id());
+        });
+
+        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6))
+                .until(() -> users.as("alice", () -> settings.settings(service.id())).state(), "RETIRING"::equals);
+        assertThat(gateway.describeEndpointService(providerTarget(), service.serviceId())).isPresent();
+
+        users.run("bob", () -> requests.delete(request.id()));
+        loop.awaitState("bob", request.id(), "DELETED", Duration.ofSeconds(60));
+        awaitListing(service.id(), "RETIRED");
+        assertThat(gateway.describeEndpointService(providerTarget(), service.serviceId())
+                .map(EndpointService::state).orElse("Deleted")).isIn("Deleting", "Deleted");
     }
 
     @Test
@@ -104,9 +136,7 @@ class RetireServiceIT {
         assertThat(detail.description()).isEqualTo("New words");
         assertThat(detail.acceptanceRequired()).isFalse();
         assertThat(detail.supportedRegions()).containsExactly("us-west-2");
-        AwsAccount account = accounts.findByAccountId("111111111111").orElseThrow();
-        AwsTarget provider = AwsTarget.system(account.getAccountId(), "us-east-1", account.getRoleArn(),
-                account.getExternalId());
+        AwsTarget provider = providerTarget();
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             EndpointService inAws = gateway.describeEndpointService(provider, service.serviceId()).orElseThrow();
             assertThat(inAws.acceptanceRequired()).as("applied in AWS by ModifyService").isFalse();
@@ -145,6 +175,11 @@ class RetireServiceIT {
                 .as("a retired service is invisible to others").isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> users.as("alice", () -> settings.retire(id, false)))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("already retired");
+    }
+
+    private AwsTarget providerTarget() {
+        AwsAccount account = accounts.findByAccountId("111111111111").orElseThrow();
+        return AwsTarget.system(account.getAccountId(), "us-east-1", account.getRoleArn(), account.getExternalId());
     }
 
     private void awaitListing(UUID id, String state) {

@@ -3,6 +3,7 @@ package dev.linkport.provider.service;
 import dev.linkport.audit.service.AuditEntry;
 import dev.linkport.audit.service.AuditLog;
 import dev.linkport.aws.AwsGatewayException;
+import dev.linkport.aws.AwsProperties;
 import dev.linkport.aws.AwsTarget;
 import dev.linkport.aws.EndpointConnection;
 import dev.linkport.provider.service.Dependents.Dependent;
@@ -74,7 +75,7 @@ public class ServiceSettingsService {
                                   AccessPolicy access, Validation validation, PrivateLinkGateway gateway,
                                   EndpointLifecycle lifecycle, AuditLog audit, Jobs jobs,
                                   ApplicationEventPublisher events, TransactionTemplate tx, Clock clock,
-                                  Optional<SandboxDns> sandboxDns) {
+                                  AwsProperties aws, Optional<SandboxDns> sandboxDns) {
         this.listings = listings;
         this.teams = teams;
         this.entities = entities;
@@ -87,7 +88,8 @@ public class ServiceSettingsService {
         this.events = events;
         this.tx = tx;
         this.clock = clock;
-        this.sandboxDns = sandboxDns;
+        // the helper exists only against the built-in sandbox, never next to real AWS
+        this.sandboxDns = sandboxDns.filter(dns -> aws.sandbox());
     }
 
     // ---------------------------------------------------------------- private DNS

@@ -77,8 +77,8 @@ class RetireServiceJob implements Job {
                         .filter(c -> LIVE.contains(c.state())).map(EndpointConnection::endpointId).toList();
                 if (!live.isEmpty() && !force) {
                     log.info("Retiring {}: {} still connected, checking again later", work.name(), live);
-                    return Step.again(Backoff.fullJitter(attempt, Duration.ofSeconds(5), Duration.ofMinutes(5))
-                            .plusSeconds(1));
+                    return Step.again(Backoff.poll(attempt)); // one describe per service every 15 s at most
+
                 }
                 if (!live.isEmpty()) {
                     gateway.rejectEndpointConnections(work.provider(), work.serviceId(), live);
