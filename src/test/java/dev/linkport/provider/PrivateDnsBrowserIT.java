@@ -26,6 +26,8 @@ class PrivateDnsBrowserIT extends BrowserTest {
         browser.signIn("alice", "linkport-demo");
         browser.waitForPath("/");
         browser.open("/services/" + service.id());
+        browser.waitFor(By.cssSelector("#manage-links a[href$='/dns']"));
+        browser.screenshot("private-dns-service-page-links");
         browser.waitFor(By.cssSelector("#manage-links a[href$='/dns']")).click();
         browser.waitForPath("/services/" + service.id() + "/dns");
         assertThat(browser.waitFor(By.id("private-dns-state")).getText()).isEqualTo("NOT SET");
