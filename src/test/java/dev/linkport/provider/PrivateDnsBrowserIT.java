@@ -52,7 +52,12 @@ class PrivateDnsBrowserIT extends BrowserTest {
 
         browser.open("/services/" + service.id() + "/settings");
         browser.waitFor(By.id("save-settings"));
+        browser.waitFor(By.cssSelector("#edit-ports input")).sendKeys(", 8443x", Keys.TAB);
+        browser.until(d -> "true".equals(d.findElement(By.id("edit-ports")).getAttribute("invalid")));
         browser.screenshot("service-settings-0-form");
+        browser.waitFor(By.cssSelector("#edit-ports input")).sendKeys(Keys.BACK_SPACE, Keys.TAB);
+        browser.js("arguments[0].click();", browser.waitFor(By.id("save-settings")));
+        browser.until(d -> d.getPageSource().contains("Saved " + service.name()));
         browser.js("arguments[0].scrollIntoView(); arguments[0].click();", browser.waitFor(By.id("show-dependents")));
         browser.until(d -> d.findElement(By.id("dependents")).getText().contains("Nobody depends"));
         browser.screenshot("service-settings-1-dependents");

@@ -31,6 +31,7 @@ import dev.linkport.platform.ForbiddenException;
 import dev.linkport.platform.InvalidInputException;
 import dev.linkport.platform.LinkportException;
 import dev.linkport.platform.NotFoundException;
+import dev.linkport.platform.Validation;
 import dev.linkport.platform.ui.Background;
 import dev.linkport.platform.ui.EmptyState;
 import dev.linkport.platform.ui.FormErrors;
@@ -72,7 +73,8 @@ public class ServiceSettingsView extends VerticalLayout implements BeforeEnterOb
     private final Div dependents = new Div();
     private ServiceSettings current;
 
-    public ServiceSettingsView(ServiceSettingsService settings, TeamService teams, Background background) {
+    public ServiceSettingsView(ServiceSettingsService settings, TeamService teams, Validation validation,
+                               Background background) {
         this.settings = settings;
         this.background = background;
         addClassName("service-settings-view");
@@ -109,8 +111,10 @@ public class ServiceSettingsView extends VerticalLayout implements BeforeEnterOb
         supportedRegions.setId("edit-supported-regions");
         supportedRegions.setItems(AwsIds.KNOWN_REGIONS);
         supportedRegions.setHelperText("Cross-region PrivateLink: consumers in these regions may connect too");
-        errors.field("description", description).field("tags", tags).field("documentationUrl", documentationUrl)
-                .field("supportContact", supportContact).field("ports", ports).field("visibleTeams", visibleTeams)
+        errors.live(validation, EditServiceCommand.class, "description", description).field("tags", tags)
+                .live(validation, EditServiceCommand.class, "documentationUrl", documentationUrl)
+                .live(validation, EditServiceCommand.class, "supportContact", supportContact)
+                .live(validation, EditServiceCommand.class, "ports", ports).field("visibleTeams", visibleTeams)
                 .field("supportedRegions", supportedRegions);
         dependents.setId("dependents");
         dependents.addClassName("dependents");
