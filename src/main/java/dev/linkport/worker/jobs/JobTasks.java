@@ -4,11 +4,17 @@ import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import dev.linkport.audit.service.AuditLog;
+import dev.linkport.aws.PrivateLinkGateway;
+import dev.linkport.catalog.domain.ServiceListingRepository;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Turns every {@link Job} into a db-scheduler task named after its {@code JobKind}. The task's
@@ -46,6 +52,29 @@ class JobTasks {
     @Bean
     Task<Integer> rejectConnectionTask(RejectConnectionJob job) {
         return task(job);
+    }
+
+    @Bean
+    Task<Integer> modifyServiceTask(ModifyServiceJob job) {
+        return task(job);
+    }
+
+    @Bean
+    Task<Integer> verifyPrivateDnsTask(VerifyPrivateDnsJob job) {
+        return task(job);
+    }
+
+    @Bean
+    Task<Integer> retireServiceTask(ServiceListingRepository listings, PrivateLinkGateway gateway, AuditLog audit,
+                                    ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
+        return task(new RetireServiceJob(false, listings, gateway, audit, events, tx, clock));
+    }
+
+    @Bean
+    Task<Integer> forceRetireServiceTask(ServiceListingRepository listings, PrivateLinkGateway gateway,
+                                         AuditLog audit, ApplicationEventPublisher events, TransactionTemplate tx,
+                                         Clock clock) {
+        return task(new RetireServiceJob(true, listings, gateway, audit, events, tx, clock));
     }
 
     static Task<Integer> task(Job job) {
