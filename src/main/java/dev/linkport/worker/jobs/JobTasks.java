@@ -3,6 +3,8 @@ package dev.linkport.worker.jobs;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,26 +21,43 @@ import org.springframework.context.annotation.Configuration;
 class JobTasks {
 
     @Bean
-    Task<Integer> publishServiceTask(PublishServiceJob job) {
-        return task(job);
+    Task<Integer> publishServiceTask(PublishServiceJob job, JobFailures failures) {
+        return task(job, failures);
     }
 
     @Bean
-    Task<Integer> provisionEndpointTask(ProvisionEndpointJob job) {
-        return task(job);
+    Task<Integer> provisionEndpointTask(ProvisionEndpointJob job, JobFailures failures) {
+        return task(job, failures);
     }
 
     @Bean
-    Task<Integer> deleteEndpointTask(DeleteEndpointJob job) {
-        return task(job);
+    Task<Integer> deleteEndpointTask(DeleteEndpointJob job, JobFailures failures) {
+        return task(job, failures);
     }
 
-    static Task<Integer> task(Job job) {
+    /** Reconciliation every {@code linkport.reconcile.interval}; db-scheduler runs it on one instance at a time. */
+    @Bean
+    RecurringTask<Void> reconcileTask(Reconciler reconciler, ReconcileProperties properties) {
+        return Tasks.recurring(Reconciler.TASK_NAME, Schedules.fixedDelay(properties.interval()))
+                .execute((instance, context) -> reconciler.reconcile());
+    }
+
+    static Task<Integer> task(Job job, JobFailures failures) {
         return Tasks.custom(job.kind().taskName(), Integer.class)
                 .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(2), 2.0))
                 .execute((instance, context) -> {
                     int attempt = instance.getData() == null ? 0 : instance.getData();
-                    Step step = job.run(UUID.fromString(instance.getId()), attempt);
+                    Step step;
+                    try {
+                        step = job.run(UUID.fromString(instance.getId()), attempt);
+                    } catch (RuntimeException e) {
+                        failures.failed(instance.getTaskName(), instance.getId(), e.toString(), null, null,
+                                context.getExecution().consecutiveFailures + 1, false);
+                        throw e;
+                    }
+                    if (step == Step.DONE) {
+                        failures.succeeded(instance.getTaskName(), instance.getId());
+                    }
                     if (step instanceof Step.Again again) {
                         return (CompletionHandler<Integer>) (complete, ops) ->
                                 ops.reschedule(complete, Instant.now().plus(again.after()), attempt + 1);
