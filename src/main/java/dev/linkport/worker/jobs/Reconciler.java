@@ -138,8 +138,15 @@ public class Reconciler {
 
         Map<AwsTarget, List<EndpointWork>> byAccount = tx.execute(status -> {
             Map<AwsTarget, List<EndpointWork>> groups = new LinkedHashMap<>();
+            // AWS never reuses an endpoint id: one found deleted stays deleted, and asking for ids AWS has
+            // forgotten would make it answer NotFound for the whole batch
+            Set<UUID> gone = new HashSet<>(jdbc.sql("""
+                            select request_id from drift_finding
+                            where kind = ? and resolved_at is null and request_id is not null""")
+                    .param(DriftFindings.ENDPOINT_GONE).query(UUID.class).list());
             for (EndpointRequest r : requests.findByStateIn(Set.of(EndpointState.AVAILABLE, EndpointState.DRIFTED))) {
-                if (r.getVpcEndpointId() != null) {
+                if (r.getVpcEndpointId() != null
+                        && !(r.getState() == EndpointState.DRIFTED && gone.contains(r.getId()))) {
                     groups.computeIfAbsent(AwsTargets.of(r.getConsumerAccount(), r.getRegion(), null),
                             k -> new ArrayList<>()).add(new EndpointWork(r.getId(), r.getVpcEndpointId()));
                 }
