@@ -110,10 +110,16 @@ class ReconcileBenchmark {
                 EndpointService service = services.get(i);
                 Set<String> zones = service.availabilityZones().stream().map(AvailabilityZone::id)
                         .collect(Collectors.toSet());
-                for (int k = 0; k < CONNECTIONS; k++) {
-                    Consumer consumer = consumers.get((i * CONNECTIONS + k) % CONSUMERS);
+                // zone names map to different zone IDs per account: only consumers with a subnet in the service's zones
+                int made = 0;
+                for (int c = i * CONNECTIONS; made < CONNECTIONS && c < i * CONNECTIONS + CONSUMERS; c++) {
+                    Consumer consumer = consumers.get(c % CONSUMERS);
                     List<String> subnets = consumer.subnets().stream()
                             .filter(sub -> zones.contains(sub.availabilityZoneId())).map(Subnet::subnetId).toList();
+                    if (subnets.isEmpty()) {
+                        continue;
+                    }
+                    made++;
                     endpoints.add(pool.submit(() -> gateway.createInterfaceEndpoint(consumer.target(),
                             new InterfaceEndpointRequest(UUID.randomUUID().toString(), consumer.vpcId(),
                                     service.serviceName(), subnets, List.of(consumer.groupId()), false, null))));

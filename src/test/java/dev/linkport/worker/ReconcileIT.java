@@ -1,6 +1,7 @@
 package dev.linkport.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.linkport.aws.AwsTarget;
@@ -12,6 +13,7 @@ import dev.linkport.catalog.service.ServiceDetail;
 import dev.linkport.consumer.service.EndpointRequestService;
 import dev.linkport.consumer.service.EndpointRequestView;
 import dev.linkport.consumer.service.SubmitEndpointRequest;
+import dev.linkport.platform.NotFoundException;
 import dev.linkport.provider.domain.AllowedPrincipal;
 import dev.linkport.provider.domain.AllowedPrincipalRepository;
 import dev.linkport.provider.domain.ObservedConnection;
@@ -82,6 +84,14 @@ class ReconcileIT {
         reconciler.reconcile();
         assertThat(users.as("admin", () -> operations.drift(false, 0, 1000)))
                 .filteredOn(d -> request.id().equals(d.requestId())).hasSize(1);
+
+        // an admin resolves it; it is then no longer open
+        DriftView finding = users.as("admin", () -> operations.drift(false, 0, 1000)).stream()
+                .filter(d -> request.id().equals(d.requestId())).findFirst().orElseThrow();
+        users.run("admin", () -> operations.resolveDrift(finding.id()));
+        assertThat(users.as("admin", () -> operations.drift(false, 0, 1000))).noneMatch(d -> d.id().equals(finding.id()));
+        assertThatThrownBy(() -> users.run("admin", () -> operations.resolveDrift(finding.id())))
+                .isInstanceOf(NotFoundException.class);
     }
 
     @Test

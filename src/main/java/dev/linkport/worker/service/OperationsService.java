@@ -2,6 +2,7 @@ package dev.linkport.worker.service;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import dev.linkport.audit.service.AuditEntry;
 import dev.linkport.audit.service.AuditLog;
 import dev.linkport.catalog.service.ListingService;
@@ -21,7 +22,6 @@ import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -40,20 +40,18 @@ public class OperationsService {
     private final JobFailures failures;
     private final EndpointRequestService requests;
     private final ListingService listings;
-    private final Reconciler reconciler;
     private final AuditLog audit;
     private final Clock clock;
 
     public OperationsService(JdbcClient jdbc, AccessPolicy access, ObjectProvider<SchedulerClient> scheduler,
                              JobFailures failures, EndpointRequestService requests, ListingService listings,
-                             Reconciler reconciler, AuditLog audit, Clock clock) {
+                             AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.access = access;
         this.scheduler = scheduler;
         this.failures = failures;
         this.requests = requests;
         this.listings = listings;
-        this.reconciler = reconciler;
         this.audit = audit;
         this.clock = clock;
     }
@@ -232,22 +230,26 @@ public class OperationsService {
     @Transactional
     public void resolveDrift(UUID id) {
         Caller caller = access.requireAdmin("Only platform admins resolve drift");
-        int updated = jdbc.sql("update drift_finding set resolved_at = ?, resolved_by = ? where id = ? and resolved_at is null")
-                .params(Timestamp.from(clock.instant()), caller.username(), id).update();
-        if (updated == 0) {
-            throw new NotFoundException("No open drift finding " + id);
-        }
-        audit.record(AuditEntry.of("DRIFT_RESOLVED", "DRIFT", id, null, null));
+        String finding = jdbc.sql("""
+                        update drift_finding set resolved_at = ?, resolved_by = ? where id = ? and resolved_at is null
+                        returning kind || ' ' || subject""")
+                .params(Timestamp.from(clock.instant()), caller.username(), id).query(String.class).optional()
+                .orElseThrow(() -> new NotFoundException("No open drift finding " + id));
+        audit.record(AuditEntry.of("DRIFT_RESOLVED", "DRIFT", id, finding, null)
+                .because("Resolved by " + caller.username()));
     }
 
     /**
-     * Reconciles with AWS now and waits for it (seconds to minutes: call it off the UI thread).
-     * Not transactional: AWS is read outside any transaction.
+     * Starts reconciliation now by moving the recurring task's next run forward: db-scheduler runs
+     * it on one instance of the cluster, never two at once. Findings show up when it finishes.
      */
-    @Transactional(propagation = Propagation.NOT_SUPPORTED)
-    public Reconciler.Report reconcileNow() {
-        access.requireAdmin("Only platform admins start reconciliation");
-        return reconciler.reconcile();
+    @Transactional
+    public void reconcileNow() {
+        Caller caller = access.requireAdmin("Only platform admins start reconciliation");
+        scheduler.getObject().reschedule(TaskInstanceId.of(Reconciler.TASK_NAME, RecurringTask.INSTANCE),
+                clock.instant());
+        audit.record(AuditEntry.of("RECONCILE_STARTED", "JOB", Reconciler.TASK_NAME, "reconcile", null)
+                .because("Started by " + caller.username()));
     }
 
     private static Instant instant(Timestamp ts) {

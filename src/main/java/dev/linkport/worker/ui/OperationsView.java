@@ -1,6 +1,5 @@
 package dev.linkport.worker.ui;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -12,11 +11,11 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.tabs.TabSheetVariant;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.linkport.platform.LinkportException;
-import dev.linkport.platform.ui.Background;
 import dev.linkport.platform.ui.Notifications;
 import dev.linkport.platform.ui.ViewHeader;
 import dev.linkport.worker.service.OperationsService;
@@ -43,7 +42,7 @@ public class OperationsView extends VerticalLayout {
     private final Select<JobFilter> filter = new Select<>();
     private final TabSheet tabs = new TabSheet();
 
-    public OperationsView(OperationsService operations, Background background) {
+    public OperationsView(OperationsService operations) {
         this.operations = operations;
         addClassName("operations-view");
         setSizeFull();
@@ -98,26 +97,12 @@ public class OperationsView extends VerticalLayout {
                 q -> (int) operations.countJobs(filter.getValue()));
         VerticalLayout jobsTab = new VerticalLayout(jobBar, jobs);
         jobsTab.setPadding(false);
+        jobsTab.addClassName("operations-tab");
         jobsTab.setSizeFull();
         jobsTab.setFlexGrow(1, jobs);
 
-        Button reconcile = new Button("Reconcile now");
-        reconcile.addClickListener(e -> {
-            reconcile.setEnabled(false);
-            reconcile.setText("Reconciling…");
-            background.run(UI.getCurrent(), operations::reconcileNow, report -> {
-                reconcile.setEnabled(true);
-                reconcile.setText("Reconcile now");
-                Notifications.success("Reconciled " + report.services() + " services and " + report.endpoints()
-                        + " endpoints in " + report.duration().toMillis() + " ms: " + report.findings() + " new findings"
-                        + (report.errors() > 0 ? ", " + report.errors() + " AWS errors (see the log)" : ""));
-                refresh();
-            }, failure -> {
-                reconcile.setEnabled(true);
-                reconcile.setText("Reconcile now");
-                Notifications.error(failure.getMessage());
-            });
-        });
+        Button reconcile = new Button("Reconcile now", e -> act(operations::reconcileNow,
+                "Reconciliation started; findings appear here when it finishes"));
         drift.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.ROW_STRIPES);
         drift.addColumn(d -> TIME.format(d.foundAt())).setHeader("Found (UTC)").setAutoWidth(true).setFlexGrow(0);
         drift.addColumn(d -> humanKind(d.kind())).setHeader("What").setAutoWidth(true).setFlexGrow(0);
@@ -135,13 +120,17 @@ public class OperationsView extends VerticalLayout {
         drift.setEmptyStateText("No open drift: AWS holds what Linkport expects.");
         drift.setItems(q -> operations.drift(false, q.getOffset(), q.getLimit()).stream(),
                 q -> (int) operations.countDrift(false));
-        VerticalLayout driftTab = new VerticalLayout(new HorizontalLayout(new H3("Open findings"), reconcile), drift);
+        HorizontalLayout driftBar = new HorizontalLayout(new H3("Open findings"), reconcile);
+        driftBar.setAlignItems(FlexComponent.Alignment.CENTER);
+        VerticalLayout driftTab = new VerticalLayout(driftBar, drift);
         driftTab.setPadding(false);
+        driftTab.addClassName("operations-tab");
         driftTab.setSizeFull();
         driftTab.setFlexGrow(1, drift);
 
         tabs.add("Jobs", jobsTab);
         tabs.add("Drift", driftTab);
+        tabs.addThemeVariants(TabSheetVariant.LUMO_NO_PADDING);
         tabs.setSizeFull();
         add(tabs);
         setFlexGrow(1, tabs);
