@@ -218,10 +218,8 @@ public class Reconciler {
         Map<String, String> inLinkport = new LinkedHashMap<>();
         jdbc.sql("select arn, sync_state from allowed_principal where listing_id = ?").param(service.listingId())
                 .query((rs, n) -> inLinkport.put(rs.getString(1), rs.getString(2))).list();
-        Set<String> subjects = new HashSet<>();
         for (String arn : inAws) {
             String subject = service.serviceId() + " " + arn;
-            subjects.add(subject);
             String state = inLinkport.get(arn);
             if (state == null || "DRIFTED".equals(state) && !isObserved(service.listingId(), arn)) {
                 if (state == null) {

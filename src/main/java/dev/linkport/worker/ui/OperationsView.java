@@ -131,7 +131,8 @@ public class OperationsView extends VerticalLayout {
         tabs.add("Jobs", jobsTab);
         tabs.add("Drift", driftTab);
         tabs.addThemeVariants(TabSheetVariant.LUMO_NO_PADDING);
-        tabs.setSizeFull();
+        tabs.setWidthFull();
+        tabs.setMinHeight("20rem");
         add(tabs);
         setFlexGrow(1, tabs);
         showCounts();
