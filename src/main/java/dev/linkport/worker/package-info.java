@@ -1,5 +1,6 @@
 /**
- * The background worker: db-scheduler jobs that turn decisions into AWS calls, and the
- * operations view of those jobs for platform admins.
+ * The background worker: db-scheduler jobs that turn decisions into AWS calls, the recurring
+ * reconciliation with AWS and the drift it finds, and the operations view of all of it for
+ * platform admins.
  */
 package dev.linkport.worker;

@@ -5,13 +5,18 @@ import dev.linkport.audit.domain.AuditEventRepository;
 import dev.linkport.platform.OffsetPage;
 import dev.linkport.platform.security.CurrentActor;
 import jakarta.persistence.criteria.Predicate;
+import java.io.IOException;
+import java.io.Writer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,17 +29,31 @@ public class AuditQueryService {
     private final AuditEventRepository events;
     private final CurrentActor actor;
 
-    public AuditQueryService(AuditEventRepository events, CurrentActor actor) {
+    private final JdbcClient jdbc;
+
+    public AuditQueryService(AuditEventRepository events, CurrentActor actor, JdbcClient jdbc) {
         this.events = events;
         this.actor = actor;
+        this.jdbc = jdbc;
     }
 
-    /** Filters for the audit log; null or blank fields do not filter. */
-    public record AuditFilter(String actor, String action, String target, Instant from, Instant to) {
+    /**
+     * Filters for the audit log; null or blank fields do not filter. Text fields match parts,
+     * ignoring case; {@code team} matches a team's name or display name; {@code to} is exclusive.
+     */
+    public record AuditFilter(String actor, String team, String action, String target, Instant from, Instant to) {
+
+        public AuditFilter(String actor, String action, String target, Instant from, Instant to) {
+            this(actor, null, action, target, from, to);
+        }
+
         public static AuditFilter none() {
-            return new AuditFilter(null, null, null, null, null);
+            return new AuditFilter(null, null, null, null, null, null);
         }
     }
+
+    /** Rows fetched per database round trip while exporting. */
+    private static final int EXPORT_BATCH = 500;
 
     /** One audit line as views and the API show it. */
     public record AuditEventView(long id, Instant occurredAt, String actorName, String action, String targetType,
@@ -46,12 +65,74 @@ public class AuditQueryService {
     public List<AuditEventView> list(AuditFilter filter, int offset, int limit) {
         requireAdmin();
         Pageable page = new OffsetPage(offset, limit, Sort.by(Sort.Direction.DESC, "occurredAt", "id"));
-        return events.findAll(spec(filter), page).map(AuditQueryService::view).getContent();
+        return events.findAll(spec(filter, teamIds(filter)), page).map(AuditQueryService::view).getContent();
     }
 
     public long count(AuditFilter filter) {
         requireAdmin();
-        return events.count(spec(filter));
+        return events.count(spec(filter, teamIds(filter)));
+    }
+
+    /**
+     * Writes every line matching the filter as CSV (RFC 4180, a header line first), newest first,
+     * fetching a few hundred at a time so any size of log streams in constant memory.
+     */
+    public void exportCsv(AuditFilter filter, Writer out) throws IOException {
+        requireAdmin();
+        List<UUID> teams = teamIds(filter);
+        Map<UUID, String> teamNames = new HashMap<>();
+        jdbc.sql("select id, name from team").query((rs, n) -> teamNames.put(rs.getObject(1, UUID.class),
+                rs.getString(2))).list();
+        out.write("id,occurred_at,actor,action,target_type,target_id,target_label,team,before,after,reason\r\n");
+        // lines written meanwhile are left out, so that the pages below do not shift
+        long last = jdbc.sql("select coalesce(max(id), 0) from audit_event").query(Long.class).single();
+        Specification<AuditEvent> upToNow = spec(filter, teams)
+                .and((root, query, cb) -> cb.le(root.get("id"), last));
+        int offset = 0;
+        while (true) {
+            Pageable page = new OffsetPage(offset, EXPORT_BATCH, Sort.by(Sort.Direction.DESC, "occurredAt", "id"));
+            List<AuditEvent> batch = events.findAll(upToNow, page).getContent();
+            for (AuditEvent e : batch) {
+                out.write(String.join(",", String.valueOf(e.getId()), e.getOccurredAt().toString(),
+                        csv(e.getActorName()), csv(e.getAction()), csv(e.getTargetType()), csv(e.getTargetId()),
+                        csv(e.getTargetLabel()), csv(e.getTeamId() == null ? null : teamNames.get(e.getTeamId())),
+                        csv(e.getBeforeValue()), csv(e.getAfterValue()), csv(e.getReason())));
+                out.write("\r\n");
+            }
+            if (batch.size() < EXPORT_BATCH) {
+                break;
+            }
+            offset += EXPORT_BATCH;
+        }
+        out.flush();
+    }
+
+    /**
+     * One CSV field: quoted when needed; a leading {@code = + - @} is defused with a quote so that
+     * spreadsheets do not run the value as a formula.
+     */
+    static String csv(String value) {
+        if (value == null) {
+            return "";
+        }
+        String v = value;
+        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
+            v = "'" + v;
+        }
+        if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
+            return '"' + v.replace("\"", "\"\"") + '"';
+        }
+        return v;
+    }
+
+    /** The ids of teams whose name matches the filter's team, or null when it does not filter by team. */
+    private List<UUID> teamIds(AuditFilter f) {
+        if (!hasText(f.team())) {
+            return null;
+        }
+        String t = "%" + f.team().trim().toLowerCase() + "%";
+        return jdbc.sql("select id from team where lower(name) like ? or lower(display_name) like ?")
+                .params(t, t).query(UUID.class).list();
     }
 
     /** The log lines about one target, oldest first (for timelines and tests). */
@@ -68,9 +149,12 @@ public class AuditQueryService {
         }
     }
 
-    private static Specification<AuditEvent> spec(AuditFilter f) {
+    private static Specification<AuditEvent> spec(AuditFilter f, List<UUID> teams) {
         return (root, query, cb) -> {
             List<Predicate> where = new ArrayList<>();
+            if (teams != null) {
+                where.add(teams.isEmpty() ? cb.disjunction() : root.get("teamId").in(teams));
+            }
             if (hasText(f.actor())) {
                 where.add(cb.like(cb.lower(root.get("actorName")), "%" + f.actor().trim().toLowerCase() + "%"));
             }

@@ -6,6 +6,7 @@ import dev.linkport.consumer.domain.EndpointRequest;
 import dev.linkport.consumer.domain.EndpointState;
 import dev.linkport.consumer.domain.EndpointTransitionRepository;
 import dev.linkport.platform.events.Changed;
+import dev.linkport.platform.events.RequestMoved;
 import dev.linkport.platform.security.CurrentActor;
 import dev.linkport.platform.security.LinkportPrincipal;
 import java.time.Clock;
@@ -52,6 +53,14 @@ public class EndpointLifecycle {
         } else {
             audit.record(entry);
         }
+        events.publishEvent(new RequestMoved(request.getId(), before.name(), next.name(), reason));
+        changed(request);
+    }
+
+    /** Tells listeners that a request was just submitted (its first timeline entry is stored by the caller). */
+    public void submitted(EndpointRequest request) {
+        events.publishEvent(new RequestMoved(request.getId(), null, request.getState().name(),
+                request.getJustification()));
         changed(request);
     }
 

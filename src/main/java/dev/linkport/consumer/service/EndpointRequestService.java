@@ -110,7 +110,7 @@ public class EndpointRequestService {
             transitions.save(new dev.linkport.consumer.domain.EndpointTransition(request.getId(), null,
                     EndpointState.SUBMITTED, caller.userId(), caller.username(), command.justification().trim(),
                     clock.instant()));
-            lifecycle.changed(request);
+            lifecycle.submitted(request);
             if (listing.getApprovalPolicy() == ApprovalPolicy.AUTO) {
                 request.decided(null, "approval policy AUTO", clock.instant());
                 lifecycle.move(request, EndpointState.APPROVED, "Approved at once: the service's approval policy is AUTO");

@@ -29,6 +29,7 @@ public class AccessDeniedView extends Div implements HasErrorParameter<AccessDen
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
         String message = parameter.hasCustomMessage() ? parameter.getCustomMessage() : "";
         reason.setText(message.isBlank() || message.startsWith("Access denied")
+                        || message.startsWith("Access is denied")
                 ? "Your role does not include it. Ask a platform admin if you think it should."
                 : message);
         return HttpServletResponse.SC_FORBIDDEN;

@@ -17,6 +17,9 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.linkport.identity.service.UserService;
+import dev.linkport.notification.service.NotificationService;
+import dev.linkport.notification.ui.NotificationBell;
+import dev.linkport.platform.events.LiveUpdates;
 import dev.linkport.identity.service.UserService.Me;
 import jakarta.annotation.security.PermitAll;
 import java.util.stream.Collectors;
@@ -29,7 +32,8 @@ import java.util.stream.Collectors;
 @PermitAll
 public class MainLayout extends AppLayout {
 
-    public MainLayout(UserService users, AuthenticationContext authentication) {
+    public MainLayout(UserService users, AuthenticationContext authentication, NotificationService notifications,
+                      LiveUpdates updates) {
         Me me = users.me();
         setPrimarySection(Section.DRAWER);
 
@@ -59,6 +63,7 @@ public class MainLayout extends AppLayout {
                 .collect(Collectors.joining(", ")));
         teams.addClassName("header-teams");
         header.add(teams);
+        header.add(new NotificationBell(notifications, updates, me.userId()));
 
         MenuBar userMenu = new MenuBar();
         userMenu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);

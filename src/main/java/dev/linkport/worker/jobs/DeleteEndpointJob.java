@@ -31,9 +31,12 @@ class DeleteEndpointJob implements Job {
     private final EndpointLifecycle lifecycle;
     private final PrivateLinkGateway gateway;
     private final TransactionTemplate tx;
+    private final JobFailures failures;
 
     DeleteEndpointJob(EndpointRequestRepository requests, EndpointLifecycle lifecycle, PrivateLinkGateway gateway,
-                      TransactionTemplate tx) {
+                      TransactionTemplate tx,
+            JobFailures failures) {
+        this.failures = failures;
         this.requests = requests;
         this.lifecycle = lifecycle;
         this.gateway = gateway;
@@ -69,7 +72,9 @@ class DeleteEndpointJob implements Job {
             }
             return Step.again(Backoff.poll(attempt));
         } catch (AwsGatewayException e) {
-            if (e.kind() == AwsGatewayException.Kind.TRANSIENT && attempt + 1 < Backoff.MAX_ATTEMPTS) {
+            boolean again = e.kind() == AwsGatewayException.Kind.TRANSIENT && attempt + 1 < Backoff.MAX_ATTEMPTS;
+            failures.failed(kind(), requestId, e, attempt, !again);
+            if (again) {
                 return Step.again(Backoff.fullJitter(attempt, Duration.ofSeconds(1), Duration.ofSeconds(60)));
             }
             tx.executeWithoutResult(status -> requests.findById(requestId)

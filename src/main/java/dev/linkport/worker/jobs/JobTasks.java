@@ -3,6 +3,8 @@ package dev.linkport.worker.jobs;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.linkport.audit.service.AuditLog;
 import dev.linkport.aws.PrivateLinkGateway;
@@ -25,64 +27,82 @@ import org.springframework.transaction.support.TransactionTemplate;
 class JobTasks {
 
     @Bean
-    Task<Integer> publishServiceTask(PublishServiceJob job) {
-        return task(job);
+    Task<Integer> publishServiceTask(PublishServiceJob job, JobFailures failures) {
+        return task(job, failures);
     }
 
     @Bean
-    Task<Integer> provisionEndpointTask(ProvisionEndpointJob job) {
-        return task(job);
+    Task<Integer> provisionEndpointTask(ProvisionEndpointJob job, JobFailures failures) {
+        return task(job, failures);
     }
 
     @Bean
-    Task<Integer> deleteEndpointTask(DeleteEndpointJob job) {
-        return task(job);
+    Task<Integer> deleteEndpointTask(DeleteEndpointJob job, JobFailures failures) {
+        return task(job, failures);
     }
 
     @Bean
-    Task<Integer> syncPrincipalsTask(SyncPrincipalsJob job) {
-        return task(job);
+    Task<Integer> syncPrincipalsTask(SyncPrincipalsJob job, JobFailures failures) {
+        return task(job, failures);
     }
 
     @Bean
-    Task<Integer> acceptConnectionTask(AcceptConnectionJob job) {
-        return task(job);
+    Task<Integer> acceptConnectionTask(AcceptConnectionJob job, JobFailures failures) {
+        return task(job, failures);
     }
 
     @Bean
-    Task<Integer> rejectConnectionTask(RejectConnectionJob job) {
-        return task(job);
+    Task<Integer> rejectConnectionTask(RejectConnectionJob job, JobFailures failures) {
+        return task(job, failures);
     }
 
     @Bean
-    Task<Integer> modifyServiceTask(ModifyServiceJob job) {
-        return task(job);
+    Task<Integer> modifyServiceTask(ModifyServiceJob job, JobFailures failures) {
+        return task(job, failures);
     }
 
     @Bean
-    Task<Integer> verifyPrivateDnsTask(VerifyPrivateDnsJob job) {
-        return task(job);
+    Task<Integer> verifyPrivateDnsTask(VerifyPrivateDnsJob job, JobFailures failures) {
+        return task(job, failures);
     }
 
     @Bean
     Task<Integer> retireServiceTask(ServiceListingRepository listings, PrivateLinkGateway gateway, AuditLog audit,
-                                    ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
-        return task(new RetireServiceJob(false, listings, gateway, audit, events, tx, clock));
+                                    ApplicationEventPublisher events, TransactionTemplate tx, Clock clock,
+                                    JobFailures failures) {
+        return task(new RetireServiceJob(false, listings, gateway, audit, events, tx, clock), failures);
     }
 
     @Bean
     Task<Integer> forceRetireServiceTask(ServiceListingRepository listings, PrivateLinkGateway gateway,
                                          AuditLog audit, ApplicationEventPublisher events, TransactionTemplate tx,
-                                         Clock clock) {
-        return task(new RetireServiceJob(true, listings, gateway, audit, events, tx, clock));
+                                         Clock clock, JobFailures failures) {
+        return task(new RetireServiceJob(true, listings, gateway, audit, events, tx, clock), failures);
     }
 
-    static Task<Integer> task(Job job) {
+    /** Reconciliation every {@code linkport.reconcile.interval}; db-scheduler runs it on one instance at a time. */
+    @Bean
+    RecurringTask<Void> reconcileTask(Reconciler reconciler, ReconcileProperties properties) {
+        return Tasks.recurring(Reconciler.TASK_NAME, Schedules.fixedDelay(properties.interval()))
+                .execute((instance, context) -> reconciler.reconcile());
+    }
+
+    static Task<Integer> task(Job job, JobFailures failures) {
         return Tasks.custom(job.kind().taskName(), Integer.class)
                 .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(2), 2.0))
                 .execute((instance, context) -> {
                     int attempt = instance.getData() == null ? 0 : instance.getData();
-                    Step step = job.run(UUID.fromString(instance.getId()), attempt);
+                    Step step;
+                    try {
+                        step = job.run(UUID.fromString(instance.getId()), attempt);
+                    } catch (RuntimeException e) {
+                        failures.failed(instance.getTaskName(), instance.getId(), e.toString(), null, null,
+                                context.getExecution().consecutiveFailures + 1, false);
+                        throw e;
+                    }
+                    if (step == Step.DONE) {
+                        failures.succeeded(instance.getTaskName(), instance.getId());
+                    }
                     if (step instanceof Step.Again again) {
                         return (CompletionHandler<Integer>) (complete, ops) ->
                                 ops.reschedule(complete, Instant.now().plus(again.after()), attempt + 1);

@@ -52,10 +52,13 @@ class ProvisionEndpointJob implements Job {
     private final EndpointLifecycle lifecycle;
     private final PrivateLinkGateway gateway;
     private final TransactionTemplate tx;
+    private final JobFailures failures;
     private final Clock clock;
 
     ProvisionEndpointJob(EndpointRequestRepository requests, AllowedPrincipalRepository principals,
-                         EndpointLifecycle lifecycle, PrivateLinkGateway gateway, TransactionTemplate tx, Clock clock) {
+                         EndpointLifecycle lifecycle, PrivateLinkGateway gateway, TransactionTemplate tx, Clock clock,
+            JobFailures failures) {
+        this.failures = failures;
         this.requests = requests;
         this.principals = principals;
         this.lifecycle = lifecycle;
@@ -101,7 +104,9 @@ class ProvisionEndpointJob implements Job {
             }
             return Step.again(Backoff.poll(attempt));
         } catch (AwsGatewayException e) {
-            if (e.kind() == AwsGatewayException.Kind.TRANSIENT && attempt + 1 < Backoff.MAX_ATTEMPTS) {
+            boolean again = e.kind() == AwsGatewayException.Kind.TRANSIENT && attempt + 1 < Backoff.MAX_ATTEMPTS;
+            failures.failed(kind(), requestId, e, attempt, !again);
+            if (again) {
                 log.info("Provisioning {} hit a transient AWS error, retrying: {}", requestId, e.getMessage());
                 return Step.again(Backoff.fullJitter(attempt, Duration.ofSeconds(1), Duration.ofSeconds(60)));
             }

@@ -45,10 +45,13 @@ class PublishServiceJob implements Job {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
+    private final JobFailures failures;
     private final Clock clock;
 
     PublishServiceJob(ServiceListingRepository listings, PrivateLinkGateway gateway, AuditLog audit,
-                      ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
+                      ApplicationEventPublisher events, TransactionTemplate tx, Clock clock,
+            JobFailures failures) {
+        this.failures = failures;
         this.listings = listings;
         this.gateway = gateway;
         this.audit = audit;
@@ -77,7 +80,9 @@ class PublishServiceJob implements Job {
         try {
             service = gateway.createEndpointService(work.provider(), work.request());
         } catch (AwsGatewayException e) {
-            if (e.kind() == AwsGatewayException.Kind.TRANSIENT && attempt + 1 < Backoff.MAX_ATTEMPTS) {
+            boolean again = e.kind() == AwsGatewayException.Kind.TRANSIENT && attempt + 1 < Backoff.MAX_ATTEMPTS;
+            failures.failed(kind(), listingId, e, attempt, !again);
+            if (again) {
                 log.info("Publishing {} hit a transient AWS error, retrying: {}", listingId, e.getMessage());
                 return Step.again(Backoff.fullJitter(attempt, Duration.ofSeconds(1), Duration.ofSeconds(60)));
             }

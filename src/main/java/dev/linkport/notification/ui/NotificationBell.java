@@ -1,0 +1,143 @@
+package dev.linkport.notification.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.popover.Popover;
+import com.vaadin.flow.component.popover.PopoverPosition;
+import dev.linkport.notification.service.NotificationService;
+import dev.linkport.notification.service.NotificationView;
+import dev.linkport.platform.events.LiveUpdates;
+import dev.linkport.platform.ui.LiveRefresh;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The bell in the header: the signed-in user's unread count, kept current by server push, and a
+ * popover listing the latest notifications with "mark read".
+ */
+public class NotificationBell extends Div {
+
+    private static final int SHOWN = 20;
+
+    private final NotificationService notifications;
+    private final Span count = new Span();
+    private final Div list = new Div();
+    private final Popover popover = new Popover();
+
+    public NotificationBell(NotificationService notifications, LiveUpdates updates, UUID userId) {
+        this.notifications = notifications;
+        addClassName("notification-bell");
+        Button bell = new Button(VaadinIcon.BELL.create());
+        bell.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ICON);
+        bell.setId("notification-bell");
+        count.addClassName("notification-count");
+        count.setId("notification-count");
+        Div anchor = new Div(bell, count);
+        anchor.addClassName("notification-anchor");
+        add(anchor);
+
+        popover.setTarget(bell);
+        popover.setPosition(PopoverPosition.BOTTOM_END);
+        popover.setWidth("26rem");
+        popover.addClassName("notification-popover");
+        Button markAll = new Button("Mark all read", e -> {
+            notifications.markAllRead();
+            refresh();
+        });
+        markAll.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        Span heading = new Span("Notifications");
+        heading.addClassName("notification-heading");
+        HorizontalLayout top = new HorizontalLayout(heading, markAll);
+        top.setWidthFull();
+        top.setJustifyContentMode(HorizontalLayout.JustifyContentMode.BETWEEN);
+        top.setAlignItems(HorizontalLayout.Alignment.CENTER);
+        list.addClassName("notification-list");
+        popover.add(top, list);
+        popover.addOpenedChangeListener(e -> {
+            if (e.isOpened()) {
+                refresh();
+            }
+        });
+        add(popover);
+
+        refresh();
+        LiveRefresh.onChange(this, updates, NotificationService.CHANGED_KIND, changed -> {
+            if (userId.equals(changed.id())) {
+                refresh();
+            }
+        });
+    }
+
+    private void refresh() {
+        long unread = notifications.unreadCount();
+        count.setText(unread > 99 ? "99+" : String.valueOf(unread));
+        count.setVisible(unread > 0);
+        getElement().setAttribute("title", unread == 0 ? "No unread notifications" : unread + " unread notifications");
+        if (popover.isOpened()) {
+            showList();
+        }
+    }
+
+    private void showList() {
+        list.removeAll();
+        List<NotificationView> latest = notifications.mine(0, SHOWN);
+        if (latest.isEmpty()) {
+            Span none = new Span("Nothing yet. Decisions, new endpoints, failures and drift show up here.");
+            none.addClassName("notification-empty");
+            list.add(none);
+        }
+        for (NotificationView n : latest) {
+            list.add(item(n));
+        }
+    }
+
+    private Div item(NotificationView n) {
+        Anchor title = new Anchor(n.link() == null ? "" : n.link(), n.title());
+        title.addClassName("notification-title");
+        title.getElement().addEventListener("click", e -> read(n));
+        Span when = new Span(ago(n.createdAt()));
+        when.addClassName("notification-when");
+        Div item = new Div(title, when);
+        if (n.body() != null && !n.body().isBlank()) {
+            Span body = new Span(n.body());
+            body.addClassName("notification-body");
+            item.add(body);
+        }
+        item.addClassName("notification-item");
+        if (n.unread()) {
+            item.addClassName("unread");
+            Button read = new Button("Mark read", e -> read(n));
+            read.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+            item.add(read);
+        }
+        return item;
+    }
+
+    private void read(NotificationView n) {
+        if (n.unread()) {
+            notifications.markRead(n.id());
+            refresh();
+        }
+    }
+
+    private static String ago(Instant at) {
+        Duration d = Duration.between(at, Instant.now());
+        if (d.toMinutes() < 1) {
+            return "just now";
+        }
+        if (d.toHours() < 1) {
+            return d.toMinutes() + " min ago";
+        }
+        if (d.toDays() < 1) {
+            return d.toHours() + " h ago";
+        }
+        return d.toDays() + " d ago";
+    }
+}

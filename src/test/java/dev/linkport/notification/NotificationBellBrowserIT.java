@@ -1,0 +1,84 @@
+package dev.linkport.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.linkport.catalog.domain.ApprovalPolicy;
+import dev.linkport.catalog.service.ServiceDetail;
+import dev.linkport.consumer.service.EndpointRequestService;
+import dev.linkport.notification.service.NotificationService;
+import dev.linkport.support.BrowserTest;
+import dev.linkport.support.LinkportIntegrationTest;
+import dev.linkport.support.LoopFixture;
+import dev.linkport.support.TestUsers;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The bell in the header, and the admin pages for operations and audit, in a real browser. */
+@LinkportIntegrationTest
+class NotificationBellBrowserIT extends BrowserTest {
+
+    @Autowired TestUsers users;
+    @Autowired LoopFixture loop;
+    @Autowired EndpointRequestService requests;
+    @Autowired NotificationService notifications;
+
+    @Test
+    void theBellShowsAnUnreadCountThatAppearsLiveWhenARequestArrives() {
+        ServiceDetail service = loop.publishedService(ApprovalPolicy.PROVIDER, "payments-api");
+        users.run("alice", notifications::markAllRead);
+        browser.signIn("alice", "linkport-demo");
+        browser.waitForPath("/");
+        WebElement bell = browser.waitFor(By.id("notification-bell"));
+        assertThat(browser.all(By.id("notification-count"))).allMatch(c -> !c.isDisplayed());
+
+        // bob asks while alice's page stays open: no reload
+        users.as("bob", () -> requests.submit(loop.requestFor("bob", LoopFixture.BOB_ACCOUNT, service)));
+
+        WebElement count = browser.waitFor(By.id("notification-count"));
+        browser.until(d -> count.getText().equals("1"));
+        browser.screenshot("notification-bell-unread");
+
+        bell.click();
+        WebElement item = browser.waitFor(By.cssSelector(".notification-item.unread"));
+        assertThat(item.getText()).contains("New request to decide").contains(service.name());
+        browser.screenshot("notification-popover");
+
+        item.findElement(By.cssSelector("vaadin-button")).click();
+        browser.until(d -> !count.isDisplayed());
+        assertThat(users.as("alice", notifications::unreadCount)).isZero();
+    }
+
+    @Test
+    void anAdminSeesOperationsAndCanExportTheAuditLogWhileOthersAreTurnedAway() {
+        browser.signIn("admin", "linkport-demo");
+        browser.waitForPath("/");
+        browser.open("/operations");
+        browser.waitFor(By.cssSelector(".operations-view vaadin-grid"));
+        assertThat(browser.waitFor(By.cssSelector(".operations-view .stats")).getText()).contains("Failed")
+                .contains("Open drift");
+        browser.screenshot("operations-jobs");
+        browser.all(By.cssSelector("vaadin-tab")).stream().filter(t -> t.getText().contains("Drift")).findFirst()
+                .orElseThrow().click();
+        browser.waitFor(By.xpath("//vaadin-button[contains(., 'Reconcile now')]"));
+        browser.screenshot("operations-drift");
+
+        browser.open("/audit");
+        WebElement export = browser.waitFor(By.id("audit-export"));
+        assertThat(export.getAttribute("href")).isNotBlank();
+        browser.screenshot("audit");
+
+        browser.signOut();
+        browser.signIn("bob", "linkport-demo");
+        browser.waitForPath("/");
+        browser.open("/operations");
+        browser.until(d -> !browser.all(By.cssSelector(".operations-view")).isEmpty()
+                || d.getPageSource().toLowerCase().contains("access") || d.getPageSource().contains("not found"));
+        assertThat(browser.all(By.cssSelector(".operations-view"))).isEmpty();
+        List<WebElement> grids = browser.all(By.cssSelector("vaadin-grid"));
+        assertThat(grids).isEmpty();
+        browser.screenshot("operations-as-bob");
+    }
+}

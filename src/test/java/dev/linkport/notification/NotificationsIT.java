@@ -1,0 +1,78 @@
+package dev.linkport.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.linkport.catalog.domain.ApprovalPolicy;
+import dev.linkport.catalog.service.ServiceDetail;
+import dev.linkport.consumer.service.EndpointRequestService;
+import dev.linkport.consumer.service.EndpointRequestView;
+import dev.linkport.notification.service.NotificationService;
+import dev.linkport.notification.service.NotificationView;
+import dev.linkport.platform.NotFoundException;
+import dev.linkport.support.LinkportIntegrationTest;
+import dev.linkport.support.LoopFixture;
+import dev.linkport.support.TestUsers;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Who is told what, from request state changes. */
+@LinkportIntegrationTest
+class NotificationsIT {
+
+    @Autowired TestUsers users;
+    @Autowired LoopFixture loop;
+    @Autowired EndpointRequestService requests;
+    @Autowired NotificationService notifications;
+
+    @Test
+    void bobIsToldWhenHisRequestBecomesAvailableAndCanMarkItRead() {
+        ServiceDetail service = loop.publishedService(ApprovalPolicy.AUTO, "payments-api");
+        EndpointRequestView request = users.as("bob",
+                () -> requests.submit(loop.requestFor("bob", LoopFixture.BOB_ACCOUNT, service)));
+        loop.awaitState("bob", request.id(), "AVAILABLE", Duration.ofSeconds(60));
+
+        NotificationView available = mine("bob").stream()
+                .filter(n -> n.kind().equals("ENDPOINT_AVAILABLE") && n.title().contains(service.name()))
+                .findFirst().orElseThrow();
+        assertThat(available.unread()).isTrue();
+        assertThat(available.link()).isEqualTo("my-endpoints/" + request.id());
+        assertThat(mine("bob")).extracting(NotificationView::kind).contains("REQUEST_APPROVED");
+
+        long unread = users.as("bob", notifications::unreadCount);
+        users.run("bob", () -> notifications.markRead(available.id()));
+        assertThat(users.as("bob", notifications::unreadCount)).isEqualTo(unread - 1);
+        // nobody marks or sees anyone else's
+        assertThatThrownBy(() -> users.run("carol", () -> notifications.markRead(available.id())))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(mine("carol")).noneMatch(n -> n.id().equals(available.id()));
+    }
+
+    @Test
+    void aliceIsToldOfANewRequestToDecideOnHerProviderPolicyService() {
+        ServiceDetail service = loop.publishedService(ApprovalPolicy.PROVIDER, "payments-ledger");
+        users.as("bob", () -> requests.submit(loop.requestFor("bob", LoopFixture.BOB_ACCOUNT, service)));
+
+        assertThat(mine("alice")).anySatisfy(n -> {
+            assertThat(n.kind()).isEqualTo("REQUEST_TO_DECIDE");
+            assertThat(n.title()).contains(service.name()).contains(LoopFixture.BOB_ACCOUNT);
+            assertThat(n.link()).isEqualTo("approvals");
+            assertThat(n.unread()).isTrue();
+        });
+        assertThat(mine("bob")).noneMatch(n -> n.kind().equals("REQUEST_TO_DECIDE") && n.title().contains(service.name()));
+    }
+
+    @Test
+    void anAdminPolicyRequestDoesNotBotherTheProviderTeam() {
+        ServiceDetail service = loop.publishedService(ApprovalPolicy.ADMIN, "payments-ledger");
+        users.as("bob", () -> requests.submit(loop.requestFor("bob", LoopFixture.BOB_ACCOUNT, service)));
+
+        assertThat(mine("alice")).noneMatch(n -> n.title().contains(service.name()));
+    }
+
+    private List<NotificationView> mine(String user) {
+        return users.as(user, () -> notifications.mine(0, 500));
+    }
+}
