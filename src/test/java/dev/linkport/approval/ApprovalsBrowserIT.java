@@ -7,6 +7,7 @@ import dev.linkport.aws.NetworkLoadBalancer;
 import dev.linkport.aws.Subnet;
 import dev.linkport.aws.Vpc;
 import dev.linkport.catalog.domain.ApprovalPolicy;
+import dev.linkport.approval.service.ApprovalService;
 import dev.linkport.catalog.service.ListingService;
 import dev.linkport.catalog.service.PublishServiceCommand;
 import dev.linkport.catalog.service.ServiceDetail;
@@ -33,9 +34,14 @@ class ApprovalsBrowserIT extends BrowserTest {
     @Autowired ListingService listings;
     @Autowired EndpointRequestService requests;
     @Autowired AccountResources resources;
+    @Autowired ApprovalService approvals;
 
     @Test
     void aProviderRejectsOneRequestWithAReasonAndApprovesTheOthersTogether() {
+        // Other tests in this JVM may have left requests waiting for payments: decide them first,
+        // so the dashboard shows only this test's requests.
+        users.run("alice", () -> approvals.pending(0, 1000)
+                .forEach(r -> approvals.reject(r.id(), "Left over by an earlier test")));
         ServiceDetail service = publishWithProviderPolicy();
         UUID first = request(service, "first");
         UUID second = request(service, "second");
