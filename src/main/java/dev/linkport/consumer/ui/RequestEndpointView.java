@@ -283,6 +283,8 @@ public class RequestEndpointView extends VerticalLayout implements BeforeEnterOb
                     subnets.setValue(sorted.stream().filter(this::covered).filter(s -> zones.add(s.availabilityZoneId()))
                             .collect(Collectors.toCollection(java.util.LinkedHashSet::new)));
                     securityGroups.setItems(found.groups());
+                    // The value listener does not fire when the new default equals the old value.
+                    updateCost();
                     if (sorted.stream().noneMatch(this::covered)) {
                         subnets.setErrorMessage("No subnet of " + v.vpcId() + " is in a zone the service covers");
                         subnets.setInvalid(true);
