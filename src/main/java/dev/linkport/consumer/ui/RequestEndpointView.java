@@ -44,7 +44,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * Requests an interface endpoint to a service (DESIGN.md §3): own account → region → VPC →
@@ -278,10 +277,9 @@ public class RequestEndpointView extends VerticalLayout implements BeforeEnterOb
                     List<Subnet> sorted = new ArrayList<>(found.subnets());
                     sorted.sort(java.util.Comparator.comparing(Subnet::availabilityZone).thenComparing(Subnet::subnetId));
                     subnets.setItems(sorted);
-                    // Sensible default: one covered subnet per zone the service offers.
-                    Set<String> zones = new java.util.HashSet<>();
-                    subnets.setValue(sorted.stream().filter(this::covered).filter(s -> zones.add(s.availabilityZoneId()))
-                            .collect(Collectors.toCollection(java.util.LinkedHashSet::new)));
+                    // No preselection: a selection set by the server in the same response as the items
+                    // could be overwritten by the browser's own (still empty) value, leaving the boxes
+                    // ticked on screen but not on the server. People tick the subnets they want.
                     securityGroups.setItems(found.groups());
                     // The value listener does not fire when the new default equals the old value.
                     updateCost();
