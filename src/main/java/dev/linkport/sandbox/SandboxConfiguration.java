@@ -1,5 +1,6 @@
 package dev.linkport.sandbox;
 
+import dev.linkport.platform.SandboxDns;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,5 +13,11 @@ public class SandboxConfiguration {
     @Bean
     SandboxLifecycle sandboxServer(SandboxProperties properties) {
         return new SandboxLifecycle(properties);
+    }
+
+    /** Lets the provider's private DNS page publish TXT records here (sandbox mode only). */
+    @Bean
+    SandboxDns sandboxDns(SandboxLifecycle sandbox) {
+        return (name, value) -> sandbox.control().publishTxtRecord(name, value);
     }
 }

@@ -82,6 +82,12 @@ final class ApiClient {
         return send(request);
     }
 
+    /** Any method with a JSON body (PUT, PATCH). */
+    Response send(String method, String path, Object body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    }
+
     Response delete(String path) {
         return send(request(path).DELETE());
     }

@@ -220,6 +220,53 @@ public class ServiceListing {
         setState(ListingState.AVAILABLE, now);
     }
 
+    /** The owners asked for a new private DNS name; the ModifyService job applies it in AWS. */
+    public void privateDnsRequested(String name, Instant now) {
+        this.privateDnsName = name;
+        this.privateDnsState = null;
+        this.privateDnsTxtName = null;
+        this.privateDnsTxtValue = null;
+        this.updatedAt = now;
+    }
+
+    /** What AWS reports about the private DNS name: verification state and the TXT record to publish. */
+    public void privateDnsObserved(String state, String txtName, String txtValue, Instant now) {
+        if (java.util.Objects.equals(state, privateDnsState) && java.util.Objects.equals(txtName, privateDnsTxtName)
+                && java.util.Objects.equals(txtValue, privateDnsTxtValue)) {
+            return; // unchanged: keep the version, so an open edit form does not go stale
+        }
+        this.privateDnsState = state;
+        this.privateDnsTxtName = txtName;
+        this.privateDnsTxtValue = txtValue;
+        this.updatedAt = now;
+    }
+
+    /** Linkport-only settings: who may see the service and who approves requests. */
+    public void govern(ApprovalPolicy approvalPolicy, Visibility visibility, Set<UUID> visibleTeamIds, Instant now) {
+        this.approvalPolicy = approvalPolicy;
+        this.visibility = visibility;
+        this.visibleTeamIds.clear();
+        this.visibleTeamIds.addAll(visibleTeamIds);
+        this.updatedAt = now;
+    }
+
+    /** AWS-side settings the owners want; the ModifyService job makes AWS match them. */
+    public void reconfigure(boolean acceptanceRequired, Set<String> supportedRegions, Instant now) {
+        this.acceptanceRequired = acceptanceRequired;
+        this.supportedRegions.clear();
+        this.supportedRegions.addAll(supportedRegions);
+        this.updatedAt = now;
+    }
+
+    /** A change to a live service failed (or succeeded, with {@code null}); the service keeps its state. */
+    public void problem(String reason, Instant now) {
+        if (java.util.Objects.equals(reason, failureReason)) {
+            return;
+        }
+        this.failureReason = reason;
+        this.updatedAt = now;
+    }
+
     public void failed(String reason, Instant now) {
         this.failureReason = reason;
         setState(ListingState.FAILED, now);

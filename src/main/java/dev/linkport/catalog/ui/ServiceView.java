@@ -238,9 +238,8 @@ public class ServiceView extends VerticalLayout implements BeforeEnterObserver, 
         links.addClassName("manage-links");
         links.setId("manage-links");
         String base = "services/" + s.id();
-        // one line per provider page: links.add(new com.vaadin.flow.component.html.Anchor(base + "/...", "..."));
-        links.add(new Anchor(base + "/principals", "Allowed principals"), new Anchor(base + "/connections", "Connections"));
-        links.setVisible(links.getComponentCount() > 0);
+        links.add(new Anchor(base + "/principals", "Allowed principals"), new Anchor(base + "/connections", "Connections"),
+                new Anchor(base + "/dns", "Private DNS"), new Anchor(base + "/settings", "Edit & retire"));
         return links;
     }
 

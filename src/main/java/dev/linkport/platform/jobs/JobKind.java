@@ -9,7 +9,12 @@ public enum JobKind {
     SYNC_PRINCIPALS("sync-principals"),
     /** Per observed connection (its row id names the listing and the endpoint). */
     ACCEPT_CONNECTION("accept-connection"),
-    REJECT_CONNECTION("reject-connection");
+    REJECT_CONNECTION("reject-connection"),
+    MODIFY_SERVICE("modify-service"),
+    VERIFY_PRIVATE_DNS("verify-private-dns"),
+    RETIRE_SERVICE("retire-service"),
+    /** RetireService after an admin's force: rejects the remaining connections first. */
+    FORCE_RETIRE_SERVICE("force-retire-service");
 
     private final String taskName;
 

@@ -6,11 +6,17 @@ import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import dev.linkport.audit.service.AuditLog;
+import dev.linkport.aws.PrivateLinkGateway;
+import dev.linkport.catalog.domain.ServiceListingRepository;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Turns every {@link Job} into a db-scheduler task named after its {@code JobKind}. The task's
@@ -48,6 +54,30 @@ class JobTasks {
     @Bean
     Task<Integer> rejectConnectionTask(RejectConnectionJob job, JobFailures failures) {
         return task(job, failures);
+    }
+
+    @Bean
+    Task<Integer> modifyServiceTask(ModifyServiceJob job, JobFailures failures) {
+        return task(job, failures);
+    }
+
+    @Bean
+    Task<Integer> verifyPrivateDnsTask(VerifyPrivateDnsJob job, JobFailures failures) {
+        return task(job, failures);
+    }
+
+    @Bean
+    Task<Integer> retireServiceTask(ServiceListingRepository listings, PrivateLinkGateway gateway, AuditLog audit,
+                                    ApplicationEventPublisher events, TransactionTemplate tx, Clock clock,
+                                    JobFailures failures) {
+        return task(new RetireServiceJob(false, listings, gateway, audit, events, tx, clock), failures);
+    }
+
+    @Bean
+    Task<Integer> forceRetireServiceTask(ServiceListingRepository listings, PrivateLinkGateway gateway,
+                                         AuditLog audit, ApplicationEventPublisher events, TransactionTemplate tx,
+                                         Clock clock, JobFailures failures) {
+        return task(new RetireServiceJob(true, listings, gateway, audit, events, tx, clock), failures);
     }
 
     /** Reconciliation every {@code linkport.reconcile.interval}; db-scheduler runs it on one instance at a time. */

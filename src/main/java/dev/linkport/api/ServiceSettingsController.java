@@ -1,0 +1,126 @@
+package dev.linkport.api;
+
+import dev.linkport.catalog.domain.ApprovalPolicy;
+import dev.linkport.catalog.domain.Visibility;
+import dev.linkport.provider.service.Dependents;
+import dev.linkport.provider.service.EditServiceCommand;
+import dev.linkport.provider.service.PrivateDnsCommand;
+import dev.linkport.provider.service.PrivateDnsStatus;
+import dev.linkport.provider.service.ServiceSettings;
+import dev.linkport.provider.service.ServiceSettingsService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What a service's owners change after publishing it: private DNS, settings, retirement. */
+@RestController
+@RequestMapping(path = "/api/v1/services/{id}", produces = "application/json")
+@Tag(name = "Services")
+class ServiceSettingsController {
+
+    /** The private DNS name to set. */
+    record PrivateDnsName(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "api.payments.example.com")
+                          String name) {
+    }
+
+    /** Fields to change; absent (null) fields keep their value, blank text clears it. */
+    record ServicePatch(
+            @Schema(description = "the version you read (GET /settings); a different stored one answers 409")
+            Long version,
+            String description, Set<String> tags, String documentationUrl, String supportContact, String ports,
+            ApprovalPolicy approvalPolicy, Visibility visibility,
+            @Schema(description = "team names, with visibility SELECTED_TEAMS") Set<String> visibleTeams,
+            @Schema(description = "AWS acceptance of endpoint connections (applied in the background)")
+            Boolean acceptanceRequired,
+            @Schema(description = "cross-region consumers (applied in the background)") Set<String> supportedRegions) {
+    }
+
+    /** Retire options. */
+    record Retire(@Schema(description = "admins only: retire even while endpoints are connected") Boolean force) {
+    }
+
+    /** Who still depends on a service: live Linkport requests and the endpoints AWS reports as connected. */
+    record DependentsBody(List<Dependents.Dependent> requests, List<Dependents.Dependent> connections) {
+
+        static DependentsBody of(Dependents d) {
+            return new DependentsBody(d.requests(), d.connections());
+        }
+    }
+
+    private final ServiceSettingsService settings;
+
+    ServiceSettingsController(ServiceSettingsService settings) {
+        this.settings = settings;
+    }
+
+    @GetMapping("/private-dns")
+    @Operation(summary = "The private DNS name, its verification state and the TXT record to publish (owners, admins)")
+    PrivateDnsStatus privateDns(@PathVariable UUID id) {
+        return settings.privateDns(id);
+    }
+
+    @PutMapping(path = "/private-dns", consumes = "application/json")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Set or change the private DNS name (owners, admins)",
+            description = "Applied in AWS in the background; AWS then issues a TXT record to publish, and the state "
+                    + "becomes pendingVerification.")
+    ResponseEntity<PrivateDnsStatus> setPrivateDns(@PathVariable UUID id, @RequestBody PrivateDnsName body) {
+        return ResponseEntity.accepted().body(settings.setPrivateDns(new PrivateDnsCommand(id, body.name())));
+    }
+
+    @PostMapping("/private-dns/verify")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Ask AWS to verify the private DNS name (owners, admins)",
+            description = "Poll GET /private-dns until the state is verified or failed.")
+    ResponseEntity<PrivateDnsStatus> verify(@PathVariable UUID id) {
+        return ResponseEntity.accepted().body(settings.verifyPrivateDns(id));
+    }
+
+    @GetMapping("/settings")
+    @Operation(summary = "The editable settings and their version (owners, admins)")
+    ServiceSettings settings(@PathVariable UUID id) {
+        return settings.settings(id);
+    }
+
+    @PatchMapping(consumes = "application/json")
+    @Operation(summary = "Edit a service (owners, admins)",
+            description = "Description, tags, docs, contact, ports, approval policy and visibility change at once; "
+                    + "acceptance and supported regions are applied in AWS in the background. With a stale "
+                    + "version the edit is refused with 409.")
+    ServiceSettings edit(@PathVariable UUID id, @RequestBody ServicePatch body) {
+        return settings.edit(new EditServiceCommand(id, body.version(), body.description(), body.tags(),
+                body.documentationUrl(), body.supportContact(), body.ports(), body.approvalPolicy(),
+                body.visibility(), body.visibleTeams(), body.acceptanceRequired(), body.supportedRegions()));
+    }
+
+    @GetMapping("/dependents")
+    @Operation(summary = "Who still depends on the service: live requests and AWS connections (owners, admins)")
+    DependentsBody dependents(@PathVariable UUID id) {
+        return DependentsBody.of(settings.dependents(id));
+    }
+
+    @PostMapping("/retire")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Retire a service (owners, admins)",
+            description = "The service leaves the catalog and its endpoint service is deleted in the background. "
+                    + "While endpoints are connected the answer is 409 naming them; admins may send "
+                    + "{\"force\": true} to retire anyway (the connections are rejected).")
+    ResponseEntity<DependentsBody> retire(@PathVariable UUID id, @RequestBody(required = false) Retire body) {
+        boolean force = body != null && Boolean.TRUE.equals(body.force());
+        return ResponseEntity.accepted().body(DependentsBody.of(settings.retire(id, force)));
+    }
+}
