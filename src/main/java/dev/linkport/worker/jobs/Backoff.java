@@ -1,5 +1,6 @@
 package dev.linkport.worker.jobs;
 
+import dev.linkport.aws.AwsGatewayException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -16,6 +17,16 @@ public final class Backoff {
     public static Duration fullJitter(int attempt, Duration base, Duration cap) {
         long ceiling = Math.min(cap.toMillis(), base.toMillis() << Math.min(attempt, 20));
         return Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling + 1));
+    }
+
+    /** Whether a job runs again after this AWS error: it is transient and attempts are left. */
+    public static boolean retries(AwsGatewayException e, int attempt) {
+        return e.kind() == AwsGatewayException.Kind.TRANSIENT && attempt + 1 < MAX_ATTEMPTS;
+    }
+
+    /** The next run of a job after a transient AWS error: full jitter, 1 s doubling, at most a minute. */
+    public static Step retryLater(int attempt) {
+        return Step.again(fullJitter(attempt, Duration.ofSeconds(1), Duration.ofSeconds(60)));
     }
 
     /** How long to wait before asking AWS again whether something finished: 0.5 s doubling to 15 s. */

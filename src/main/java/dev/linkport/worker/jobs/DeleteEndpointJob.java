@@ -10,7 +10,6 @@ import dev.linkport.consumer.domain.EndpointState;
 import dev.linkport.consumer.service.EndpointLifecycle;
 import dev.linkport.identity.service.AwsTargets;
 import dev.linkport.platform.jobs.JobKind;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -72,10 +71,10 @@ class DeleteEndpointJob implements Job {
             }
             return Step.again(Backoff.poll(attempt));
         } catch (AwsGatewayException e) {
-            boolean again = e.kind() == AwsGatewayException.Kind.TRANSIENT && attempt + 1 < Backoff.MAX_ATTEMPTS;
+            boolean again = Backoff.retries(e, attempt);
             failures.failed(kind(), requestId, e, attempt, !again);
             if (again) {
-                return Step.again(Backoff.fullJitter(attempt, Duration.ofSeconds(1), Duration.ofSeconds(60)));
+                return Backoff.retryLater(attempt);
             }
             tx.executeWithoutResult(status -> requests.findById(requestId)
                     .ifPresent(r -> lifecycle.move(r, EndpointState.FAILED, "Deleting failed: " + e.getMessage())));

@@ -15,7 +15,6 @@ import dev.linkport.identity.service.AwsTargets;
 import dev.linkport.platform.events.Changed;
 import dev.linkport.platform.jobs.JobKind;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -84,9 +83,9 @@ class ModifyServiceJob implements Job {
             after = changes.isEmpty() ? before
                     : gateway.describeEndpointService(wanted.provider(), wanted.serviceId()).orElse(before);
         } catch (AwsGatewayException e) {
-            if (e.kind() == AwsGatewayException.Kind.TRANSIENT && attempt + 1 < Backoff.MAX_ATTEMPTS) {
+            if (Backoff.retries(e, attempt)) {
                 log.info("Modifying {} hit a transient AWS error, retrying: {}", listingId, e.getMessage());
-                return Step.again(Backoff.fullJitter(attempt, Duration.ofSeconds(1), Duration.ofSeconds(60)));
+                return Backoff.retryLater(attempt);
             }
             record(listingId, "AWS refused to change the endpoint service: " + e.getMessage());
             return Step.DONE;

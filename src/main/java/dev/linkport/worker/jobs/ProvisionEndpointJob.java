@@ -16,7 +16,6 @@ import dev.linkport.identity.service.AwsTargets;
 import dev.linkport.platform.jobs.JobKind;
 import dev.linkport.provider.domain.AllowedPrincipalRepository;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -104,11 +103,11 @@ class ProvisionEndpointJob implements Job {
             }
             return Step.again(Backoff.poll(attempt));
         } catch (AwsGatewayException e) {
-            boolean again = e.kind() == AwsGatewayException.Kind.TRANSIENT && attempt + 1 < Backoff.MAX_ATTEMPTS;
+            boolean again = Backoff.retries(e, attempt);
             failures.failed(kind(), requestId, e, attempt, !again);
             if (again) {
                 log.info("Provisioning {} hit a transient AWS error, retrying: {}", requestId, e.getMessage());
-                return Step.again(Backoff.fullJitter(attempt, Duration.ofSeconds(1), Duration.ofSeconds(60)));
+                return Backoff.retryLater(attempt);
             }
             return fail(requestId, e.getMessage());
         }

@@ -16,7 +16,6 @@ import dev.linkport.identity.service.AwsTargets;
 import dev.linkport.platform.events.Changed;
 import dev.linkport.platform.jobs.JobKind;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Set;
 import java.util.UUID;
@@ -80,11 +79,11 @@ class PublishServiceJob implements Job {
         try {
             service = gateway.createEndpointService(work.provider(), work.request());
         } catch (AwsGatewayException e) {
-            boolean again = e.kind() == AwsGatewayException.Kind.TRANSIENT && attempt + 1 < Backoff.MAX_ATTEMPTS;
+            boolean again = Backoff.retries(e, attempt);
             failures.failed(kind(), listingId, e, attempt, !again);
             if (again) {
                 log.info("Publishing {} hit a transient AWS error, retrying: {}", listingId, e.getMessage());
-                return Step.again(Backoff.fullJitter(attempt, Duration.ofSeconds(1), Duration.ofSeconds(60)));
+                return Backoff.retryLater(attempt);
             }
             fail(listingId, e);
             return Step.DONE;

@@ -91,7 +91,7 @@ class RetireServiceJob implements Job {
                             .plusSeconds(1));
                 }
             } catch (AwsGatewayException e) {
-                if (e.kind() == AwsGatewayException.Kind.TRANSIENT && attempt + 1 < Backoff.MAX_ATTEMPTS) {
+                if (Backoff.retries(e, attempt)) {
                     log.info("Retiring {} hit an AWS error, retrying: {}", work.name(), e.getMessage());
                     return Step.again(Backoff.fullJitter(attempt, Duration.ofSeconds(1), Duration.ofMinutes(5)));
                 }
