@@ -5,9 +5,9 @@ import dev.linkport.aws.NetworkLoadBalancer;
 import dev.linkport.aws.SecurityGroup;
 import dev.linkport.aws.Subnet;
 import dev.linkport.aws.Vpc;
+import dev.linkport.identity.service.AccountDetails;
 import dev.linkport.identity.service.AccountResources;
 import dev.linkport.identity.service.AccountService;
-import dev.linkport.identity.service.AccountView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -88,7 +88,7 @@ class AccountsController {
                 .map(AccountsController::securityGroup).toList());
     }
 
-    private static Account account(AccountView a) {
+    private static Account account(AccountDetails a) {
         return new Account(a.accountId(), a.displayName(), a.teamName(), List.copyOf(a.regions()), a.roleArn());
     }
 

@@ -1,6 +1,6 @@
 package dev.linkport.api;
 
-import dev.linkport.identity.service.AwsUnavailableException;
+import dev.linkport.aws.AwsUnavailableException;
 import dev.linkport.platform.ConflictException;
 import dev.linkport.platform.FieldError;
 import dev.linkport.platform.ForbiddenException;

@@ -2,8 +2,9 @@ package dev.linkport.api;
 
 import dev.linkport.api.Pages.Page;
 import dev.linkport.approval.service.ApprovalService;
+import dev.linkport.consumer.EndpointState;
+import dev.linkport.consumer.service.EndpointRequestDetails;
 import dev.linkport.consumer.service.EndpointRequestService;
-import dev.linkport.consumer.service.EndpointRequestView;
 import dev.linkport.consumer.service.SubmitEndpointRequest;
 import dev.linkport.platform.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -25,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Requests for interface endpoints, their decisions and their lifecycle (DESIGN.md §4). */
+/** Requests for interface endpoints, their decisions and their lifecycle ({@code EndpointState}). */
 @RestController
 @RequestMapping(path = "/api/v1/endpoint-requests", produces = "application/json")
 @Tag(name = "Endpoint requests", description = "Request interface endpoints; approve, reject, delete, retry")
@@ -62,7 +63,7 @@ class EndpointRequestsController {
     }
 
     /** One step of the request's life: who moved it from which state to which, and why. */
-    record TimelineStep(Instant at, String from, String to, String actor, String reason) {
+    record TimelineStep(Instant at, EndpointState from, EndpointState to, String actor, String reason) {
     }
 
     /**
@@ -70,16 +71,14 @@ class EndpointRequestsController {
      * {@code serviceDisplayName} its name; {@code serviceName} is the AWS endpoint service name.
      */
     record EndpointRequest(UUID id,
-                           @Schema(allowableValues = {"SUBMITTED", "APPROVED", "REJECTED", "CANCELLED", "PROVISIONING",
-                                   "PENDING_ACCEPTANCE", "AVAILABLE", "FAILED", "DELETING", "DELETED", "DRIFTED"})
-                           String state, UUID serviceId, String serviceDisplayName, String serviceName,
+                           EndpointState state, UUID serviceId, String serviceDisplayName, String serviceName,
                            String ownerTeam, String accountId, String consumerTeam, String region, String vpcId,
                            List<String> subnetIds, List<String> securityGroupIds, boolean privateDnsEnabled,
                            String justification, String requester, String vpcEndpointId, DnsNames dnsNames,
                            String failureReason, String decidedBy, String decisionReason, Instant createdAt,
                            Instant updatedAt, List<TimelineStep> timeline, boolean canDelete, boolean canRetry) {
 
-        static EndpointRequest of(EndpointRequestView v) {
+        static EndpointRequest of(EndpointRequestDetails v) {
             return new EndpointRequest(v.id(), v.state(), v.serviceId(), v.serviceName(), v.awsServiceName(),
                     v.ownerTeam(), v.accountId(), v.consumerTeam(), v.region(), v.vpcId(), v.subnetIds(),
                     v.securityGroupIds(), v.privateDnsEnabled(), v.justification(), v.requester(), v.vpcEndpointId(),

@@ -1,11 +1,11 @@
 package dev.linkport.api;
 
 import dev.linkport.provider.service.AddPrincipal;
+import dev.linkport.provider.service.ConnectionRow;
 import dev.linkport.provider.service.ConnectionService;
-import dev.linkport.provider.service.ConnectionView;
-import dev.linkport.provider.service.PrincipalService;
+import dev.linkport.provider.service.PrincipalRow;
 import dev.linkport.provider.service.PrincipalService.Removal;
-import dev.linkport.provider.service.PrincipalView;
+import dev.linkport.provider.service.PrincipalService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -53,15 +53,15 @@ class ProviderConsoleController {
             description = "source: MANUAL, APPROVAL (added when a request was approved), OBSERVED (found in AWS). "
                     + "syncState: PENDING_ADD, IN_SYNC, PENDING_REMOVE, FAILED (lastError has AWS's message), "
                     + "DRIFTED (AWS and Linkport disagree, changed outside Linkport).")
-    List<PrincipalView> principals(@PathVariable UUID id) {
+    List<PrincipalRow> principals(@PathVariable UUID id) {
         return principals.list(id);
     }
 
     @PostMapping(path = "/principals", consumes = "application/json")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Allow a principal; AWS gets it in the background (poll until IN_SYNC or FAILED)")
-    ResponseEntity<PrincipalView> allow(@PathVariable UUID id, @RequestBody AllowPrincipal body) {
-        PrincipalView added = principals.add(id, new AddPrincipal(body.arn(),
+    ResponseEntity<PrincipalRow> allow(@PathVariable UUID id, @RequestBody AllowPrincipal body) {
+        PrincipalRow added = principals.add(id, new AddPrincipal(body.arn(),
                 body.confirmWildcard() != null && body.confirmWildcard()));
         return ResponseEntity.accepted().body(added);
     }
@@ -80,21 +80,21 @@ class ProviderConsoleController {
             description = "Read live from AWS. state is AWS's (pendingAcceptance, available, rejected, ...) or "
                     + "'missing' for one Linkport saw before that AWS no longer reports; requestId is null for "
                     + "endpoints created outside Linkport.")
-    List<ConnectionView> connections(@PathVariable UUID id) {
+    List<ConnectionRow> connections(@PathVariable UUID id) {
         return connections.list(id);
     }
 
     @PostMapping("/connections/{vpcEndpointId}/accept")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Accept a pendingAcceptance connection (in the background)")
-    ResponseEntity<ConnectionView> accept(@PathVariable UUID id, @PathVariable String vpcEndpointId) {
+    ResponseEntity<ConnectionRow> accept(@PathVariable UUID id, @PathVariable String vpcEndpointId) {
         return ResponseEntity.accepted().body(connections.accept(id, vpcEndpointId));
     }
 
     @PostMapping("/connections/{vpcEndpointId}/reject")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Reject a pendingAcceptance connection (in the background)")
-    ResponseEntity<ConnectionView> reject(@PathVariable UUID id, @PathVariable String vpcEndpointId) {
+    ResponseEntity<ConnectionRow> reject(@PathVariable UUID id, @PathVariable String vpcEndpointId) {
         return ResponseEntity.accepted().body(connections.reject(id, vpcEndpointId));
     }
 }

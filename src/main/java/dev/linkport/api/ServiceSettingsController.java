@@ -1,13 +1,15 @@
 package dev.linkport.api;
 
-import dev.linkport.catalog.domain.ApprovalPolicy;
-import dev.linkport.catalog.domain.Visibility;
+import dev.linkport.catalog.ApprovalPolicy;
+import dev.linkport.catalog.Visibility;
+import dev.linkport.catalog.service.EditServiceCommand;
+import dev.linkport.catalog.service.PrivateDnsCommand;
+import dev.linkport.catalog.service.PrivateDnsService;
+import dev.linkport.catalog.service.PrivateDnsStatus;
+import dev.linkport.catalog.service.ServiceEditService;
+import dev.linkport.catalog.service.ServiceSettings;
 import dev.linkport.provider.service.Dependents;
-import dev.linkport.provider.service.EditServiceCommand;
-import dev.linkport.provider.service.PrivateDnsCommand;
-import dev.linkport.provider.service.PrivateDnsStatus;
-import dev.linkport.provider.service.ServiceSettings;
-import dev.linkport.provider.service.ServiceSettingsService;
+import dev.linkport.provider.service.ServiceRetirement;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -61,16 +63,20 @@ class ServiceSettingsController {
         }
     }
 
-    private final ServiceSettingsService settings;
+    private final PrivateDnsService privateDns;
+    private final ServiceEditService settings;
+    private final ServiceRetirement retirement;
 
-    ServiceSettingsController(ServiceSettingsService settings) {
+    ServiceSettingsController(PrivateDnsService privateDns, ServiceEditService settings, ServiceRetirement retirement) {
+        this.privateDns = privateDns;
+        this.retirement = retirement;
         this.settings = settings;
     }
 
     @GetMapping("/private-dns")
     @Operation(summary = "The private DNS name, its verification state and the TXT record to publish (owners, admins)")
     PrivateDnsStatus privateDns(@PathVariable UUID id) {
-        return settings.privateDns(id);
+        return privateDns.privateDns(id);
     }
 
     @PutMapping(path = "/private-dns", consumes = "application/json")
@@ -79,7 +85,7 @@ class ServiceSettingsController {
             description = "Applied in AWS in the background; AWS then issues a TXT record to publish, and the state "
                     + "becomes pendingVerification.")
     ResponseEntity<PrivateDnsStatus> setPrivateDns(@PathVariable UUID id, @RequestBody PrivateDnsName body) {
-        return ResponseEntity.accepted().body(settings.setPrivateDns(new PrivateDnsCommand(id, body.name())));
+        return ResponseEntity.accepted().body(privateDns.setPrivateDns(new PrivateDnsCommand(id, body.name())));
     }
 
     @PostMapping("/private-dns/verify")
@@ -87,7 +93,7 @@ class ServiceSettingsController {
     @Operation(summary = "Ask AWS to verify the private DNS name (owners, admins)",
             description = "Poll GET /private-dns until the state is verified or failed.")
     ResponseEntity<PrivateDnsStatus> verify(@PathVariable UUID id) {
-        return ResponseEntity.accepted().body(settings.verifyPrivateDns(id));
+        return ResponseEntity.accepted().body(privateDns.verifyPrivateDns(id));
     }
 
     @GetMapping("/settings")
@@ -110,7 +116,7 @@ class ServiceSettingsController {
     @GetMapping("/dependents")
     @Operation(summary = "Who still depends on the service: live requests and AWS connections (owners, admins)")
     DependentsBody dependents(@PathVariable UUID id) {
-        return DependentsBody.of(settings.dependents(id));
+        return DependentsBody.of(retirement.dependents(id));
     }
 
     @PostMapping("/retire")
@@ -121,6 +127,6 @@ class ServiceSettingsController {
                     + "{\"force\": true} to retire anyway (the connections are rejected).")
     ResponseEntity<DependentsBody> retire(@PathVariable UUID id, @RequestBody(required = false) Retire body) {
         boolean force = body != null && Boolean.TRUE.equals(body.force());
-        return ResponseEntity.accepted().body(DependentsBody.of(settings.retire(id, force)));
+        return ResponseEntity.accepted().body(DependentsBody.of(retirement.retire(id, force)));
     }
 }

@@ -1,11 +1,12 @@
 package dev.linkport.api;
 
 import dev.linkport.api.Pages.Page;
-import dev.linkport.catalog.domain.ApprovalPolicy;
-import dev.linkport.catalog.domain.Visibility;
-import dev.linkport.catalog.service.CatalogService;
+import dev.linkport.catalog.ApprovalPolicy;
+import dev.linkport.catalog.ListingState;
+import dev.linkport.catalog.Visibility;
 import dev.linkport.catalog.service.CatalogService.CatalogEntry;
 import dev.linkport.catalog.service.CatalogService.CatalogQuery;
+import dev.linkport.catalog.service.CatalogService;
 import dev.linkport.catalog.service.ListingService;
 import dev.linkport.catalog.service.PublishServiceCommand;
 import dev.linkport.catalog.service.ServiceDetail;
@@ -71,10 +72,9 @@ class ServicesController {
     record Service(UUID id, String name, String summary, String description, Set<String> tags,
                    String documentationUrl, String supportContact, String ports, String ownerTeam, String accountId,
                    String region, Set<String> supportedRegions, List<String> loadBalancerArns,
-                   boolean acceptanceRequired, String approvalPolicy, String visibility, String privateDnsName,
-                   String privateDnsState, String privateDnsTxtName, String privateDnsTxtValue,
-                   @Schema(allowableValues = {"DRAFT", "PUBLISHING", "AVAILABLE", "FAILED", "RETIRING", "RETIRED"})
-                   String state, String serviceId, String serviceName, Set<String> availabilityZoneIds,
+                   boolean acceptanceRequired, ApprovalPolicy approvalPolicy, Visibility visibility,
+                   String privateDnsName, String privateDnsState, String privateDnsTxtName, String privateDnsTxtValue,
+                   ListingState state, String serviceId, String serviceName, Set<String> availabilityZoneIds,
                    String failureReason, long consumerCount, boolean canManage, boolean canRequest,
                    Instant createdAt, Instant updatedAt) {
 
@@ -138,6 +138,6 @@ class ServicesController {
 
     private static ServiceSummary summary(CatalogEntry e) {
         return new ServiceSummary(e.id(), e.name(), e.summary(), e.ownerTeam(), e.region(), new TreeSet<>(e.tags()),
-                ApprovalPolicy.valueOf(e.approvalPolicy()), e.serviceName());
+                e.approvalPolicy(), e.serviceName());
     }
 }

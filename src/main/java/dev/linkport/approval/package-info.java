@@ -1,2 +1,7 @@
-/** The approval dashboard: endpoint requests waiting for a decision by the caller. */
+/**
+ * Approvals: who may decide an endpoint request (platform admins; the owning team for the {@code
+ * PROVIDER} policy) and the dashboard where they do.
+ *
+ * <p>Owns no table: the request and its lifecycle are the consumer module's, the policy the catalog's.
+ */
 package dev.linkport.approval;

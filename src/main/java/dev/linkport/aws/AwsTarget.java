@@ -52,11 +52,6 @@ public record AwsTarget(String accountId, String region, String roleArn, String 
         return new AwsTarget(accountId, region, roleArn, externalId, user);
     }
 
-    /** The same account, another region. */
-    public AwsTarget inRegion(String otherRegion) {
-        return new AwsTarget(accountId, otherRegion, roleArn, externalId, actingUser);
-    }
-
     public Optional<String> actingUserName() {
         return Optional.ofNullable(actingUser);
     }

@@ -2,6 +2,7 @@ package dev.linkport.aws;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A consumer's endpoint connected (or asking to connect) to a provider's service, as the provider sees it.
@@ -15,11 +16,19 @@ import java.util.List;
 public record EndpointConnection(String endpointId, String ownerAccountId, String state, Instant createdAt,
         List<DnsEntry> dnsEntries) {
 
+    /** AWS's connection states in which the endpoint still uses the service. */
+    public static final Set<String> LIVE_STATES = Set.of("pendingAcceptance", "pending", "available");
+
     public EndpointConnection {
         dnsEntries = List.copyOf(dnsEntries);
     }
 
     public boolean pendingAcceptance() {
         return "pendingAcceptance".equals(state);
+    }
+
+    /** The endpoint still uses the service (or asks to): it waits for acceptance, is being set up, or is up. */
+    public boolean live() {
+        return LIVE_STATES.contains(state);
     }
 }

@@ -43,7 +43,7 @@ public interface PrivateLinkGateway {
     List<UnsuccessfulItem> deleteEndpointServices(AwsTarget provider, Collection<String> serviceIds);
 
     /** The principals currently allowed to connect to the service. */
-    List<AllowedPrincipal> describeServicePermissions(AwsTarget provider, String serviceId);
+    List<PermittedPrincipal> describeServicePermissions(AwsTarget provider, String serviceId);
 
     /** Adds and removes allowed principals (ARNs or {@code *}) in one call; does nothing when both are empty. */
     void modifyServicePermissions(AwsTarget provider, String serviceId, Set<String> add, Set<String> remove);

@@ -1,5 +1,9 @@
 /**
- * The service catalog: listings of internal services that provider teams publish (each backed
- * by an AWS VPC endpoint service), and how consumers find them.
+ * The service catalog: owns service listings (publishing, visibility, ownership, state, private DNS,
+ * editing) and how consumers find them.
+ *
+ * <p>Each listing is backed by one AWS VPC endpoint service; its jobs (publish, modify, verify
+ * private DNS, retire) live in {@code catalog.jobs}. Which teams see a listing is decided in one
+ * place, {@code ListingSpecifications.discoverableBy}; other modules ask {@code ListingDirectory}.
  */
 package dev.linkport.catalog;

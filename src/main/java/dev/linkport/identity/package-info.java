@@ -1,5 +1,9 @@
 /**
- * Who is who: users, teams, team memberships (owner or member), the AWS accounts teams own, and
- * sign-in. Authorization decisions about teams and accounts are made here.
+ * Who is who: owns users, teams, memberships (owner or member), the AWS accounts teams own, sign-in
+ * and API tokens.
+ *
+ * <p>{@code AccessPolicy} answers who is calling and what they may do about teams and accounts;
+ * other modules look accounts, teams and people up through {@code AccountDirectory},
+ * {@code TeamDirectory} and {@code UserDirectory}.
  */
 package dev.linkport.identity;

@@ -1,6 +1,8 @@
 /**
- * In-app notifications: who is told what (a provider of new requests to decide and of
- * connections made outside Linkport; a requester of decisions, availability, failures and drift),
- * each user's list with unread marks, and the bell in the header.
+ * In-app notifications: owns each user's list, decides who is told what, and the bell in the header.
+ *
+ * <p>Providers hear of requests to decide and of connections made outside Linkport; requesters of
+ * decisions, availability, failures and drift. It listens to the other modules' events after they
+ * commit; the event publication registry keeps each event until it has been handled.
  */
 package dev.linkport.notification;

@@ -5,7 +5,7 @@ import java.math.RoundingMode;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * What AWS charges for interface endpoints, for the estimates Linkport shows (DESIGN.md §1):
+ * What AWS charges for interface endpoints, for the estimates Linkport shows:
  * {@code linkport.pricing.endpoint-az-hour} per endpoint and zone-hour, {@code linkport.pricing.per-gb}
  * per GB processed. Defaults are us-east-1 prices.
  */

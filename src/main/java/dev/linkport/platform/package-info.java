@@ -1,5 +1,10 @@
 /**
- * Cross-cutting ground that every feature may use and that uses no feature: the embedded
- * database, the signed-in actor, Linkport's user-facing exceptions and small shared UI pieces.
+ * Shared ground that every module may use and that uses no module: embedded database, signed-in actor,
+ * user-facing exceptions, live-update signals for open screens, small UI pieces.
+ *
+ * <p>An open module: all of it is there to be used.
  */
+@ApplicationModule(type = ApplicationModule.Type.OPEN)
 package dev.linkport.platform;
+
+import org.springframework.modulith.ApplicationModule;

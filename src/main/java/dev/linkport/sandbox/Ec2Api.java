@@ -1,6 +1,6 @@
 package dev.linkport.sandbox;
 
-import dev.linkport.sandbox.Pages.Page;
+import dev.linkport.sandbox.NextTokenPaging.Page;
 import dev.linkport.sandbox.WorldState.Endpoint;
 import dev.linkport.sandbox.WorldState.LoadBalancer;
 import dev.linkport.sandbox.WorldState.Permission;
@@ -66,7 +66,7 @@ final class Ec2Api {
     }
 
     private static <T> Page<T> page(QueryRequest r, List<T> items) {
-        return Pages.page(items, r.integer("MaxResults"), r.get("NextToken"), "InvalidNextToken");
+        return NextTokenPaging.page(items, r.integer("MaxResults"), r.get("NextToken"), "InvalidNextToken");
     }
 
     private static List<String> tagName(String name) {
@@ -76,7 +76,7 @@ final class Ec2Api {
     // ---------------------------------------------------------------- networks
 
     private String describeAvailabilityZones(QueryRequest r) {
-        Caller c = r.caller();
+        CallerIdentity c = r.caller();
         List<Zones.Zone> zones = new ArrayList<>(Zones.of(c.accountId(), c.region()));
         List<String> names = r.list("ZoneName");
         List<String> ids = r.list("ZoneId");
@@ -91,7 +91,7 @@ final class Ec2Api {
                 "region-name", z -> List.of(z.region()), "state", z -> List.of("available"),
                 "zone-type", z -> List.of("availability-zone"), "group-name", z -> List.of(z.region()),
                 "opt-in-status", z -> List.of("opt-in-not-required"));
-        zones = Pages.filter(zones, r.filters(), fields);
+        zones = NextTokenPaging.filter(zones, r.filters(), fields);
         return renderZones(r, zones);
     }
 
@@ -106,7 +106,7 @@ final class Ec2Api {
     }
 
     private String describeVpcs(QueryRequest r) {
-        Caller c = r.caller();
+        CallerIdentity c = r.caller();
         List<Vpc> vpcs = world.state().vpcs.values().stream()
                 .filter(v -> SandboxWorld.owned(c, v.accountId, v.region)).toList();
         List<String> ids = r.list("VpcId");
@@ -121,7 +121,7 @@ final class Ec2Api {
                 "state", v -> List.of("available"), "cidr", v -> List.of(v.cidr),
                 "cidr-block-association.cidr-block", v -> List.of(v.cidr), "is-default", v -> List.of("false"),
                 "tag:Name", v -> tagName(v.name));
-        Page<Vpc> page = page(r, Pages.filter(vpcs, r.filters(), fields));
+        Page<Vpc> page = page(r, NextTokenPaging.filter(vpcs, r.filters(), fields));
         Xml x = response(r);
         x.items("vpcSet", "item", page.items(), v -> x.leaf("vpcId", v.id).leaf("ownerId", v.accountId)
                 .leaf("state", "available").leaf("cidrBlock", v.cidr)
@@ -134,7 +134,7 @@ final class Ec2Api {
     }
 
     private String describeSubnets(QueryRequest r) {
-        Caller c = r.caller();
+        CallerIdentity c = r.caller();
         List<Subnet> subnets = world.state().subnets.values().stream()
                 .filter(s -> SandboxWorld.owned(c, s.accountId, s.region)).toList();
         List<String> ids = r.list("SubnetId");
@@ -149,7 +149,7 @@ final class Ec2Api {
                 "availability-zone", s -> List.of(s.zoneName), "availability-zone-id", s -> List.of(world.zoneIdOf(s)),
                 "state", s -> List.of("available"), "owner-id", s -> List.of(s.accountId),
                 "cidr-block", s -> List.of(s.cidr), "tag:Name", s -> tagName(s.name));
-        Page<Subnet> page = page(r, Pages.filter(subnets, r.filters(), fields));
+        Page<Subnet> page = page(r, NextTokenPaging.filter(subnets, r.filters(), fields));
         Xml x = response(r);
         x.items("subnetSet", "item", page.items(), s -> x.leaf("subnetId", s.id)
                 .leaf("subnetArn", "arn:aws:ec2:" + s.region + ":" + s.accountId + ":subnet/" + s.id)
@@ -163,7 +163,7 @@ final class Ec2Api {
     }
 
     private String describeSecurityGroups(QueryRequest r) {
-        Caller c = r.caller();
+        CallerIdentity c = r.caller();
         List<SecurityGroup> groups = world.state().securityGroups.values().stream()
                 .filter(g -> SandboxWorld.owned(c, g.accountId, g.region)).toList();
         List<String> ids = r.list("GroupId");
@@ -181,7 +181,7 @@ final class Ec2Api {
                 "vpc-id", g -> List.of(g.vpcId), "group-id", g -> List.of(g.id), "group-name", g -> List.of(g.name),
                 "owner-id", g -> List.of(g.accountId), "description", g -> List.of(g.description),
                 "tag:Name", g -> tagName(g.name));
-        Page<SecurityGroup> page = page(r, Pages.filter(groups, r.filters(), fields));
+        Page<SecurityGroup> page = page(r, NextTokenPaging.filter(groups, r.filters(), fields));
         Xml x = response(r);
         x.items("securityGroupInfo", "item", page.items(), g -> x.leaf("ownerId", g.accountId)
                 .leaf("groupId", g.id).leaf("groupName", g.name).leaf("groupDescription", g.description)
@@ -199,7 +199,7 @@ final class Ec2Api {
     // ---------------------------------------------------------------- endpoint services (provider)
 
     private String createServiceConfiguration(QueryRequest r) {
-        Caller c = r.caller();
+        CallerIdentity c = r.caller();
         String token = r.get("ClientToken");
         String fingerprint = r.fingerprint();
         if (token != null) {
@@ -251,7 +251,7 @@ final class Ec2Api {
     }
 
     /** The AZ ids the load balancers cover; each must be an existing NLB of the caller's account and region. */
-    private List<String> zoneIdsOf(Caller c, List<String> arns) {
+    private List<String> zoneIdsOf(CallerIdentity c, List<String> arns) {
         TreeSet<String> zoneIds = new TreeSet<>();
         for (String arn : arns) {
             LoadBalancer lb = world.loadBalancer(c, arn).orElseThrow(() -> AwsException.invalidParameter(
@@ -320,7 +320,7 @@ final class Ec2Api {
     }
 
     private String describeServiceConfigurations(QueryRequest r) {
-        Caller c = r.caller();
+        CallerIdentity c = r.caller();
         List<Service> services = world.state().services.values().stream()
                 .filter(s -> SandboxWorld.owned(c, s.accountId, s.region)).toList();
         List<String> ids = r.list("ServiceId");
@@ -333,14 +333,14 @@ final class Ec2Api {
         Map<String, Function<Service, Collection<String>>> fields = Map.of(
                 "service-name", s -> List.of(s.name()), "service-id", s -> List.of(s.id),
                 "service-state", s -> List.of("Available"), "supported-region", s -> s.supportedRegions);
-        Page<Service> page = page(r, Pages.filter(services, r.filters(), fields));
+        Page<Service> page = page(r, NextTokenPaging.filter(services, r.filters(), fields));
         Xml x = response(r);
         x.items("serviceConfigurationSet", "item", page.items(), s -> renderServiceConfiguration(x, s));
         return x.leaf("nextToken", page.nextToken()).toString();
     }
 
     private String modifyServiceConfiguration(QueryRequest r) {
-        Caller c = r.caller();
+        CallerIdentity c = r.caller();
         Service s = world.ownService(c, r.required("ServiceId"));
         Boolean acceptance = r.bool("AcceptanceRequired");
         if (acceptance != null) {
@@ -397,7 +397,7 @@ final class Ec2Api {
     }
 
     private String deleteServiceConfigurations(QueryRequest r) {
-        Caller c = r.caller();
+        CallerIdentity c = r.caller();
         List<String> ids = r.list("ServiceId");
         if (ids.isEmpty()) {
             throw AwsException.missing("ServiceId");
@@ -428,7 +428,7 @@ final class Ec2Api {
         Service s = world.ownService(r.caller(), r.required("ServiceId"));
         Map<String, Function<Permission, Collection<String>>> fields = Map.of(
                 "principal", p -> List.of(p.principal), "principal-type", p -> List.of(p.type));
-        Page<Permission> page = page(r, Pages.filter(s.principals, r.filters(), fields));
+        Page<Permission> page = page(r, NextTokenPaging.filter(s.principals, r.filters(), fields));
         Xml x = response(r);
         x.items("allowedPrincipals", "item", page.items(), p -> x.leaf("principalType", p.type)
                 .leaf("principal", p.principal).leaf("servicePermissionId", p.id).strings("tagSet", "item", List.of())
@@ -478,7 +478,7 @@ final class Ec2Api {
     // ---------------------------------------------------------------- connections (provider view of endpoints)
 
     private String describeConnections(QueryRequest r) {
-        Caller c = r.caller();
+        CallerIdentity c = r.caller();
         List<Endpoint> connections = world.state().endpoints.values().stream().filter(e -> {
             Service s = world.state().services.get(e.serviceId);
             return s != null && SandboxWorld.owned(c, s.accountId, s.region);
@@ -487,7 +487,7 @@ final class Ec2Api {
                 "service-id", e -> List.of(e.serviceId), "vpc-endpoint-id", e -> List.of(e.id),
                 "vpc-endpoint-owner", e -> List.of(e.accountId), "vpc-endpoint-state", e -> List.of(e.state),
                 "vpc-endpoint-region", e -> List.of(e.region), "ip-address-type", e -> List.of("ipv4"));
-        Page<Endpoint> page = page(r, Pages.filter(connections, r.filters(), fields));
+        Page<Endpoint> page = page(r, NextTokenPaging.filter(connections, r.filters(), fields));
         Xml x = response(r);
         x.items("vpcEndpointConnectionSet", "item", page.items(), e -> {
             Service s = world.state().services.get(e.serviceId);
@@ -503,7 +503,7 @@ final class Ec2Api {
     }
 
     private String decideConnections(QueryRequest r, boolean accept) {
-        Caller c = r.caller();
+        CallerIdentity c = r.caller();
         Service s = world.ownService(c, r.required("ServiceId"));
         List<String> ids = r.list("VpcEndpointId");
         if (ids.isEmpty()) {
@@ -543,7 +543,7 @@ final class Ec2Api {
     // ---------------------------------------------------------------- endpoints (consumer)
 
     private String describeEndpointServices(QueryRequest r) {
-        Caller c = r.caller();
+        CallerIdentity c = r.caller();
         List<String> serviceRegions = r.list("ServiceRegion");
         List<String> names = r.list("ServiceName");
         List<Service> services = new ArrayList<>();
@@ -564,7 +564,7 @@ final class Ec2Api {
         Map<String, Function<Service, Collection<String>>> fields = Map.of(
                 "service-name", s -> List.of(s.name()), "service-type", s -> List.of("Interface"),
                 "owner", s -> List.of(s.accountId), "service-region", s -> List.of(s.region));
-        Page<Service> page = page(r, Pages.filter(services, r.filters(), fields));
+        Page<Service> page = page(r, NextTokenPaging.filter(services, r.filters(), fields));
         Xml x = response(r);
         x.strings("serviceNameSet", "item", page.items().stream().map(Service::name).toList());
         x.items("serviceDetailSet", "item", page.items(), s -> {
@@ -589,7 +589,7 @@ final class Ec2Api {
     }
 
     /** The service's zones under the consumer's own AZ names; for a remote service, all of the consumer's zones. */
-    private static List<Zones.Zone> consumerZones(Caller c, Service s) {
+    private static List<Zones.Zone> consumerZones(CallerIdentity c, Service s) {
         List<Zones.Zone> zones = new ArrayList<>(Zones.of(c.accountId(), c.region()));
         if (s.region.equals(c.region())) {
             zones.removeIf(z -> !s.zoneIds.contains(z.id()));
@@ -598,7 +598,7 @@ final class Ec2Api {
     }
 
     private String createEndpoint(QueryRequest r) {
-        Caller c = r.caller();
+        CallerIdentity c = r.caller();
         String type = r.get("VpcEndpointType");
         if (type != null && !type.equals("Interface")) {
             throw AwsException.invalidParameter("The sandbox supports only Interface VPC endpoints, not " + type);
@@ -725,7 +725,7 @@ final class Ec2Api {
     }
 
     private String describeEndpoints(QueryRequest r) {
-        Caller c = r.caller();
+        CallerIdentity c = r.caller();
         List<Endpoint> endpoints = world.state().endpoints.values().stream()
                 .filter(e -> SandboxWorld.owned(c, e.accountId, e.region)).toList();
         List<String> ids = r.list("VpcEndpointId");
@@ -743,14 +743,14 @@ final class Ec2Api {
                 "service-name", e -> List.of(e.serviceName), "vpc-endpoint-state", e -> List.of(e.state),
                 "vpc-endpoint-type", e -> List.of("Interface"), "ip-address-type", e -> List.of("ipv4"),
                 "service-region", e -> List.of(e.serviceRegion));
-        Page<Endpoint> page = page(r, Pages.filter(endpoints, r.filters(), fields));
+        Page<Endpoint> page = page(r, NextTokenPaging.filter(endpoints, r.filters(), fields));
         Xml x = response(r);
         x.items("vpcEndpointSet", "item", page.items(), e -> renderEndpoint(x, e));
         return x.leaf("nextToken", page.nextToken()).toString();
     }
 
     private String deleteEndpoints(QueryRequest r) {
-        Caller c = r.caller();
+        CallerIdentity c = r.caller();
         List<String> ids = r.list("VpcEndpointId");
         if (ids.isEmpty()) {
             throw AwsException.missing("VpcEndpointId");

@@ -1,6 +1,6 @@
 package dev.linkport.sandbox;
 
-import dev.linkport.sandbox.Pages.Page;
+import dev.linkport.sandbox.NextTokenPaging.Page;
 import dev.linkport.sandbox.WorldState.LoadBalancer;
 import dev.linkport.sandbox.WorldState.Subnet;
 import java.time.Instant;
@@ -22,7 +22,7 @@ final class ElbApi {
         if (!"DescribeLoadBalancers".equals(r.action())) {
             throw new AwsException("InvalidAction", "The action " + r.action() + " is not valid for this web service.");
         }
-        Caller c = r.caller();
+        CallerIdentity c = r.caller();
         List<String> names = r.list("Names.member");
         List<String> arns = r.list("LoadBalancerArns.member");
         if (!names.isEmpty() && !arns.isEmpty()) {
@@ -50,7 +50,7 @@ final class ElbApi {
             throw new AwsException("ValidationError", "1 validation error detected: Value '" + pageSize
                     + "' at 'pageSize' failed to satisfy constraint: Member must have value between 1 and 400");
         }
-        Page<LoadBalancer> page = Pages.page(all, pageSize, r.get("Marker"), "ValidationError");
+        Page<LoadBalancer> page = NextTokenPaging.page(all, pageSize, r.get("Marker"), "ValidationError");
         Xml x = new Xml().open("DescribeLoadBalancersResponse", NAMESPACE).open("DescribeLoadBalancersResult");
         x.items("LoadBalancers", "member", page.items(), lb -> x.leaf("LoadBalancerArn", lb.arn)
                 .leaf("DNSName", lb.name + "-" + lb.arn.substring(lb.arn.lastIndexOf('/') + 1) + ".elb." + lb.region

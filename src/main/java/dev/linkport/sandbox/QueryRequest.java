@@ -10,16 +10,16 @@ import java.util.TreeMap;
 final class QueryRequest {
 
     private final Map<String, String> params;
-    private final Caller caller;
+    private final CallerIdentity caller;
     private final String requestId;
 
-    QueryRequest(Map<String, String> params, Caller caller, String requestId) {
+    QueryRequest(Map<String, String> params, CallerIdentity caller, String requestId) {
         this.params = params;
         this.caller = caller;
         this.requestId = requestId;
     }
 
-    Caller caller() {
+    CallerIdentity caller() {
         return caller;
     }
 

@@ -138,7 +138,7 @@ public final class SandboxServer implements AutoCloseable {
                 if (action == null || action.isEmpty()) {
                     throw new AwsException("MissingAction", "The request must contain the parameter Action");
                 }
-                Caller caller;
+                CallerIdentity caller;
                 synchronized (world) {
                     caller = world.caller(scope[0], region);
                 }

@@ -182,16 +182,16 @@ final class SandboxWorld {
     // ---------------------------------------------------------------- callers
 
     /** Resolves the caller from the access key id; keys the sandbox did not issue act as the host account. */
-    Caller caller(String accessKeyId, String region) {
+    CallerIdentity caller(String accessKeyId, String region) {
         Session session = accessKeyId == null ? null : state.sessions.get(accessKeyId);
         if (session == null) {
-            return new Caller(HOST_ACCOUNT, region, "arn:aws:iam::" + HOST_ACCOUNT + ":root", HOST_ACCOUNT, null);
+            return new CallerIdentity(HOST_ACCOUNT, region, "arn:aws:iam::" + HOST_ACCOUNT + ":root", HOST_ACCOUNT, null);
         }
         if (session.expiresAt <= now()) {
             throw new AwsException("ExpiredToken", "The security token included in the request is expired", 400);
         }
         String roleName = session.roleArn.substring(session.roleArn.lastIndexOf('/') + 1);
-        return new Caller(session.accountId, region,
+        return new CallerIdentity(session.accountId, region,
                 "arn:aws:sts::" + session.accountId + ":assumed-role/" + roleName + "/" + session.sessionName,
                 session.roleId + ":" + session.sessionName, session.roleArn);
     }
@@ -257,24 +257,24 @@ final class SandboxWorld {
 
     // ---------------------------------------------------------------- lookups
 
-    Optional<Vpc> vpc(Caller c, String id) {
+    Optional<Vpc> vpc(CallerIdentity c, String id) {
         return Optional.ofNullable(state.vpcs.get(id)).filter(v -> owned(c, v.accountId, v.region));
     }
 
-    Optional<Subnet> subnet(Caller c, String id) {
+    Optional<Subnet> subnet(CallerIdentity c, String id) {
         return Optional.ofNullable(state.subnets.get(id)).filter(s -> owned(c, s.accountId, s.region));
     }
 
-    Optional<SecurityGroup> group(Caller c, String id) {
+    Optional<SecurityGroup> group(CallerIdentity c, String id) {
         return Optional.ofNullable(state.securityGroups.get(id)).filter(g -> owned(c, g.accountId, g.region));
     }
 
-    Optional<LoadBalancer> loadBalancer(Caller c, String arn) {
+    Optional<LoadBalancer> loadBalancer(CallerIdentity c, String arn) {
         return Optional.ofNullable(state.loadBalancers.get(arn)).filter(l -> owned(c, l.accountId, l.region));
     }
 
     /** A service configuration the caller owns (provider side), or {@code InvalidVpcEndpointServiceId.NotFound}. */
-    Service ownService(Caller c, String serviceId) {
+    Service ownService(CallerIdentity c, String serviceId) {
         if (serviceId == null) {
             throw AwsException.missing("ServiceId");
         }
@@ -290,12 +290,12 @@ final class SandboxWorld {
                 "The VpcEndpointService Id '" + serviceId + "' does not exist");
     }
 
-    static boolean owned(Caller c, String accountId, String region) {
+    static boolean owned(CallerIdentity c, String accountId, String region) {
         return c.accountId().equals(accountId) && c.region().equals(region);
     }
 
     /** Whether the caller may see and connect to the service: its owner, or an allowed principal. */
-    boolean allowed(Caller c, Service s) {
+    boolean allowed(CallerIdentity c, Service s) {
         if (s.accountId.equals(c.accountId())) {
             return true;
         }
@@ -309,7 +309,7 @@ final class SandboxWorld {
      *
      * @param serviceRegion the region the consumer asked for (cross-region), or null for its own
      */
-    Service visibleService(Caller c, String serviceName, String serviceRegion) {
+    Service visibleService(CallerIdentity c, String serviceName, String serviceRegion) {
         AwsException notFound = new AwsException("InvalidServiceName",
                 "The Vpc Endpoint Service '" + serviceName + "' does not exist");
         String id = serviceName == null ? null : serviceName.substring(serviceName.lastIndexOf('.') + 1);

@@ -25,7 +25,7 @@ final class StsApi {
         return switch (r.action()) {
             case "AssumeRole" -> assumeRole(r);
             case "GetCallerIdentity" -> {
-                Caller c = r.caller();
+                CallerIdentity c = r.caller();
                 yield envelope(r).leaf("UserId", c.userId()).leaf("Account", c.accountId()).leaf("Arn", c.arn())
                         .close().open("ResponseMetadata").leaf("RequestId", r.requestId()).close().toString();
             }
@@ -39,7 +39,7 @@ final class StsApi {
     }
 
     private String assumeRole(QueryRequest r) {
-        Caller c = r.caller();
+        CallerIdentity c = r.caller();
         String roleArn = r.required("RoleArn");
         String sessionName = r.required("RoleSessionName");
         if (!sessionName.matches("[\\w+=,.@-]{2,64}")) {

@@ -1,2 +1,5 @@
-/** The application shell: the layout with its role-aware navigation, header and error handling. */
+/**
+ * The application shell: the layout around every view, with role-aware navigation, the header and
+ * error handling.
+ */
 package dev.linkport.shell;

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.linkport.api.ApiClient.Response;
-import dev.linkport.catalog.domain.ApprovalPolicy;
+import dev.linkport.catalog.ApprovalPolicy;
 import dev.linkport.catalog.service.ServiceDetail;
+import dev.linkport.consumer.EndpointState;
+import dev.linkport.consumer.service.EndpointRequestDetails;
 import dev.linkport.consumer.service.EndpointRequestService;
-import dev.linkport.consumer.service.EndpointRequestView;
 import dev.linkport.support.LinkportIntegrationTest;
 import dev.linkport.support.LoopFixture;
 import dev.linkport.support.TestUsers;
@@ -70,9 +71,9 @@ class ServiceSettingsApiIT {
         ApiClient alice = ApiClient.basic(port, "alice", PASSWORD);
         ApiClient bob = ApiClient.basic(port, "bob", PASSWORD);
         ApiClient admin = ApiClient.basic(port, "admin", PASSWORD);
-        EndpointRequestView request = users.as("bob", () -> requests.submit(
+        EndpointRequestDetails request = users.as("bob", () -> requests.submit(
                 loop.requestFor("bob", LoopFixture.BOB_ACCOUNT, service)));
-        String endpointId = loop.awaitState("bob", request.id(), "AVAILABLE", Duration.ofSeconds(60)).vpcEndpointId();
+        String endpointId = loop.awaitState("bob", request.id(), EndpointState.AVAILABLE, Duration.ofSeconds(60)).vpcEndpointId();
 
         Response settings = alice.get(path + "/settings");
         assertThat(settings.status()).as(settings.toString()).isEqualTo(200);

@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.linkport.approval.service.ApprovalService;
 import dev.linkport.audit.service.AuditQueryService;
-import dev.linkport.catalog.domain.ApprovalPolicy;
+import dev.linkport.catalog.ApprovalPolicy;
 import dev.linkport.catalog.service.ServiceDetail;
+import dev.linkport.consumer.EndpointState;
+import dev.linkport.consumer.service.EndpointRequestDetails;
 import dev.linkport.consumer.service.EndpointRequestService;
-import dev.linkport.consumer.service.EndpointRequestView;
 import dev.linkport.platform.ConflictException;
 import dev.linkport.platform.ForbiddenException;
 import dev.linkport.platform.InvalidInputException;
@@ -37,7 +38,7 @@ class ApprovalServiceIT {
     @Test
     void twoPeopleDecidingAtOnceOneWinsAndTheOtherIsToldItWasDecided() throws Exception {
         ServiceDetail service = loop.publishedService(ApprovalPolicy.PROVIDER, "payments-api");
-        EndpointRequestView request = users.as("bob", () -> requests.submit(loop.requestFor("bob", LoopFixture.BOB_ACCOUNT, service)));
+        EndpointRequestDetails request = users.as("bob", () -> requests.submit(loop.requestFor("bob", LoopFixture.BOB_ACCOUNT, service)));
 
         CyclicBarrier together = new CyclicBarrier(2);
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -47,8 +48,8 @@ class ApprovalServiceIT {
                 outcomes.add(pool.submit(() -> users.as(decider, () -> {
                     together.await();
                     try {
-                        return decider.equals("alice") ? approvals.approve(request.id(), "fine").state()
-                                : approvals.reject(request.id(), "not today").state();
+                        return decider.equals("alice") ? approvals.approve(request.id(), "fine").state().name()
+                                : approvals.reject(request.id(), "not today").state().name();
                     } catch (ConflictException e) {
                         return "conflict: " + e.getMessage();
                     }
@@ -65,33 +66,33 @@ class ApprovalServiceIT {
             pool.shutdownNow();
         }
         // Whoever won, the loser changed nothing: exactly one decision in the timeline.
-        EndpointRequestView after = users.as("bob", () -> requests.detail(request.id()));
-        assertThat(after.timeline()).extracting(EndpointRequestView.TimelineEntry::from)
-                .filteredOn(from -> "SUBMITTED".equals(from)).hasSize(1);
-        if (after.state().equals("APPROVED") || after.state().equals("PROVISIONING")) {
-            loop.awaitState("bob", request.id(), "AVAILABLE", Duration.ofSeconds(60));
+        EndpointRequestDetails after = users.as("bob", () -> requests.detail(request.id()));
+        assertThat(after.timeline()).extracting(EndpointRequestDetails.TimelineEntry::from)
+                .filteredOn(from -> from == EndpointState.SUBMITTED).hasSize(1);
+        if (after.state() == EndpointState.APPROVED || after.state() == EndpointState.PROVISIONING) {
+            loop.awaitState("bob", request.id(), EndpointState.AVAILABLE, Duration.ofSeconds(60));
         }
     }
 
     @Test
     void theProviderTeamDecidesProviderPolicyRequestsAndARejectionNeedsAReason() {
         ServiceDetail service = loop.publishedService(ApprovalPolicy.PROVIDER, "payments-api");
-        EndpointRequestView request = users.as("bob", () -> requests.submit(loop.requestFor("bob", LoopFixture.BOB_ACCOUNT, service)));
+        EndpointRequestDetails request = users.as("bob", () -> requests.submit(loop.requestFor("bob", LoopFixture.BOB_ACCOUNT, service)));
 
-        assertThat(users.as("alice", () -> approvals.pending(0, 100))).extracting(EndpointRequestView::id)
+        assertThat(users.as("alice", () -> approvals.pending(0, 100))).extracting(EndpointRequestDetails::id)
                 .contains(request.id());
-        assertThat(users.as("carol", () -> approvals.pending(0, 100))).extracting(EndpointRequestView::id)
+        assertThat(users.as("carol", () -> approvals.pending(0, 100))).extracting(EndpointRequestDetails::id)
                 .doesNotContain(request.id());
         assertThatThrownBy(() -> users.as("bob", () -> approvals.approve(request.id(), null)))
                 .isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> users.as("alice", () -> approvals.reject(request.id(), " ")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("Say why");
 
-        EndpointRequestView rejected = users.as("alice", () -> approvals.reject(request.id(), "Use the EU service"));
-        assertThat(rejected.state()).isEqualTo("REJECTED");
+        EndpointRequestDetails rejected = users.as("alice", () -> approvals.reject(request.id(), "Use the EU service"));
+        assertThat(rejected.state()).isEqualTo(EndpointState.REJECTED);
         assertThat(rejected.decisionReason()).isEqualTo("Use the EU service");
         assertThat(users.as("admin", () -> audit.forTarget("ENDPOINT_REQUEST", request.id().toString())))
-                .extracting(AuditQueryService.AuditEventView::action, AuditQueryService.AuditEventView::actorName)
+                .extracting(AuditQueryService.AuditRow::action, AuditQueryService.AuditRow::actorName)
                 .contains(org.assertj.core.groups.Tuple.tuple("REQUEST_REJECTED", "alice"));
     }
 }

@@ -3,14 +3,16 @@ package dev.linkport.approval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.linkport.approval.service.ApprovalService;
 import dev.linkport.aws.NetworkLoadBalancer;
 import dev.linkport.aws.Subnet;
 import dev.linkport.aws.Vpc;
-import dev.linkport.catalog.domain.ApprovalPolicy;
-import dev.linkport.approval.service.ApprovalService;
+import dev.linkport.catalog.ApprovalPolicy;
+import dev.linkport.catalog.ListingState;
 import dev.linkport.catalog.service.ListingService;
 import dev.linkport.catalog.service.PublishServiceCommand;
 import dev.linkport.catalog.service.ServiceDetail;
+import dev.linkport.consumer.EndpointState;
 import dev.linkport.consumer.service.EndpointRequestService;
 import dev.linkport.consumer.service.SubmitEndpointRequest;
 import dev.linkport.identity.service.AccountResources;
@@ -58,7 +60,7 @@ class ApprovalsBrowserIT extends BrowserTest {
         browser.waitFor(By.cssSelector("#reject-reason textarea")).sendKeys("Use the shared VPC instead");
         browser.waitFor(By.id("reject-confirm")).click();
         browser.until(d -> d.findElements(By.id("reject-" + first)).stream().noneMatch(WebElement::isDisplayed));
-        assertThat(users.as("bob", () -> requests.detail(first)).state()).isEqualTo("REJECTED");
+        assertThat(users.as("bob", () -> requests.detail(first)).state()).isEqualTo(EndpointState.REJECTED);
         assertThat(users.as("bob", () -> requests.detail(first)).decisionReason()).isEqualTo("Use the shared VPC instead");
 
         browser.until(d -> rowCheckboxes().size() == 2);
@@ -70,8 +72,8 @@ class ApprovalsBrowserIT extends BrowserTest {
         assertThat(outcomes.findElements(By.cssSelector(".outcome-ok"))).hasSize(2);
         assertThat(outcomes.getText()).contains(service.name() + " for checkout").contains("approved");
         browser.screenshot("approvals-3-bulk-outcome");
-        assertThat(users.as("bob", () -> requests.detail(second)).state()).isNotEqualTo("SUBMITTED");
-        assertThat(users.as("bob", () -> requests.detail(third)).state()).isNotEqualTo("SUBMITTED");
+        assertThat(users.as("bob", () -> requests.detail(second)).state()).isNotEqualTo(EndpointState.SUBMITTED);
+        assertThat(users.as("bob", () -> requests.detail(third)).state()).isNotEqualTo(EndpointState.SUBMITTED);
     }
 
     private List<WebElement> rowCheckboxes() {
@@ -89,7 +91,7 @@ class ApprovalsBrowserIT extends BrowserTest {
                 "#payments", "443", "111111111111", "us-east-1", List.of(nlb), true, ApprovalPolicy.PROVIDER, null,
                 Set.of(), null, Set.of())));
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> users.as("alice", () -> listings.detail(published.id())).state(), s -> s.equals("AVAILABLE"));
+                .until(() -> users.as("alice", () -> listings.detail(published.id())).state(), s -> s == ListingState.AVAILABLE);
         return users.as("alice", () -> listings.detail(published.id()));
     }
 

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.junit.jupiter.api.TestInstance;
 import org.opentest4j.TestAbortedException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -372,11 +372,11 @@ public abstract class PrivateLinkGatewayContract {
         gateway.modifyServicePermissions(world.provider(), service.serviceId(), Set.of(consumerRoot, outsiderRoot),
                 Set.of());
         assertThat(gateway.describeServicePermissions(world.provider(), service.serviceId()))
-                .extracting(AllowedPrincipal::principal).containsExactlyInAnyOrder(consumerRoot, outsiderRoot);
+                .extracting(PermittedPrincipal::principal).containsExactlyInAnyOrder(consumerRoot, outsiderRoot);
 
         gateway.modifyServicePermissions(world.provider(), service.serviceId(), Set.of(), Set.of(outsiderRoot));
         assertThat(gateway.describeServicePermissions(world.provider(), service.serviceId()))
-                .extracting(AllowedPrincipal::principal).containsExactly(consumerRoot);
+                .extracting(PermittedPrincipal::principal).containsExactly(consumerRoot);
 
         gateway.deleteEndpointServices(world.provider(), List.of(service.serviceId()));
     }
@@ -553,7 +553,7 @@ public abstract class PrivateLinkGatewayContract {
                 null)))
                 .isInstanceOfSatisfying(AwsGatewayException.class, failure -> {
                     assertThat(failure.kind()).isEqualTo(Kind.PERMANENT);
-                    // EC2 answers InvalidVpcID.NotFound (DESIGN.md writes InvalidVpcId); the case does not matter here
+                    // EC2 answers InvalidVpcID.NotFound (some documents write InvalidVpcId); the case does not matter here
                     assertThat(failure.errorCode()).hasValueSatisfying(
                             code -> assertThat(code).isEqualToIgnoringCase("InvalidVpcId.NotFound"));
                     assertThat(failure.awsMessage()).contains("vpc-0123456789abcdef0");

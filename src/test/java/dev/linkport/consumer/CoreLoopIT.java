@@ -9,14 +9,16 @@ import dev.linkport.aws.NetworkLoadBalancer;
 import dev.linkport.aws.SecurityGroup;
 import dev.linkport.aws.Subnet;
 import dev.linkport.aws.Vpc;
-import dev.linkport.catalog.domain.ApprovalPolicy;
-import dev.linkport.catalog.service.CatalogService;
+import dev.linkport.catalog.ApprovalPolicy;
+import dev.linkport.catalog.ListingState;
 import dev.linkport.catalog.service.CatalogService.CatalogQuery;
+import dev.linkport.catalog.service.CatalogService;
 import dev.linkport.catalog.service.ListingService;
 import dev.linkport.catalog.service.PublishServiceCommand;
 import dev.linkport.catalog.service.ServiceDetail;
+import dev.linkport.consumer.EndpointState;
+import dev.linkport.consumer.service.EndpointRequestDetails;
 import dev.linkport.consumer.service.EndpointRequestService;
-import dev.linkport.consumer.service.EndpointRequestView;
 import dev.linkport.consumer.service.SubmitEndpointRequest;
 import dev.linkport.identity.service.AccountResources;
 import dev.linkport.platform.ConflictException;
@@ -53,8 +55,8 @@ class CoreLoopIT {
         assertThat(users.as("bob", () -> catalog.search(new CatalogQuery(service.name(), null, null, null), 0, 10)))
                 .extracting(CatalogService.CatalogEntry::id).containsExactly(service.id());
 
-        EndpointRequestView request = users.as("bob", () -> requests.submit(submit(service, supportedSubnets(service))));
-        assertThat(request.state()).isEqualTo("SUBMITTED");
+        EndpointRequestDetails request = users.as("bob", () -> requests.submit(submit(service, supportedSubnets(service))));
+        assertThat(request.state()).isEqualTo(EndpointState.SUBMITTED);
 
         assertThatThrownBy(() -> users.as("alice", () -> approvals.approve(request.id(), null)))
                 .isInstanceOf(ForbiddenException.class);
@@ -65,14 +67,14 @@ class CoreLoopIT {
         assertThatThrownBy(() -> users.as("admin", () -> approvals.approve(request.id(), "again")))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("already decided by admin");
 
-        EndpointRequestView available = awaitState("bob", request.id(), "AVAILABLE");
+        EndpointRequestDetails available = awaitState("bob", request.id(), EndpointState.AVAILABLE);
         assertThat(available.vpcEndpointId()).startsWith("vpce-");
         assertThat(available.dnsRegional()).endsWith(".vpce.amazonaws.com");
-        assertThat(available.timeline()).extracting(EndpointRequestView.TimelineEntry::to)
-                .containsSubsequence("SUBMITTED", "APPROVED", "PROVISIONING", "AVAILABLE");
+        assertThat(available.timeline()).extracting(EndpointRequestDetails.TimelineEntry::to)
+                .containsSubsequence(EndpointState.SUBMITTED, EndpointState.APPROVED, EndpointState.PROVISIONING, EndpointState.AVAILABLE);
 
         users.run("bob", () -> requests.delete(request.id()));
-        awaitState("bob", request.id(), "DELETED");
+        awaitState("bob", request.id(), EndpointState.DELETED);
     }
 
     @Test
@@ -92,9 +94,9 @@ class CoreLoopIT {
     void theAutoPolicyApprovesAtOnceAndTheEndpointBecomesAvailable() {
         ServiceDetail service = publish("auto-" + UUID.randomUUID().toString().substring(0, 8), ApprovalPolicy.AUTO,
                 "payments-api");
-        EndpointRequestView request = users.as("bob", () -> requests.submit(submit(service, supportedSubnets(service))));
-        assertThat(request.state()).isEqualTo("APPROVED");
-        awaitState("bob", request.id(), "AVAILABLE");
+        EndpointRequestDetails request = users.as("bob", () -> requests.submit(submit(service, supportedSubnets(service))));
+        assertThat(request.state()).isEqualTo(EndpointState.APPROVED);
+        awaitState("bob", request.id(), EndpointState.AVAILABLE);
     }
 
     private ServiceDetail publish(String name, ApprovalPolicy policy, String nlbName) {
@@ -103,11 +105,11 @@ class CoreLoopIT {
         ServiceDetail published = users.as("alice", () -> listings.publish(new PublishServiceCommand(name,
                 "A test service", "Testing the loop", Set.of("test"), null, "#payments", "443", "111111111111",
                 "us-east-1", List.of(nlb), true, policy, null, Set.of(), null, Set.of())));
-        assertThat(published.state()).isEqualTo("PUBLISHING");
+        assertThat(published.state()).isEqualTo(ListingState.PUBLISHING);
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> users.as("alice", () -> listings.detail(published.id())).state(), s -> !s.equals("PUBLISHING"));
+                .until(() -> users.as("alice", () -> listings.detail(published.id())).state(), s -> s != ListingState.PUBLISHING);
         ServiceDetail detail = users.as("alice", () -> listings.detail(published.id()));
-        assertThat(detail.state()).as(detail.failureReason()).isEqualTo("AVAILABLE");
+        assertThat(detail.state()).as(detail.failureReason()).isEqualTo(ListingState.AVAILABLE);
         return detail;
     }
 
@@ -130,10 +132,10 @@ class CoreLoopIT {
                 false, "Checkout needs to charge cards");
     }
 
-    private EndpointRequestView awaitState(String user, UUID id, String state) {
+    private EndpointRequestDetails awaitState(String user, UUID id, EndpointState state) {
         await().atMost(Duration.ofSeconds(60)).until(() -> users.as(user, () -> requests.detail(id)).state(),
-                s -> s.equals(state) || s.equals("FAILED"));
-        EndpointRequestView view = users.as(user, () -> requests.detail(id));
+                s -> s == state || s == EndpointState.FAILED);
+        EndpointRequestDetails view = users.as(user, () -> requests.detail(id));
         assertThat(view.state()).as(String.valueOf(view.failureReason())).isEqualTo(state);
         return view;
     }

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.linkport.audit.service.AuditQueryService;
-import dev.linkport.identity.domain.MembershipRole;
+import dev.linkport.identity.MembershipRole;
 import dev.linkport.identity.service.AccountCommands.RegisterAccount;
 import dev.linkport.identity.service.AccountCommands.UpdateAccount;
+import dev.linkport.identity.service.AccountDetails;
 import dev.linkport.identity.service.AccountService;
-import dev.linkport.identity.service.AccountView;
 import dev.linkport.identity.service.TeamCommands.AddMember;
 import dev.linkport.identity.service.TeamCommands.CreateTeam;
 import dev.linkport.identity.service.TeamService;
@@ -58,16 +58,16 @@ class AccountServiceIT {
     @Test
     void anOwnerRegistersAnAccountAndGetsAnExternalIdAndPolicies() {
         String accountId = Ids.accountId();
-        AccountView account = users.as(owner, () -> accounts.register(register(team, accountId)));
+        AccountDetails account = users.as(owner, () -> accounts.register(register(team, accountId)));
 
         assertThat(account.accountId()).isEqualTo(accountId);
         assertThat(account.externalId()).startsWith("linkport-").hasSize(9 + 32);
         assertThat(account.trustPolicy()).contains(account.externalId()).contains("sts:ExternalId");
         assertThat(account.permissionPolicy()).contains("ec2:CreateVpcEndpoint");
-        assertThat(users.as(member, () -> accounts.accountsOf(team.id()))).extracting(AccountView::accountId)
+        assertThat(users.as(member, () -> accounts.accountsOf(team.id()))).extracting(AccountDetails::accountId)
                 .containsExactly(accountId);
         assertThat(users.as("admin", () -> audit.forTarget("AWS_ACCOUNT", accountId)))
-                .extracting(AuditQueryService.AuditEventView::action).containsExactly("ACCOUNT_REGISTERED");
+                .extracting(AuditQueryService.AuditRow::action).containsExactly("ACCOUNT_REGISTERED");
     }
 
     @Test
@@ -124,7 +124,7 @@ class AccountServiceIT {
 
     @Test
     void aStaleConcurrentEditFailsWithAMessageInsteadOfOverwriting() {
-        AccountView original = users.as(owner, () -> accounts.register(register(team, Ids.accountId())));
+        AccountDetails original = users.as(owner, () -> accounts.register(register(team, Ids.accountId())));
         // Two people opened the same version; the first saves.
         users.run(owner, () -> accounts.update(new UpdateAccount(original.id(), original.version(), "renamed-by-first",
                 Set.of("us-east-1"), original.roleArn())));

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.linkport.identity.domain.ApiToken;
 import dev.linkport.identity.domain.ApiTokenRepository;
 import dev.linkport.identity.service.ApiTokenService;
-import dev.linkport.identity.service.ApiTokenService.ApiTokenView;
+import dev.linkport.identity.service.ApiTokenService.ApiTokenRow;
 import dev.linkport.identity.service.ApiTokenService.CreatedApiToken;
 import dev.linkport.platform.FieldError;
 import dev.linkport.platform.InvalidInputException;
@@ -52,7 +52,7 @@ class ApiTokenServiceIT {
         assertThat(users.as("bob", () -> tokens.mine())).filteredOn(t -> t.id().equals(created.token().id()))
                 .singleElement().satisfies(t -> assertThat(t.lastUsedAt()).isNotNull());
 
-        ApiTokenView revoked = users.as("bob", () -> tokens.revoke(created.token().id()));
+        ApiTokenRow revoked = users.as("bob", () -> tokens.revoke(created.token().id()));
 
         assertThat(revoked.revoked()).isTrue();
         assertThat(tokens.authenticate(created.secret())).isEmpty();
@@ -69,7 +69,7 @@ class ApiTokenServiceIT {
     void oneUserCannotSeeOrRevokeAnothersToken() {
         CreatedApiToken alices = users.as("alice", () -> tokens.create("alice's"));
 
-        assertThat(users.as("carol", () -> tokens.mine())).extracting(ApiTokenView::id)
+        assertThat(users.as("carol", () -> tokens.mine())).extracting(ApiTokenRow::id)
                 .doesNotContain(alices.token().id());
         assertThatThrownBy(() -> users.run("carol", () -> tokens.revoke(alices.token().id())))
                 .isInstanceOf(NotFoundException.class);

@@ -3,15 +3,15 @@ package dev.linkport.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.linkport.identity.domain.MembershipRole;
+import dev.linkport.identity.MembershipRole;
 import dev.linkport.identity.service.TeamCommands.AddMember;
 import dev.linkport.identity.service.TeamCommands.CreateTeam;
 import dev.linkport.identity.service.TeamCommands.UpdateTeam;
 import dev.linkport.identity.service.TeamService;
-import dev.linkport.identity.service.UserCommands.CreateUser;
-import dev.linkport.identity.service.UserService;
 import dev.linkport.identity.service.TeamViews.Member;
 import dev.linkport.identity.service.TeamViews.TeamSummary;
+import dev.linkport.identity.service.UserCommands.CreateUser;
+import dev.linkport.identity.service.UserService;
 import dev.linkport.platform.ConflictException;
 import dev.linkport.platform.ForbiddenException;
 import dev.linkport.platform.InvalidInputException;

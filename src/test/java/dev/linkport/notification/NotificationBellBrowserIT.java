@@ -2,7 +2,7 @@ package dev.linkport.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.linkport.catalog.domain.ApprovalPolicy;
+import dev.linkport.catalog.ApprovalPolicy;
 import dev.linkport.catalog.service.ServiceDetail;
 import dev.linkport.consumer.service.EndpointRequestService;
 import dev.linkport.notification.service.NotificationService;

@@ -3,12 +3,14 @@ package dev.linkport.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.linkport.catalog.domain.ApprovalPolicy;
+import dev.linkport.catalog.ApprovalPolicy;
 import dev.linkport.catalog.service.ServiceDetail;
+import dev.linkport.consumer.EndpointState;
+import dev.linkport.consumer.service.EndpointRequestDetails;
 import dev.linkport.consumer.service.EndpointRequestService;
-import dev.linkport.consumer.service.EndpointRequestView;
+import dev.linkport.notification.NotificationKind;
+import dev.linkport.notification.service.NotificationRow;
 import dev.linkport.notification.service.NotificationService;
-import dev.linkport.notification.service.NotificationView;
 import dev.linkport.platform.NotFoundException;
 import dev.linkport.support.LinkportIntegrationTest;
 import dev.linkport.support.LoopFixture;
@@ -30,16 +32,16 @@ class NotificationsIT {
     @Test
     void bobIsToldWhenHisRequestBecomesAvailableAndCanMarkItRead() {
         ServiceDetail service = loop.publishedService(ApprovalPolicy.AUTO, "payments-api");
-        EndpointRequestView request = users.as("bob",
+        EndpointRequestDetails request = users.as("bob",
                 () -> requests.submit(loop.requestFor("bob", LoopFixture.BOB_ACCOUNT, service)));
-        loop.awaitState("bob", request.id(), "AVAILABLE", Duration.ofSeconds(60));
+        loop.awaitState("bob", request.id(), EndpointState.AVAILABLE, Duration.ofSeconds(60));
 
-        NotificationView available = mine("bob").stream()
-                .filter(n -> n.kind().equals("ENDPOINT_AVAILABLE") && n.title().contains(service.name()))
+        NotificationRow available = mine("bob").stream()
+                .filter(n -> n.kind() == NotificationKind.ENDPOINT_AVAILABLE && n.title().contains(service.name()))
                 .findFirst().orElseThrow();
         assertThat(available.unread()).isTrue();
         assertThat(available.link()).isEqualTo("my-endpoints/" + request.id());
-        assertThat(mine("bob")).extracting(NotificationView::kind).contains("REQUEST_APPROVED");
+        assertThat(mine("bob")).extracting(NotificationRow::kind).contains(NotificationKind.REQUEST_APPROVED);
 
         long unread = users.as("bob", notifications::unreadCount);
         users.run("bob", () -> notifications.markRead(available.id()));
@@ -56,12 +58,12 @@ class NotificationsIT {
         users.as("bob", () -> requests.submit(loop.requestFor("bob", LoopFixture.BOB_ACCOUNT, service)));
 
         assertThat(mine("alice")).anySatisfy(n -> {
-            assertThat(n.kind()).isEqualTo("REQUEST_TO_DECIDE");
+            assertThat(n.kind()).isEqualTo(NotificationKind.REQUEST_TO_DECIDE);
             assertThat(n.title()).contains(service.name()).contains(LoopFixture.BOB_ACCOUNT);
             assertThat(n.link()).isEqualTo("approvals");
             assertThat(n.unread()).isTrue();
         });
-        assertThat(mine("bob")).noneMatch(n -> n.kind().equals("REQUEST_TO_DECIDE") && n.title().contains(service.name()));
+        assertThat(mine("bob")).noneMatch(n -> n.kind() == NotificationKind.REQUEST_TO_DECIDE && n.title().contains(service.name()));
     }
 
     @Test
@@ -72,7 +74,7 @@ class NotificationsIT {
         assertThat(mine("alice")).noneMatch(n -> n.title().contains(service.name()));
     }
 
-    private List<NotificationView> mine(String user) {
+    private List<NotificationRow> mine(String user) {
         return users.as(user, () -> notifications.mine(0, 500));
     }
 }

@@ -2,8 +2,10 @@ package dev.linkport.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.linkport.provider.PrincipalSource;
+import dev.linkport.provider.PrincipalSyncState;
 import dev.linkport.provider.service.AddPrincipal;
-import dev.linkport.provider.service.PrincipalView;
+import dev.linkport.provider.service.PrincipalRow;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import java.time.Instant;
@@ -42,7 +44,8 @@ class AddPrincipalTest {
         assertThat(view("arn:aws:iam::111122223333:user/ci").describe()).isEqualTo("User ci in 111122223333");
     }
 
-    private static PrincipalView view(String arn) {
-        return new PrincipalView(UUID.randomUUID(), arn, "MANUAL", "IN_SYNC", null, Instant.EPOCH, Instant.EPOCH);
+    private static PrincipalRow view(String arn) {
+        return new PrincipalRow(UUID.randomUUID(), arn, PrincipalSource.MANUAL, PrincipalSyncState.IN_SYNC, null,
+                Instant.EPOCH, Instant.EPOCH);
     }
 }

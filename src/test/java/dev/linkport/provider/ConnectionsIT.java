@@ -9,17 +9,18 @@ import dev.linkport.aws.AwsTarget;
 import dev.linkport.aws.InterfaceEndpoint;
 import dev.linkport.aws.InterfaceEndpointRequest;
 import dev.linkport.aws.PrivateLinkGateway;
-import dev.linkport.catalog.domain.ApprovalPolicy;
+import dev.linkport.catalog.ApprovalPolicy;
 import dev.linkport.catalog.service.ServiceDetail;
+import dev.linkport.consumer.EndpointState;
+import dev.linkport.consumer.service.EndpointRequestDetails;
 import dev.linkport.consumer.service.EndpointRequestService;
-import dev.linkport.consumer.service.EndpointRequestView;
 import dev.linkport.consumer.service.SubmitEndpointRequest;
 import dev.linkport.platform.ConflictException;
 import dev.linkport.platform.ForbiddenException;
 import dev.linkport.platform.InvalidInputException;
 import dev.linkport.platform.NotFoundException;
+import dev.linkport.provider.service.ConnectionRow;
 import dev.linkport.provider.service.ConnectionService;
-import dev.linkport.provider.service.ConnectionView;
 import dev.linkport.sandbox.SandboxFault;
 import dev.linkport.sandbox.SandboxLifecycle;
 import dev.linkport.support.LinkportIntegrationTest;
@@ -64,7 +65,7 @@ class ConnectionsIT {
         ServiceDetail service = loop.publishedService(ApprovalPolicy.PROVIDER, "payments-api");
         String vpce = outOfBandEndpoint(service);
 
-        ConnectionView listed = connection(service, vpce);
+        ConnectionRow listed = connection(service, vpce);
         assertThat(listed.state()).isEqualTo("pendingAcceptance");
         assertThat(listed.ownerAccountId()).isEqualTo(CAROL);
         assertThat(listed.ownerTeam()).isNotBlank();
@@ -101,21 +102,21 @@ class ConnectionsIT {
         sandbox.control().injectFault(new SandboxFault("AcceptVpcEndpointConnections", PROVIDER, "InternalError", 500,
                 1.0, Duration.ZERO, 0));
         SubmitEndpointRequest command = loop.requestFor("carol", CAROL, service);
-        EndpointRequestView request = users.as("carol", () -> requests.submit(command));
+        EndpointRequestDetails request = users.as("carol", () -> requests.submit(command));
         users.run("admin", () -> approvals.approve(request.id(), "ok"));
-        EndpointRequestView pending = loop.awaitState("carol", request.id(), "PENDING_ACCEPTANCE",
+        EndpointRequestDetails pending = loop.awaitState("carol", request.id(), EndpointState.PENDING_ACCEPTANCE,
                 Duration.ofSeconds(60));
 
-        ConnectionView listed = connection(service, pending.vpcEndpointId());
+        ConnectionRow listed = connection(service, pending.vpcEndpointId());
         assertThat(listed.requestId()).isEqualTo(request.id());
-        assertThat(listed.requestState()).isEqualTo("PENDING_ACCEPTANCE");
+        assertThat(listed.requestState()).isEqualTo(EndpointState.PENDING_ACCEPTANCE);
 
         users.as("alice", () -> connections.reject(service.id(), pending.vpcEndpointId()));
 
-        EndpointRequestView failed = loop.awaitState("carol", request.id(), "FAILED", Duration.ofSeconds(30));
+        EndpointRequestDetails failed = loop.awaitState("carol", request.id(), EndpointState.FAILED, Duration.ofSeconds(30));
         assertThat(failed.failureReason()).contains("rejected");
-        assertThat(failed.timeline()).extracting(EndpointRequestView.TimelineEntry::to)
-                .containsSubsequence("PENDING_ACCEPTANCE", "FAILED");
+        assertThat(failed.timeline()).extracting(EndpointRequestDetails.TimelineEntry::to)
+                .containsSubsequence(EndpointState.PENDING_ACCEPTANCE, EndpointState.FAILED);
     }
 
     @Test
@@ -139,7 +140,7 @@ class ConnectionsIT {
                 .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> users.as("alice", () -> connections.accept(id, "vpce-0123456789abcdef0")))
                 .isInstanceOf(NotFoundException.class);
-        assertThat(users.as("admin", () -> connections.list(id))).extracting(ConnectionView::vpcEndpointId)
+        assertThat(users.as("admin", () -> connections.list(id))).extracting(ConnectionRow::vpcEndpointId)
                 .contains(vpce);
     }
 
@@ -155,7 +156,7 @@ class ConnectionsIT {
         return endpoint.endpointId();
     }
 
-    private ConnectionView connection(ServiceDetail service, String vpce) {
+    private ConnectionRow connection(ServiceDetail service, String vpce) {
         return users.as("alice", () -> connections.list(service.id())).stream()
                 .filter(c -> c.vpcEndpointId().equals(vpce)).findFirst().orElseThrow();
     }

@@ -5,21 +5,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.linkport.audit.service.AuditQueryService;
-import dev.linkport.aws.AllowedPrincipal;
 import dev.linkport.aws.AwsTarget;
+import dev.linkport.aws.PermittedPrincipal;
 import dev.linkport.aws.PrivateLinkGateway;
-import dev.linkport.catalog.domain.ApprovalPolicy;
+import dev.linkport.catalog.ApprovalPolicy;
 import dev.linkport.catalog.service.ServiceDetail;
+import dev.linkport.consumer.EndpointState;
+import dev.linkport.consumer.service.EndpointRequestDetails;
 import dev.linkport.consumer.service.EndpointRequestService;
-import dev.linkport.consumer.service.EndpointRequestView;
 import dev.linkport.platform.FieldError;
 import dev.linkport.platform.ForbiddenException;
 import dev.linkport.platform.InvalidInputException;
 import dev.linkport.platform.NotFoundException;
+import dev.linkport.provider.PrincipalSource;
+import dev.linkport.provider.PrincipalSyncState;
 import dev.linkport.provider.service.AddPrincipal;
-import dev.linkport.provider.service.PrincipalService;
+import dev.linkport.provider.service.PrincipalRow;
 import dev.linkport.provider.service.PrincipalService.Dependent;
-import dev.linkport.provider.service.PrincipalView;
+import dev.linkport.provider.service.PrincipalService;
 import dev.linkport.sandbox.SandboxFault;
 import dev.linkport.sandbox.SandboxLifecycle;
 import dev.linkport.support.LinkportIntegrationTest;
@@ -61,10 +64,10 @@ class PrincipalsIT {
         ServiceDetail service = loop.publishedService(ApprovalPolicy.PROVIDER, "payments-api");
         String arn = "arn:aws:iam::444455556666:role/Reporting";
 
-        PrincipalView added = users.as("alice", () -> principals.add(service.id(), new AddPrincipal(arn, false)));
-        assertThat(added.source()).isEqualTo("MANUAL");
-        assertThat(added.syncState()).isEqualTo("PENDING_ADD");
-        PrincipalView synced = awaitPrincipal(service.id(), arn, p -> p.syncState().equals("IN_SYNC"));
+        PrincipalRow added = users.as("alice", () -> principals.add(service.id(), new AddPrincipal(arn, false)));
+        assertThat(added.source()).isEqualTo(PrincipalSource.MANUAL);
+        assertThat(added.syncState()).isEqualTo(PrincipalSyncState.PENDING_ADD);
+        PrincipalRow synced = awaitPrincipal(service.id(), arn, p -> p.syncState() == PrincipalSyncState.IN_SYNC);
         assertThat(synced.lastError()).isNull();
         assertThat(inAws(service)).contains(arn);
 
@@ -72,10 +75,10 @@ class PrincipalsIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> find(service.id(), arn).isEmpty());
         assertThat(inAws(service)).doesNotContain(arn);
 
-        List<AuditQueryService.AuditEventView> log = users.as("admin",
+        List<AuditQueryService.AuditRow> log = users.as("admin",
                 () -> audit.forTarget("SERVICE", service.id().toString()));
         assertThat(log).filteredOn(e -> e.action().startsWith("PRINCIPAL_"))
-                .extracting(AuditQueryService.AuditEventView::action, AuditQueryService.AuditEventView::actorName)
+                .extracting(AuditQueryService.AuditRow::action, AuditQueryService.AuditRow::actorName)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("PRINCIPAL_ADDED", "alice"),
                         org.assertj.core.groups.Tuple.tuple("PRINCIPAL_REMOVED", "alice"));
     }
@@ -91,7 +94,7 @@ class PrincipalsIT {
         assertThat(users.as("alice", () -> principals.list(service.id()))).isEmpty();
 
         users.run("alice", () -> principals.add(service.id(), new AddPrincipal("*", true)));
-        awaitPrincipal(service.id(), "*", p -> p.syncState().equals("IN_SYNC"));
+        awaitPrincipal(service.id(), "*", p -> p.syncState() == PrincipalSyncState.IN_SYNC);
         assertThat(inAws(service)).contains("*");
     }
 
@@ -116,13 +119,13 @@ class PrincipalsIT {
 
         users.run("alice", () -> principals.add(service.id(), new AddPrincipal(arn, false)));
 
-        PrincipalView failed = awaitPrincipal(service.id(), arn, p -> p.syncState().equals("FAILED"));
+        PrincipalRow failed = awaitPrincipal(service.id(), arn, p -> p.syncState() == PrincipalSyncState.FAILED);
         assertThat(failed.lastError()).contains("InvalidPrincipal").contains("ModifyVpcEndpointServicePermissions");
         assertThat(inAws(service)).doesNotContain(arn);
 
         // Adding it again retries, and now AWS takes it.
         users.run("alice", () -> principals.add(service.id(), new AddPrincipal(arn, false)));
-        awaitPrincipal(service.id(), arn, p -> p.syncState().equals("IN_SYNC"));
+        awaitPrincipal(service.id(), arn, p -> p.syncState() == PrincipalSyncState.IN_SYNC);
     }
 
     @Test
@@ -133,8 +136,8 @@ class PrincipalsIT {
 
         users.run("alice", () -> principals.sync(service.id()));
 
-        PrincipalView drift = awaitPrincipal(service.id(), arn, p -> p.syncState().equals("DRIFTED"));
-        assertThat(drift.source()).isEqualTo("OBSERVED");
+        PrincipalRow drift = awaitPrincipal(service.id(), arn, p -> p.syncState() == PrincipalSyncState.DRIFTED);
+        assertThat(drift.source()).isEqualTo(PrincipalSource.OBSERVED);
         assertThat(drift.lastError()).contains("not added through Linkport");
 
         // Removing it takes it out of AWS.
@@ -146,12 +149,12 @@ class PrincipalsIT {
     @Test
     void removingAPrincipalNamesTheLiveEndpointsThatDependOnIt() {
         ServiceDetail service = loop.publishedService(ApprovalPolicy.AUTO, "payments-api");
-        EndpointRequestView request = users.as("bob", () -> requests.submit(
+        EndpointRequestDetails request = users.as("bob", () -> requests.submit(
                 loop.requestFor("bob", LoopFixture.BOB_ACCOUNT, service)));
-        EndpointRequestView available = loop.awaitState("bob", request.id(), "AVAILABLE", Duration.ofSeconds(60));
+        EndpointRequestDetails available = loop.awaitState("bob", request.id(), EndpointState.AVAILABLE, Duration.ofSeconds(60));
         String arn = "arn:aws:iam::" + LoopFixture.BOB_ACCOUNT + ":root";
-        PrincipalView approved = awaitPrincipal(service.id(), arn, p -> p.syncState().equals("IN_SYNC"));
-        assertThat(approved.source()).isEqualTo("APPROVAL");
+        PrincipalRow approved = awaitPrincipal(service.id(), arn, p -> p.syncState() == PrincipalSyncState.IN_SYNC);
+        assertThat(approved.source()).isEqualTo(PrincipalSource.APPROVAL);
 
         List<Dependent> live = users.as("alice", () -> principals.liveEndpoints(service.id(), arn));
         assertThat(live).extracting(Dependent::vpcEndpointId).containsExactly(available.vpcEndpointId());
@@ -159,7 +162,7 @@ class PrincipalsIT {
         PrincipalService.Removal removal = users.as("alice", () -> principals.remove(service.id(), arn));
         assertThat(removal.liveEndpoints()).extracting(Dependent::vpcEndpointId)
                 .containsExactly(available.vpcEndpointId());
-        assertThat(removal.principal().syncState()).isEqualTo("PENDING_REMOVE");
+        assertThat(removal.principal().syncState()).isEqualTo(PrincipalSyncState.PENDING_REMOVE);
     }
 
     @Test
@@ -185,23 +188,23 @@ class PrincipalsIT {
                 .isInstanceOf(NotFoundException.class);
 
         users.run("admin", () -> principals.add(id, new AddPrincipal(arn, false)));
-        assertThat(users.as("admin", () -> principals.list(id))).extracting(PrincipalView::arn).contains(arn);
-        assertThat(users.as("alice", () -> principals.list(id))).extracting(PrincipalView::arn).contains(arn);
+        assertThat(users.as("admin", () -> principals.list(id))).extracting(PrincipalRow::arn).contains(arn);
+        assertThat(users.as("alice", () -> principals.list(id))).extracting(PrincipalRow::arn).contains(arn);
     }
 
-    private PrincipalView awaitPrincipal(UUID listingId, String arn, Predicate<PrincipalView> condition) {
+    private PrincipalRow awaitPrincipal(UUID listingId, String arn, Predicate<PrincipalRow> condition) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> find(listingId, arn).filter(condition).isPresent());
         return find(listingId, arn).orElseThrow();
     }
 
-    private Optional<PrincipalView> find(UUID listingId, String arn) {
+    private Optional<PrincipalRow> find(UUID listingId, String arn) {
         return users.as("alice", () -> principals.list(listingId)).stream().filter(p -> p.arn().equals(arn))
                 .findFirst();
     }
 
     private List<String> inAws(ServiceDetail service) {
         return gateway.describeServicePermissions(PROVIDER_TARGET, service.serviceId()).stream()
-                .map(AllowedPrincipal::principal).toList();
+                .map(PermittedPrincipal::principal).toList();
     }
 }

@@ -2,7 +2,7 @@ package dev.linkport.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.linkport.catalog.domain.ApprovalPolicy;
+import dev.linkport.catalog.ApprovalPolicy;
 import dev.linkport.catalog.service.ServiceDetail;
 import dev.linkport.support.BrowserTest;
 import dev.linkport.support.LinkportIntegrationTest;

@@ -4,18 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.linkport.catalog.domain.ApprovalPolicy;
+import dev.linkport.catalog.ApprovalPolicy;
 import dev.linkport.catalog.service.ListingService;
+import dev.linkport.catalog.service.PrivateDnsCommand;
+import dev.linkport.catalog.service.PrivateDnsService;
+import dev.linkport.catalog.service.PrivateDnsStatus;
 import dev.linkport.catalog.service.ServiceDetail;
+import dev.linkport.consumer.service.EndpointRequestDetails;
 import dev.linkport.consumer.service.EndpointRequestService;
-import dev.linkport.consumer.service.EndpointRequestView;
 import dev.linkport.consumer.service.SubmitEndpointRequest;
 import dev.linkport.platform.ConflictException;
 import dev.linkport.platform.ForbiddenException;
 import dev.linkport.platform.InvalidInputException;
-import dev.linkport.provider.service.PrivateDnsCommand;
-import dev.linkport.provider.service.PrivateDnsStatus;
-import dev.linkport.provider.service.ServiceSettingsService;
 import dev.linkport.sandbox.SandboxLifecycle;
 import dev.linkport.support.LinkportIntegrationTest;
 import dev.linkport.support.LoopFixture;
@@ -31,7 +31,7 @@ class PrivateDnsIT {
 
     @Autowired TestUsers users;
     @Autowired LoopFixture loop;
-    @Autowired ServiceSettingsService settings;
+    @Autowired PrivateDnsService settings;
     @Autowired ListingService listings;
     @Autowired EndpointRequestService requests;
     @Autowired SandboxLifecycle sandbox;
@@ -66,7 +66,7 @@ class PrivateDnsIT {
         PrivateDnsStatus verified = awaitDns(service.id(), s -> !"pendingVerification".equals(s.state()));
         assertThat(verified.state()).isEqualTo("verified");
 
-        EndpointRequestView request = users.as("bob", () -> requests.submit(withPrivateDns));
+        EndpointRequestDetails request = users.as("bob", () -> requests.submit(withPrivateDns));
         assertThat(request.id()).isNotNull();
     }
 

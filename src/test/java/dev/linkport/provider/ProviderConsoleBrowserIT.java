@@ -7,7 +7,7 @@ import dev.linkport.aws.AwsTarget;
 import dev.linkport.aws.InterfaceEndpoint;
 import dev.linkport.aws.InterfaceEndpointRequest;
 import dev.linkport.aws.PrivateLinkGateway;
-import dev.linkport.catalog.domain.ApprovalPolicy;
+import dev.linkport.catalog.ApprovalPolicy;
 import dev.linkport.catalog.service.ServiceDetail;
 import dev.linkport.consumer.service.SubmitEndpointRequest;
 import dev.linkport.support.BrowserTest;
@@ -121,6 +121,6 @@ class ProviderConsoleBrowserIT extends BrowserTest {
 
     private java.util.List<String> inAws(ServiceDetail service) {
         return gateway.describeServicePermissions(PROVIDER_TARGET, service.serviceId()).stream()
-                .map(dev.linkport.aws.AllowedPrincipal::principal).toList();
+                .map(dev.linkport.aws.PermittedPrincipal::principal).toList();
     }
 }

@@ -1,29 +1,29 @@
 package dev.linkport.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import static org.awaitility.Awaitility.await;
 
 import dev.linkport.aws.NetworkLoadBalancer;
-import dev.linkport.catalog.domain.ApprovalPolicy;
+import dev.linkport.catalog.ApprovalPolicy;
+import dev.linkport.catalog.ListingState;
 import dev.linkport.catalog.service.ListingService;
 import dev.linkport.catalog.service.PublishServiceCommand;
 import dev.linkport.catalog.service.ServiceDetail;
 import dev.linkport.identity.service.AccountResources;
-import dev.linkport.sandbox.SandboxLifecycle;
 import dev.linkport.sandbox.SandboxFault;
+import dev.linkport.sandbox.SandboxLifecycle;
 import dev.linkport.support.BrowserTest;
+import dev.linkport.support.LinkportIntegrationTest;
 import dev.linkport.support.TestUsers;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Autowired;
-import dev.linkport.support.LinkportIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The publish form: Enter submits, and the server's field errors land on the fields. */
 @LinkportIntegrationTest
@@ -44,7 +44,7 @@ class PublishServiceBrowserIT extends BrowserTest {
                 "flaky-" + UUID.randomUUID().toString().substring(0, 8), "Fails once", null, Set.of(), null, null, "443",
                 "111111111111", "us-east-1", List.of(nlb), true, ApprovalPolicy.PROVIDER, null, Set.of(), null, Set.of())));
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> users.as("alice", () -> listings.detail(published.id())).state(), s -> s.equals("FAILED"));
+                .until(() -> users.as("alice", () -> listings.detail(published.id())).state(), s -> s == ListingState.FAILED);
 
         browser.signIn("alice", "linkport-demo");
         browser.waitForPath("/");

@@ -7,36 +7,38 @@ import static org.awaitility.Awaitility.await;
 import dev.linkport.aws.AwsTarget;
 import dev.linkport.aws.EndpointService;
 import dev.linkport.aws.PrivateLinkGateway;
-import dev.linkport.catalog.domain.ApprovalPolicy;
-import dev.linkport.catalog.domain.ListingState;
+import dev.linkport.catalog.ApprovalPolicy;
+import dev.linkport.catalog.ListingState;
 import dev.linkport.catalog.domain.ServiceListingRepository;
-import dev.linkport.platform.jobs.JobKind;
-import dev.linkport.platform.jobs.Jobs;
-import java.time.Instant;
-import org.springframework.transaction.support.TransactionTemplate;
-import dev.linkport.identity.domain.AwsAccount;
-import dev.linkport.identity.domain.AwsAccountRepository;
+import dev.linkport.catalog.service.EditServiceCommand;
 import dev.linkport.catalog.service.ListingService;
 import dev.linkport.catalog.service.ServiceDetail;
+import dev.linkport.catalog.service.ServiceEditService;
+import dev.linkport.catalog.service.ServiceSettings;
+import dev.linkport.consumer.EndpointState;
+import dev.linkport.consumer.service.EndpointRequestDetails;
 import dev.linkport.consumer.service.EndpointRequestService;
-import dev.linkport.consumer.service.EndpointRequestView;
+import dev.linkport.identity.domain.AwsAccount;
+import dev.linkport.identity.domain.AwsAccountRepository;
 import dev.linkport.platform.ConflictException;
 import dev.linkport.platform.ForbiddenException;
 import dev.linkport.platform.InvalidInputException;
 import dev.linkport.platform.NotFoundException;
 import dev.linkport.platform.StaleEditException;
 import dev.linkport.provider.service.Dependents;
-import dev.linkport.provider.service.EditServiceCommand;
-import dev.linkport.provider.service.ServiceSettings;
-import dev.linkport.provider.service.ServiceSettingsService;
+import dev.linkport.provider.service.ServiceRetirement;
 import dev.linkport.support.LinkportIntegrationTest;
 import dev.linkport.support.LoopFixture;
 import dev.linkport.support.TestUsers;
+import dev.linkport.worker.JobKind;
+import dev.linkport.worker.Jobs;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Editing a published service, and retiring it: refused while endpoints are connected, forced by admins. */
 @LinkportIntegrationTest
@@ -44,7 +46,8 @@ class RetireServiceIT {
 
     @Autowired TestUsers users;
     @Autowired LoopFixture loop;
-    @Autowired ServiceSettingsService settings;
+    @Autowired ServiceEditService settings;
+    @Autowired ServiceRetirement retirement;
     @Autowired ListingService listings;
     @Autowired EndpointRequestService requests;
     @Autowired AwsAccountRepository accounts;
@@ -56,47 +59,47 @@ class RetireServiceIT {
     @Test
     void retiringIsRefusedWhileAnEndpointIsConnectedAndDoneOnceItIsGone() {
         ServiceDetail service = loop.publishedService(ApprovalPolicy.AUTO, "payments-ledger");
-        EndpointRequestView request = users.as("bob", () -> requests.submit(
+        EndpointRequestDetails request = users.as("bob", () -> requests.submit(
                 loop.requestFor("bob", LoopFixture.BOB_ACCOUNT, service)));
-        EndpointRequestView available = loop.awaitState("bob", request.id(), "AVAILABLE", Duration.ofSeconds(60));
+        EndpointRequestDetails available = loop.awaitState("bob", request.id(), EndpointState.AVAILABLE, Duration.ofSeconds(60));
 
-        Dependents dependents = users.as("alice", () -> settings.dependents(service.id()));
+        Dependents dependents = users.as("alice", () -> retirement.dependents(service.id()));
         assertThat(dependents.connections()).extracting(Dependents.Dependent::endpointId)
                 .containsExactly(available.vpcEndpointId());
         assertThat(dependents.requests()).extracting(Dependents.Dependent::requestId).containsExactly(request.id());
-        assertThatThrownBy(() -> users.as("alice", () -> settings.retire(service.id(), false)))
+        assertThatThrownBy(() -> users.as("alice", () -> retirement.retire(service.id(), false)))
                 .isInstanceOf(ConflictException.class).hasMessageContaining(available.vpcEndpointId())
                 .hasMessageContaining(LoopFixture.BOB_ACCOUNT);
-        assertThat(users.as("alice", () -> listings.detail(service.id())).state()).isEqualTo("AVAILABLE");
+        assertThat(users.as("alice", () -> listings.detail(service.id())).state()).isEqualTo(ListingState.AVAILABLE);
 
         users.run("bob", () -> requests.delete(request.id()));
-        loop.awaitState("bob", request.id(), "DELETED", Duration.ofSeconds(60));
-        users.run("alice", () -> settings.retire(service.id(), false));
-        assertThat(users.as("alice", () -> listings.detail(service.id())).state()).isIn("RETIRING", "RETIRED");
+        loop.awaitState("bob", request.id(), EndpointState.DELETED, Duration.ofSeconds(60));
+        users.run("alice", () -> retirement.retire(service.id(), false));
+        assertThat(users.as("alice", () -> listings.detail(service.id())).state()).isIn(ListingState.RETIRING, ListingState.RETIRED);
         assertThatThrownBy(() -> users.as("bob", () -> listings.detail(service.id())))
                 .as("a retiring service leaves the catalog").isInstanceOf(NotFoundException.class);
-        awaitListing(service.id(), "RETIRED");
+        awaitListing(service.id(), ListingState.RETIRED);
     }
 
     @Test
     void theRetireJobWaitsWhileAnEndpointConnectsMeanwhileAndDeletesOnceItIsGone() {
         ServiceDetail service = loop.publishedService(ApprovalPolicy.AUTO, "payments-ledger");
-        EndpointRequestView request = users.as("bob", () -> requests.submit(
+        EndpointRequestDetails request = users.as("bob", () -> requests.submit(
                 loop.requestFor("bob", LoopFixture.BOB_ACCOUNT, service)));
-        loop.awaitState("bob", request.id(), "AVAILABLE", Duration.ofSeconds(60));
+        loop.awaitState("bob", request.id(), EndpointState.AVAILABLE, Duration.ofSeconds(60));
         // as if the endpoint had connected between the owners' retire and the job's first run
         tx.executeWithoutResult(status -> {
             listingRepository.findById(service.id()).orElseThrow().setState(ListingState.RETIRING, Instant.now());
-            jobs.schedule(JobKind.RETIRE_SERVICE, service.id());
+            jobs.schedule(new JobKind("retire-service"), service.id());
         });
 
         await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6))
-                .until(() -> users.as("alice", () -> settings.settings(service.id())).state(), "RETIRING"::equals);
+                .until(() -> users.as("alice", () -> settings.settings(service.id())).state(), ListingState.RETIRING::equals);
         assertThat(gateway.describeEndpointService(providerTarget(), service.serviceId())).isPresent();
 
         users.run("bob", () -> requests.delete(request.id()));
-        loop.awaitState("bob", request.id(), "DELETED", Duration.ofSeconds(60));
-        awaitListing(service.id(), "RETIRED");
+        loop.awaitState("bob", request.id(), EndpointState.DELETED, Duration.ofSeconds(60));
+        awaitListing(service.id(), ListingState.RETIRED);
         assertThat(gateway.describeEndpointService(providerTarget(), service.serviceId())
                 .map(EndpointService::state).orElse("Deleted")).isIn("Deleting", "Deleted");
     }
@@ -104,21 +107,21 @@ class RetireServiceIT {
     @Test
     void anAdminForcesARetirementAndDependentRequestsDrift() {
         ServiceDetail service = loop.publishedService(ApprovalPolicy.AUTO, "payments-ledger");
-        EndpointRequestView request = users.as("bob", () -> requests.submit(
+        EndpointRequestDetails request = users.as("bob", () -> requests.submit(
                 loop.requestFor("bob", LoopFixture.BOB_ACCOUNT, service)));
-        loop.awaitState("bob", request.id(), "AVAILABLE", Duration.ofSeconds(60));
+        loop.awaitState("bob", request.id(), EndpointState.AVAILABLE, Duration.ofSeconds(60));
 
-        assertThatThrownBy(() -> users.as("alice", () -> settings.retire(service.id(), true)))
+        assertThatThrownBy(() -> users.as("alice", () -> retirement.retire(service.id(), true)))
                 .as("owners may not force").isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> users.as("bob", () -> settings.retire(service.id(), true)))
+        assertThatThrownBy(() -> users.as("bob", () -> retirement.retire(service.id(), true)))
                 .isInstanceOf(ForbiddenException.class);
 
-        Dependents forced = users.as("admin", () -> settings.retire(service.id(), true));
+        Dependents forced = users.as("admin", () -> retirement.retire(service.id(), true));
         assertThat(forced.connections()).hasSize(1);
-        EndpointRequestView drifted = users.as("bob", () -> requests.detail(request.id()));
-        assertThat(drifted.state()).isEqualTo("DRIFTED");
-        assertThat(drifted.timeline()).extracting(EndpointRequestView.TimelineEntry::to).contains("DRIFTED");
-        awaitListing(service.id(), "RETIRED");
+        EndpointRequestDetails drifted = users.as("bob", () -> requests.detail(request.id()));
+        assertThat(drifted.state()).isEqualTo(EndpointState.DRIFTED);
+        assertThat(drifted.timeline()).extracting(EndpointRequestDetails.TimelineEntry::to).contains(EndpointState.DRIFTED);
+        awaitListing(service.id(), ListingState.RETIRED);
     }
 
     @Test
@@ -161,19 +164,19 @@ class RetireServiceIT {
                 null, null, null);
         assertThatThrownBy(() -> users.as("bob", () -> settings.settings(id))).isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> users.as("bob", () -> settings.edit(edit))).isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> users.as("carol", () -> settings.dependents(id)))
+        assertThatThrownBy(() -> users.as("carol", () -> retirement.dependents(id)))
                 .isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> users.as("carol", () -> settings.retire(id, false)))
+        assertThatThrownBy(() -> users.as("carol", () -> retirement.retire(id, false)))
                 .isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> users.as("bob", () -> settings.settings(UUID.randomUUID())))
                 .isInstanceOf(NotFoundException.class);
         assertThat(users.as("admin", () -> settings.edit(edit)).description()).isEqualTo("mine now");
 
-        users.run("alice", () -> settings.retire(id, false));
-        awaitListing(id, "RETIRED");
+        users.run("alice", () -> retirement.retire(id, false));
+        awaitListing(id, ListingState.RETIRED);
         assertThatThrownBy(() -> users.as("bob", () -> settings.settings(id)))
                 .as("a retired service is invisible to others").isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> users.as("alice", () -> settings.retire(id, false)))
+        assertThatThrownBy(() -> users.as("alice", () -> retirement.retire(id, false)))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("already retired");
     }
 
@@ -182,7 +185,7 @@ class RetireServiceIT {
         return AwsTarget.system(account.getAccountId(), "us-east-1", account.getRoleArn(), account.getExternalId());
     }
 
-    private void awaitListing(UUID id, String state) {
+    private void awaitListing(UUID id, ListingState state) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                 .until(() -> users.as("alice", () -> settings.settings(id)).state(), state::equals);
     }

@@ -7,12 +7,15 @@ import dev.linkport.aws.NetworkLoadBalancer;
 import dev.linkport.aws.SecurityGroup;
 import dev.linkport.aws.Subnet;
 import dev.linkport.aws.Vpc;
-import dev.linkport.catalog.domain.ApprovalPolicy;
+import dev.linkport.catalog.ApprovalPolicy;
+import dev.linkport.catalog.ListingState;
+import dev.linkport.catalog.Visibility;
 import dev.linkport.catalog.service.ListingService;
 import dev.linkport.catalog.service.PublishServiceCommand;
 import dev.linkport.catalog.service.ServiceDetail;
+import dev.linkport.consumer.EndpointState;
+import dev.linkport.consumer.service.EndpointRequestDetails;
 import dev.linkport.consumer.service.EndpointRequestService;
-import dev.linkport.consumer.service.EndpointRequestView;
 import dev.linkport.consumer.service.SubmitEndpointRequest;
 import dev.linkport.identity.service.AccountResources;
 import java.time.Duration;
@@ -44,16 +47,22 @@ public class LoopFixture {
 
     /** alice publishes a service on one of the payments NLBs and waits until it is AVAILABLE. */
     public ServiceDetail publishedService(ApprovalPolicy policy, String nlbName) {
+        return publishedService(policy, nlbName, Visibility.ALL_TEAMS, Set.of());
+    }
+
+    /** As {@link #publishedService(ApprovalPolicy, String)}, visible to the named teams only. */
+    public ServiceDetail publishedService(ApprovalPolicy policy, String nlbName, Visibility visibility,
+                                          Set<String> visibleTeams) {
         String nlb = users.as("alice", () -> resources.loadBalancers("111111111111", "us-east-1")).stream()
                 .filter(l -> l.name().equals(nlbName)).map(NetworkLoadBalancer::arn).findFirst().orElseThrow();
         String name = "svc-" + UUID.randomUUID().toString().substring(0, 8);
         ServiceDetail published = users.as("alice", () -> listings.publish(new PublishServiceCommand(name,
                 "A test service", "For tests", Set.of("test"), null, "#payments", "443", "111111111111",
-                "us-east-1", List.of(nlb), true, policy, null, Set.of(), null, Set.of())));
+                "us-east-1", List.of(nlb), true, policy, null, Set.of(), visibility, visibleTeams)));
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> users.as("alice", () -> listings.detail(published.id())).state(), s -> !s.equals("PUBLISHING"));
+                .until(() -> users.as("alice", () -> listings.detail(published.id())).state(), s -> s != ListingState.PUBLISHING);
         ServiceDetail detail = users.as("alice", () -> listings.detail(published.id()));
-        assertThat(detail.state()).as(String.valueOf(detail.failureReason())).isEqualTo("AVAILABLE");
+        assertThat(detail.state()).as(String.valueOf(detail.failureReason())).isEqualTo(ListingState.AVAILABLE);
         return detail;
     }
 
@@ -72,11 +81,11 @@ public class LoopFixture {
     }
 
     /** Waits until the request reaches the state (or FAILED, which fails the assertion with its reason). */
-    public EndpointRequestView awaitState(String user, UUID id, String state, Duration atMost) {
+    public EndpointRequestDetails awaitState(String user, UUID id, EndpointState state, Duration atMost) {
         await().atMost(atMost).pollInterval(Duration.ofMillis(200))
                 .until(() -> users.as(user, () -> requests.detail(id)).state(),
-                        s -> s.equals(state) || (s.equals("FAILED") && !state.equals("FAILED")));
-        EndpointRequestView view = users.as(user, () -> requests.detail(id));
+                        s -> s == state || (s == EndpointState.FAILED && state != EndpointState.FAILED));
+        EndpointRequestDetails view = users.as(user, () -> requests.detail(id));
         assertThat(view.state()).as(String.valueOf(view.failureReason())).isEqualTo(state);
         return view;
     }

@@ -1,12 +1,11 @@
 package dev.linkport.worker;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.linkport.approval.service.ApprovalService;
-import dev.linkport.catalog.domain.ApprovalPolicy;
+import dev.linkport.catalog.ApprovalPolicy;
 import dev.linkport.catalog.service.ServiceDetail;
+import dev.linkport.consumer.EndpointState;
+import dev.linkport.consumer.service.EndpointRequestDetails;
 import dev.linkport.consumer.service.EndpointRequestService;
-import dev.linkport.consumer.service.EndpointRequestView;
 import dev.linkport.consumer.service.SubmitEndpointRequest;
 import dev.linkport.support.LinkportIntegrationTest;
 import dev.linkport.support.LoopFixture;
@@ -48,7 +47,7 @@ class ApprovalThroughputBenchmark {
         UUID one = users.as("bob", () -> requests.submit(single)).id();
         long t0 = System.nanoTime();
         users.run("admin", () -> approvals.approve(one, "benchmark"));
-        loop.awaitState("bob", one, "AVAILABLE", Duration.ofMinutes(2));
+        loop.awaitState("bob", one, EndpointState.AVAILABLE, Duration.ofMinutes(2));
         System.out.printf("%nBENCHMARK single request: approval → AVAILABLE in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
 
         // Fifty requests, half from each consumer account, approved in one bulk action.
@@ -66,14 +65,14 @@ class ApprovalThroughputBenchmark {
         users.run("admin", () -> approvals.approveAll(ids, "benchmark"));
         long approvedMs = (System.nanoTime() - start) / 1_000_000;
         for (UUID id : ids) {
-            loop.awaitState(owner.get(id), id, "AVAILABLE", Duration.ofMinutes(10));
+            loop.awaitState(owner.get(id), id, EndpointState.AVAILABLE, Duration.ofMinutes(10));
         }
         // Exact times from each request's timeline: approval → AVAILABLE.
         List<Long> latencies = new ArrayList<>();
         java.time.Instant firstApproval = null;
         List<java.time.Instant> availableAt = new ArrayList<>();
         for (UUID id : ids) {
-            EndpointRequestView view = users.as(owner.get(id), () -> requests.detail(id));
+            EndpointRequestDetails view = users.as(owner.get(id), () -> requests.detail(id));
             java.time.Instant approved = at(view, "APPROVED");
             java.time.Instant available = at(view, "AVAILABLE");
             firstApproval = firstApproval == null || approved.isBefore(firstApproval) ? approved : firstApproval;
@@ -95,8 +94,8 @@ class ApprovalThroughputBenchmark {
                 REQUESTS * 1000.0 / Duration.between(firstApproval, availableAt.getLast()).toMillis());
     }
 
-    private static java.time.Instant at(EndpointRequestView view, String state) {
-        return view.timeline().stream().filter(t -> t.to().equals(state)).map(EndpointRequestView.TimelineEntry::at)
+    private static java.time.Instant at(EndpointRequestDetails view, String state) {
+        return view.timeline().stream().filter(t -> t.to().equals(state)).map(EndpointRequestDetails.TimelineEntry::at)
                 .reduce((a, b) -> b).orElseThrow();
     }
 }

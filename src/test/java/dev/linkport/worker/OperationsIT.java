@@ -3,21 +3,22 @@ package dev.linkport.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.linkport.audit.service.AuditQueryService;
 import dev.linkport.audit.service.AuditQueryService.AuditFilter;
-import dev.linkport.catalog.domain.ApprovalPolicy;
+import dev.linkport.audit.service.AuditQueryService;
+import dev.linkport.catalog.ApprovalPolicy;
 import dev.linkport.catalog.service.ServiceDetail;
+import dev.linkport.consumer.EndpointState;
+import dev.linkport.consumer.service.EndpointRequestDetails;
 import dev.linkport.consumer.service.EndpointRequestService;
-import dev.linkport.consumer.service.EndpointRequestView;
 import dev.linkport.platform.ForbiddenException;
 import dev.linkport.sandbox.SandboxFault;
 import dev.linkport.sandbox.SandboxLifecycle;
 import dev.linkport.support.LinkportIntegrationTest;
 import dev.linkport.support.LoopFixture;
 import dev.linkport.support.TestUsers;
-import dev.linkport.worker.service.OperationsService;
 import dev.linkport.worker.service.OperationsService.Job;
 import dev.linkport.worker.service.OperationsService.JobFilter;
+import dev.linkport.worker.service.OperationsService;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,8 +72,8 @@ class OperationsIT {
         ServiceDetail service = loop.publishedService(ApprovalPolicy.AUTO, "payments-api");
         sandbox.control().injectFault(SandboxFault.error("CreateVpcEndpoint", "UnauthorizedOperation", 403)
                 .forAccount(CAROL));
-        EndpointRequestView request = users.as("carol", () -> requests.submit(loop.requestFor("carol", CAROL, service)));
-        loop.awaitState("carol", request.id(), "FAILED", Duration.ofSeconds(60));
+        EndpointRequestDetails request = users.as("carol", () -> requests.submit(loop.requestFor("carol", CAROL, service)));
+        loop.awaitState("carol", request.id(), EndpointState.FAILED, Duration.ofSeconds(60));
 
         Job failed = failedJob(request.id());
         assertThat(failed.task()).isEqualTo("provision-endpoint");
@@ -85,7 +86,7 @@ class OperationsIT {
         sandbox.control().clearFaults(); // the cause is fixed
         users.run("admin", () -> operations.retry(failed.task(), failed.instance()));
 
-        loop.awaitState("carol", request.id(), "AVAILABLE", Duration.ofSeconds(60));
+        loop.awaitState("carol", request.id(), EndpointState.AVAILABLE, Duration.ofSeconds(60));
         assertThat(users.as("admin", () -> operations.jobs(JobFilter.FAILED, 0, 1000)))
                 .noneMatch(j -> j.instance().equals(request.id().toString()));
     }
@@ -95,8 +96,8 @@ class OperationsIT {
         ServiceDetail service = loop.publishedService(ApprovalPolicy.AUTO, "payments-ledger");
         sandbox.control().injectFault(SandboxFault.error("CreateVpcEndpoint", "InvalidParameter", 400)
                 .forAccount(CAROL));
-        EndpointRequestView request = users.as("carol", () -> requests.submit(loop.requestFor("carol", CAROL, service)));
-        loop.awaitState("carol", request.id(), "FAILED", Duration.ofSeconds(60));
+        EndpointRequestDetails request = users.as("carol", () -> requests.submit(loop.requestFor("carol", CAROL, service)));
+        loop.awaitState("carol", request.id(), EndpointState.FAILED, Duration.ofSeconds(60));
         Job failed = failedJob(request.id());
 
         users.run("admin", () -> operations.cancel(failed.task(), failed.instance()));

@@ -7,10 +7,11 @@ import dev.linkport.aws.AwsTarget;
 import dev.linkport.aws.EndpointConnection;
 import dev.linkport.aws.InterfaceEndpointRequest;
 import dev.linkport.aws.PrivateLinkGateway;
-import dev.linkport.catalog.domain.ApprovalPolicy;
+import dev.linkport.catalog.ApprovalPolicy;
 import dev.linkport.catalog.service.ServiceDetail;
+import dev.linkport.consumer.EndpointState;
+import dev.linkport.consumer.service.EndpointRequestDetails;
 import dev.linkport.consumer.service.EndpointRequestService;
-import dev.linkport.consumer.service.EndpointRequestView;
 import dev.linkport.consumer.service.SubmitEndpointRequest;
 import dev.linkport.sandbox.SandboxFault;
 import dev.linkport.sandbox.SandboxLifecycle;
@@ -49,7 +50,7 @@ class ProvisionEndpointJobIT {
     void aCrashAfterCreatingTheEndpointDoesNotCreateASecondOne() {
         ServiceDetail service = loop.publishedService(ApprovalPolicy.ADMIN, "payments-api");
         SubmitEndpointRequest command = loop.requestFor("carol", CAROL, service);
-        EndpointRequestView request = users.as("carol", () -> requests.submit(command));
+        EndpointRequestDetails request = users.as("carol", () -> requests.submit(command));
         // A first run created the endpoint in AWS (ClientToken = request id) and died before
         // storing its id; accepting it then failed too.
         AwsTarget consumer = new AwsTarget(CAROL, "us-east-1", "arn:aws:iam::" + CAROL + ":role/LinkportAccess",
@@ -66,7 +67,7 @@ class ProvisionEndpointJobIT {
 
         users.run("admin", () -> approvals.approve(request.id(), "go"));
 
-        EndpointRequestView available = loop.awaitState("carol", request.id(), "AVAILABLE", Duration.ofSeconds(60));
+        EndpointRequestDetails available = loop.awaitState("carol", request.id(), EndpointState.AVAILABLE, Duration.ofSeconds(60));
         assertThat(available.vpcEndpointId()).isEqualTo(orphan);
         List<EndpointConnection> connections = gateway.describeEndpointConnections(provider, service.serviceId());
         assertThat(connections).extracting(EndpointConnection::endpointId).containsExactly(orphan);
@@ -78,12 +79,12 @@ class ProvisionEndpointJobIT {
         sandbox.control().injectFault(new SandboxFault("CreateVpcEndpoint", CAROL, "RequestLimitExceeded", 503, 0.3,
                 Duration.ZERO, 0));
         long hitsBefore = sandbox.control().stats().faultsInjected();
-        List<EndpointRequestView> submitted = new ArrayList<>();
+        List<EndpointRequestDetails> submitted = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             submitted.add(users.as("carol", () -> requests.submit(loop.requestFor("carol", CAROL, service))));
         }
-        for (EndpointRequestView request : submitted) {
-            loop.awaitState("carol", request.id(), "AVAILABLE", Duration.ofSeconds(120));
+        for (EndpointRequestDetails request : submitted) {
+            loop.awaitState("carol", request.id(), EndpointState.AVAILABLE, Duration.ofSeconds(120));
         }
         // Evenly spread at 30%: at least one of the (at least five) create calls was throttled.
         assertThat(sandbox.control().stats().faultsInjected() - hitsBefore).isGreaterThanOrEqualTo(1);
@@ -94,16 +95,16 @@ class ProvisionEndpointJobIT {
         ServiceDetail service = loop.publishedService(ApprovalPolicy.AUTO, "payments-api");
         sandbox.control().injectFault(SandboxFault.error("CreateVpcEndpoint", "UnauthorizedOperation", 403)
                 .forAccount(CAROL));
-        EndpointRequestView request = users.as("carol", () -> requests.submit(loop.requestFor("carol", CAROL, service)));
+        EndpointRequestDetails request = users.as("carol", () -> requests.submit(loop.requestFor("carol", CAROL, service)));
 
-        EndpointRequestView failed = loop.awaitState("carol", request.id(), "FAILED", Duration.ofSeconds(60));
+        EndpointRequestDetails failed = loop.awaitState("carol", request.id(), EndpointState.FAILED, Duration.ofSeconds(60));
         assertThat(failed.failureReason()).contains("UnauthorizedOperation").contains(CAROL);
         assertThat(failed.canRetry()).isFalse(); // carol is no admin
 
         sandbox.control().clearFaults(); // the cause is fixed
         users.run("admin", () -> requests.retry(request.id()));
-        EndpointRequestView available = loop.awaitState("carol", request.id(), "AVAILABLE", Duration.ofSeconds(60));
-        assertThat(available.timeline()).extracting(EndpointRequestView.TimelineEntry::to)
-                .containsSubsequence("PROVISIONING", "FAILED", "APPROVED", "PROVISIONING", "AVAILABLE");
+        EndpointRequestDetails available = loop.awaitState("carol", request.id(), EndpointState.AVAILABLE, Duration.ofSeconds(60));
+        assertThat(available.timeline()).extracting(EndpointRequestDetails.TimelineEntry::to)
+                .containsSubsequence(EndpointState.PROVISIONING, EndpointState.FAILED, EndpointState.APPROVED, EndpointState.PROVISIONING, EndpointState.AVAILABLE);
     }
 }

@@ -11,7 +11,7 @@ import dev.linkport.aws.PrivateLinkGateway;
 import dev.linkport.aws.SecurityGroup;
 import dev.linkport.aws.Subnet;
 import dev.linkport.aws.Vpc;
-import dev.linkport.catalog.domain.ApprovalPolicy;
+import dev.linkport.catalog.ApprovalPolicy;
 import dev.linkport.catalog.domain.ServiceListing;
 import dev.linkport.catalog.domain.ServiceListingRepository;
 import dev.linkport.identity.domain.AwsAccount;
@@ -19,7 +19,7 @@ import dev.linkport.identity.domain.AwsAccountRepository;
 import dev.linkport.sandbox.SandboxLifecycle;
 import dev.linkport.sandbox.SandboxStats;
 import dev.linkport.support.LinkportIntegrationTest;
-import dev.linkport.worker.jobs.Reconciler;
+import dev.linkport.worker.Reconciler;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,7 +97,8 @@ class ReconcileBenchmark {
                 AwsAccount providerAccount = accounts.findByAccountId(PROVIDER_ACCOUNT).orElseThrow();
                 for (int i = 0; i < services.size(); i++) {
                     EndpointService service = services.get(i);
-                    ServiceListing listing = new ServiceListing(providerAccount.getTeam(), providerAccount, "us-east-1",
+                    ServiceListing listing = new ServiceListing(providerAccount.getTeam().getId(),
+                            providerAccount.getTeam().getName(), providerAccount.getId(), "us-east-1",
                             "bench-" + i + "-" + service.serviceId(), "Benchmark service", ApprovalPolicy.ADMIN,
                             Instant.now());
                     listing.published(service.serviceId(), service.serviceName(), service.availabilityZones().stream()

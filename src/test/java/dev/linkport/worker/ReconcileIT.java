@@ -4,16 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import dev.linkport.aws.AwsTarget;
 import dev.linkport.aws.InterfaceEndpoint;
 import dev.linkport.aws.InterfaceEndpointRequest;
 import dev.linkport.aws.PrivateLinkGateway;
-import dev.linkport.catalog.domain.ApprovalPolicy;
+import dev.linkport.catalog.ApprovalPolicy;
 import dev.linkport.catalog.service.ServiceDetail;
+import dev.linkport.consumer.EndpointState;
+import dev.linkport.consumer.service.EndpointRequestDetails;
 import dev.linkport.consumer.service.EndpointRequestService;
-import dev.linkport.consumer.service.EndpointRequestView;
 import dev.linkport.consumer.service.SubmitEndpointRequest;
 import dev.linkport.platform.NotFoundException;
+import dev.linkport.provider.PrincipalSource;
+import dev.linkport.provider.PrincipalSyncState;
 import dev.linkport.provider.domain.AllowedPrincipal;
 import dev.linkport.provider.domain.AllowedPrincipalRepository;
 import dev.linkport.provider.domain.ObservedConnection;
@@ -23,9 +27,10 @@ import dev.linkport.sandbox.SandboxStats;
 import dev.linkport.support.LinkportIntegrationTest;
 import dev.linkport.support.LoopFixture;
 import dev.linkport.support.TestUsers;
-import dev.linkport.worker.jobs.Reconciler;
+import dev.linkport.worker.DriftKind;
+import dev.linkport.worker.Reconciler;
+import dev.linkport.worker.service.OperationsService.DriftRow;
 import dev.linkport.worker.service.OperationsService;
-import dev.linkport.worker.service.OperationsService.DriftView;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -62,21 +67,21 @@ class ReconcileIT {
     @Test
     void anEndpointDeletedInAwsBehindLinkportsBackMovesItsRequestToDriftedWithATimelineEntry() {
         ServiceDetail service = loop.publishedService(ApprovalPolicy.AUTO, "payments-api");
-        EndpointRequestView request = users.as("bob", () -> requests.submit(loop.requestFor("bob", BOB, service)));
-        String endpointId = loop.awaitState("bob", request.id(), "AVAILABLE", Duration.ofSeconds(60)).vpcEndpointId();
+        EndpointRequestDetails request = users.as("bob", () -> requests.submit(loop.requestFor("bob", BOB, service)));
+        String endpointId = loop.awaitState("bob", request.id(), EndpointState.AVAILABLE, Duration.ofSeconds(60)).vpcEndpointId();
 
         gateway.deleteInterfaceEndpoints(target(BOB), List.of(endpointId));
         await().atMost(Duration.ofSeconds(10)).until(() -> gone(gateway.describeInterfaceEndpoint(target(BOB), endpointId)));
         reconciler.reconcile();
 
-        EndpointRequestView drifted = loop.awaitState("bob", request.id(), "DRIFTED", Duration.ofSeconds(5));
-        EndpointRequestView.TimelineEntry last = drifted.timeline().getLast();
-        assertThat(last.from()).isEqualTo("AVAILABLE");
-        assertThat(last.to()).isEqualTo("DRIFTED");
+        EndpointRequestDetails drifted = loop.awaitState("bob", request.id(), EndpointState.DRIFTED, Duration.ofSeconds(5));
+        EndpointRequestDetails.TimelineEntry last = drifted.timeline().getLast();
+        assertThat(last.from()).isEqualTo(EndpointState.AVAILABLE);
+        assertThat(last.to()).isEqualTo(EndpointState.DRIFTED);
         assertThat(last.reason()).contains(endpointId).contains(BOB).contains("deleted outside Linkport");
-        List<DriftView> open = users.as("admin", () -> operations.drift(false, 0, 1000));
+        List<DriftRow> open = users.as("admin", () -> operations.drift(false, 0, 1000));
         assertThat(open).anySatisfy(d -> {
-            assertThat(d.kind()).isEqualTo("ENDPOINT_GONE");
+            assertThat(d.kind()).isEqualTo(DriftKind.ENDPOINT_GONE);
             assertThat(d.requestId()).isEqualTo(request.id());
         });
 
@@ -86,7 +91,7 @@ class ReconcileIT {
                 .filteredOn(d -> request.id().equals(d.requestId())).hasSize(1);
 
         // an admin resolves it; it is then no longer open
-        DriftView finding = users.as("admin", () -> operations.drift(false, 0, 1000)).stream()
+        DriftRow finding = users.as("admin", () -> operations.drift(false, 0, 1000)).stream()
                 .filter(d -> request.id().equals(d.requestId())).findFirst().orElseThrow();
         users.run("admin", () -> operations.resolveDrift(finding.id()));
         assertThat(users.as("admin", () -> operations.drift(false, 0, 1000))).noneMatch(d -> d.id().equals(finding.id()));
@@ -115,13 +120,13 @@ class ReconcileIT {
         });
         Optional<AllowedPrincipal> recorded = principals.findByListingIdAndArn(service.id(), principal);
         assertThat(recorded).hasValueSatisfying(p -> {
-            assertThat(p.getSource()).isEqualTo(AllowedPrincipal.Source.OBSERVED);
-            assertThat(p.getSyncState()).isEqualTo(AllowedPrincipal.SyncState.DRIFTED);
+            assertThat(p.getSource()).isEqualTo(PrincipalSource.OBSERVED);
+            assertThat(p.getSyncState()).isEqualTo(PrincipalSyncState.DRIFTED);
         });
         assertThat(users.as("admin", () -> operations.drift(false, 0, 1000)))
-                .extracting(DriftView::kind, DriftView::listingId)
-                .contains(org.assertj.core.groups.Tuple.tuple("OUT_OF_BAND_CONNECTION", service.id()),
-                        org.assertj.core.groups.Tuple.tuple("PRINCIPAL_ADDED_OUTSIDE", service.id()));
+                .extracting(DriftRow::kind, DriftRow::listingId)
+                .contains(org.assertj.core.groups.Tuple.tuple(DriftKind.OUT_OF_BAND_CONNECTION, service.id()),
+                        org.assertj.core.groups.Tuple.tuple(DriftKind.PRINCIPAL_ADDED_OUTSIDE, service.id()));
 
         // seen again: same row, later last-seen time
         java.time.Instant firstLastSeen = seen.getFirst().getLastSeenAt();
@@ -133,17 +138,17 @@ class ReconcileIT {
     @Test
     void aPrincipalRemovedInAwsIsMarkedDrifted() {
         ServiceDetail service = loop.publishedService(ApprovalPolicy.AUTO, "payments-api");
-        EndpointRequestView request = users.as("bob", () -> requests.submit(loop.requestFor("bob", BOB, service)));
-        loop.awaitState("bob", request.id(), "AVAILABLE", Duration.ofSeconds(60));
+        EndpointRequestDetails request = users.as("bob", () -> requests.submit(loop.requestFor("bob", BOB, service)));
+        loop.awaitState("bob", request.id(), EndpointState.AVAILABLE, Duration.ofSeconds(60));
         String principal = "arn:aws:iam::" + BOB + ":root";
         assertThat(principals.findByListingIdAndArn(service.id(), principal)).get()
-                .extracting(AllowedPrincipal::getSyncState).isEqualTo(AllowedPrincipal.SyncState.IN_SYNC);
+                .extracting(AllowedPrincipal::getSyncState).isEqualTo(PrincipalSyncState.IN_SYNC);
 
         gateway.modifyServicePermissions(PROVIDER, service.serviceId(), Set.of(), Set.of(principal));
         reconciler.reconcile();
 
         assertThat(principals.findByListingIdAndArn(service.id(), principal)).get()
-                .extracting(AllowedPrincipal::getSyncState).isEqualTo(AllowedPrincipal.SyncState.DRIFTED);
+                .extracting(AllowedPrincipal::getSyncState).isEqualTo(PrincipalSyncState.DRIFTED);
         assertThat(users.as("admin", () -> operations.drift(false, 0, 1000)))
                 .anySatisfy(d -> assertThat(d.kind() + " " + d.subject())
                         .isEqualTo("PRINCIPAL_REMOVED_OUTSIDE " + service.serviceId() + " " + principal));
@@ -157,8 +162,8 @@ class ReconcileIT {
     @Test
     void theCallCountGrowsLinearlyWithTheNumberOfServicesAndStaysWithinTheRateLimits() {
         ServiceDetail first = loop.publishedService(ApprovalPolicy.AUTO, "payments-api");
-        EndpointRequestView request = users.as("bob", () -> requests.submit(loop.requestFor("bob", BOB, first)));
-        loop.awaitState("bob", request.id(), "AVAILABLE", Duration.ofSeconds(60));
+        EndpointRequestDetails request = users.as("bob", () -> requests.submit(loop.requestFor("bob", BOB, first)));
+        loop.awaitState("bob", request.id(), EndpointState.AVAILABLE, Duration.ofSeconds(60));
         awaitNoJobs();
 
         Run before = run();
@@ -207,7 +212,7 @@ class ReconcileIT {
 
     private void awaitNoJobs() {
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
-                "select count(*) from scheduled_tasks where task_name <> ?").param(Reconciler.TASK_NAME)
+                "select count(*) from scheduled_tasks where task_instance <> ?").param(RecurringTask.INSTANCE)
                 .query(Long.class).single() == 0);
     }
 

@@ -18,9 +18,9 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.linkport.approval.service.ApprovalService;
 import dev.linkport.approval.service.ApprovalService.BulkOutcome;
-import dev.linkport.consumer.service.EndpointRequestView;
+import dev.linkport.approval.service.ApprovalService;
+import dev.linkport.consumer.service.EndpointRequestDetails;
 import dev.linkport.identity.service.UserService;
 import dev.linkport.platform.ConflictException;
 import dev.linkport.platform.InvalidInputException;
@@ -54,7 +54,7 @@ public class ApprovalsView extends VerticalLayout implements BeforeEnterObserver
     private final UserService users;
     private final LiveUpdates updates;
     private final Clock clock;
-    private final Grid<EndpointRequestView> grid = new Grid<>(EndpointRequestView.class, false);
+    private final Grid<EndpointRequestDetails> grid = new Grid<>(EndpointRequestDetails.class, false);
     private final Button approveSelected = new Button("Approve selected", VaadinIcon.CHECK.create());
     private final Div empty = new Div();
     private boolean listening;
@@ -87,16 +87,16 @@ public class ApprovalsView extends VerticalLayout implements BeforeEnterObserver
         grid.removeAllColumns();
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(EndpointRequestView::serviceName).setHeader("Service").setFlexGrow(2);
-        grid.addColumn(EndpointRequestView::requester).setHeader("Requester").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(EndpointRequestView::consumerTeam).setHeader("Team").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(EndpointRequestDetails::serviceName).setHeader("Service").setFlexGrow(2);
+        grid.addColumn(EndpointRequestDetails::requester).setHeader("Requester").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(EndpointRequestDetails::consumerTeam).setHeader("Team").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(new ComponentRenderer<>(ApprovalsView::target)).setHeader("Account · VPC").setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(EndpointRequestView::justification).setHeader("Justification").setFlexGrow(3);
+        grid.addColumn(EndpointRequestDetails::justification).setHeader("Justification").setFlexGrow(3);
         grid.addColumn(r -> age(r)).setHeader("Age").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(new ComponentRenderer<>(this::actions)).setHeader("Decision").setFlexGrow(0).setWidth("13rem");
         grid.setItems(q -> approvals.pending(q.getOffset(), q.getLimit()).stream(), q -> (int) approvals.countPending())
-                .setIdentifierProvider(EndpointRequestView::id);
+                .setIdentifierProvider(EndpointRequestDetails::id);
         grid.addSelectionListener(e -> {
             int n = e.getAllSelectedItems().size();
             approveSelected.setEnabled(n > 0);
@@ -112,7 +112,7 @@ public class ApprovalsView extends VerticalLayout implements BeforeEnterObserver
         showEmptyOrGrid();
         if (!listening) {
             listening = true;
-            LiveRefresh.onChange(this, updates, Changed.ENDPOINT_REQUEST, c -> refresh());
+            LiveRefresh.onChange(this, updates, Changed.Topic.ENDPOINT_REQUEST, c -> refresh());
         }
     }
 
@@ -127,7 +127,7 @@ public class ApprovalsView extends VerticalLayout implements BeforeEnterObserver
         grid.setVisible(!none);
     }
 
-    private Div actions(EndpointRequestView r) {
+    private Div actions(EndpointRequestDetails r) {
         Button approve = new Button("Approve", e -> decide(() -> approvals.approve(r.id(), null),
                 "Approved " + r.serviceName() + " for " + r.consumerTeam()));
         approve.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.SUCCESS);
@@ -152,7 +152,7 @@ public class ApprovalsView extends VerticalLayout implements BeforeEnterObserver
         refresh();
     }
 
-    private void openReject(EndpointRequestView r) {
+    private void openReject(EndpointRequestDetails r) {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle("Reject the request of " + r.consumerTeam() + " for " + r.serviceName());
         dialog.setWidth("min(32rem, 95vw)");
@@ -192,10 +192,10 @@ public class ApprovalsView extends VerticalLayout implements BeforeEnterObserver
     }
 
     private void approveSelected() {
-        List<EndpointRequestView> chosen = List.copyOf(grid.getSelectedItems());
-        Map<UUID, EndpointRequestView> byId = chosen.stream()
-                .collect(Collectors.toMap(EndpointRequestView::id, Function.identity()));
-        List<BulkOutcome> outcomes = approvals.approveAll(chosen.stream().map(EndpointRequestView::id).toList(), null);
+        List<EndpointRequestDetails> chosen = List.copyOf(grid.getSelectedItems());
+        Map<UUID, EndpointRequestDetails> byId = chosen.stream()
+                .collect(Collectors.toMap(EndpointRequestDetails::id, Function.identity()));
+        List<BulkOutcome> outcomes = approvals.approveAll(chosen.stream().map(EndpointRequestDetails::id).toList(), null);
         grid.deselectAll();
         refresh();
         long ok = outcomes.stream().filter(BulkOutcome::approved).count();
@@ -206,7 +206,7 @@ public class ApprovalsView extends VerticalLayout implements BeforeEnterObserver
         list.setId("bulk-outcomes");
         list.addClassName("bulk-outcomes");
         for (BulkOutcome o : outcomes) {
-            EndpointRequestView r = byId.get(o.id());
+            EndpointRequestDetails r = byId.get(o.id());
             Span line = new Span((r == null ? o.id().toString() : r.serviceName() + " for " + r.consumerTeam()
                     + " (" + r.requester() + ": “" + shorten(r.justification()) + "”)") + " — "
                     + (o.approved() ? "approved" : o.problem()));
@@ -221,7 +221,7 @@ public class ApprovalsView extends VerticalLayout implements BeforeEnterObserver
         close.focus();
     }
 
-    private static Div target(EndpointRequestView r) {
+    private static Div target(EndpointRequestDetails r) {
         Span account = new Span(r.accountId() + " · " + r.region());
         Span vpc = new Span(r.vpcId() + " · " + r.subnetIds().size() + (r.subnetIds().size() == 1 ? " subnet" : " subnets"));
         vpc.addClassName("cell-subtitle");
@@ -234,7 +234,7 @@ public class ApprovalsView extends VerticalLayout implements BeforeEnterObserver
         return text.length() <= 48 ? text : text.substring(0, 47) + "…";
     }
 
-    private String age(EndpointRequestView r) {
+    private String age(EndpointRequestDetails r) {
         Duration d = Duration.between(r.createdAt(), clock.instant());
         if (d.toDays() > 0) {
             return d.toDays() + " d";

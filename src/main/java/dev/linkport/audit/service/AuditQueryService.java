@@ -28,12 +28,13 @@ public class AuditQueryService {
 
     private final AuditEventRepository events;
     private final CurrentActor actor;
-
+    private final AuditTeams teams;
     private final JdbcClient jdbc;
 
-    public AuditQueryService(AuditEventRepository events, CurrentActor actor, JdbcClient jdbc) {
+    public AuditQueryService(AuditEventRepository events, CurrentActor actor, AuditTeams teams, JdbcClient jdbc) {
         this.events = events;
         this.actor = actor;
+        this.teams = teams;
         this.jdbc = jdbc;
     }
 
@@ -56,13 +57,13 @@ public class AuditQueryService {
     private static final int EXPORT_BATCH = 500;
 
     /** One audit line as views and the API show it. */
-    public record AuditEventView(long id, Instant occurredAt, String actorName, String action, String targetType,
+    public record AuditRow(long id, Instant occurredAt, String actorName, String action, String targetType,
                                  String targetId, String targetLabel, UUID teamId, String before, String after,
                                  String reason) {
     }
 
     /** A page of the log, newest first. */
-    public List<AuditEventView> list(AuditFilter filter, int offset, int limit) {
+    public List<AuditRow> list(AuditFilter filter, int offset, int limit) {
         requireAdmin();
         Pageable page = new OffsetPage(offset, limit, Sort.by(Sort.Direction.DESC, "occurredAt", "id"));
         return events.findAll(spec(filter, teamIds(filter)), page).map(AuditQueryService::view).getContent();
@@ -79,19 +80,20 @@ public class AuditQueryService {
      */
     public void exportCsv(AuditFilter filter, Writer out) throws IOException {
         requireAdmin();
-        List<UUID> teams = teamIds(filter);
+        List<UUID> teamFilter = teamIds(filter);
         Map<UUID, String> teamNames = new HashMap<>();
-        jdbc.sql("select id, name from team").query((rs, n) -> teamNames.put(rs.getObject(1, UUID.class),
-                rs.getString(2))).list();
         out.write("id,occurred_at,actor,action,target_type,target_id,target_label,team,before,after,reason\r\n");
         // lines written meanwhile are left out, so that the pages below do not shift
         long last = jdbc.sql("select coalesce(max(id), 0) from audit_event").query(Long.class).single();
-        Specification<AuditEvent> upToNow = spec(filter, teams)
+        Specification<AuditEvent> upToNow = spec(filter, teamFilter)
                 .and((root, query, cb) -> cb.le(root.get("id"), last));
         int offset = 0;
         while (true) {
             Pageable page = new OffsetPage(offset, EXPORT_BATCH, Sort.by(Sort.Direction.DESC, "occurredAt", "id"));
             List<AuditEvent> batch = events.findAll(upToNow, page).getContent();
+            List<UUID> unnamed = batch.stream().map(AuditEvent::getTeamId)
+                    .filter(id -> id != null && !teamNames.containsKey(id)).distinct().toList();
+            teamNames.putAll(teams.names(unnamed));
             for (AuditEvent e : batch) {
                 out.write(String.join(",", String.valueOf(e.getId()), e.getOccurredAt().toString(),
                         csv(e.getActorName()), csv(e.getAction()), csv(e.getTargetType()), csv(e.getTargetId()),
@@ -130,13 +132,11 @@ public class AuditQueryService {
         if (!hasText(f.team())) {
             return null;
         }
-        String t = "%" + f.team().trim().toLowerCase() + "%";
-        return jdbc.sql("select id from team where lower(name) like ? or lower(display_name) like ?")
-                .params(t, t).query(UUID.class).list();
+        return teams.idsMatching(f.team());
     }
 
     /** The log lines about one target, oldest first (for timelines and tests). */
-    public List<AuditEventView> forTarget(String targetType, String targetId) {
+    public List<AuditRow> forTarget(String targetType, String targetId) {
         requireAdmin();
         return events.findAll((root, q, cb) -> cb.and(cb.equal(root.get("targetType"), targetType),
                         cb.equal(root.get("targetId"), targetId)), Sort.by("occurredAt", "id"))
@@ -180,8 +180,8 @@ public class AuditQueryService {
         return s != null && !s.isBlank();
     }
 
-    private static AuditEventView view(AuditEvent e) {
-        return new AuditEventView(e.getId(), e.getOccurredAt(), e.getActorName(), e.getAction(), e.getTargetType(),
+    private static AuditRow view(AuditEvent e) {
+        return new AuditRow(e.getId(), e.getOccurredAt(), e.getActorName(), e.getAction(), e.getTargetType(),
                 e.getTargetId(), e.getTargetLabel(), e.getTeamId(), e.getBeforeValue(), e.getAfterValue(),
                 e.getReason());
     }

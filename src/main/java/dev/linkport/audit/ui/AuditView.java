@@ -15,9 +15,9 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
-import dev.linkport.audit.service.AuditQueryService;
-import dev.linkport.audit.service.AuditQueryService.AuditEventView;
 import dev.linkport.audit.service.AuditQueryService.AuditFilter;
+import dev.linkport.audit.service.AuditQueryService.AuditRow;
+import dev.linkport.audit.service.AuditQueryService;
 import dev.linkport.platform.ui.ViewHeader;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.OutputStreamWriter;
@@ -52,21 +52,21 @@ public class AuditView extends VerticalLayout {
         setSizeFull();
         add(new ViewHeader("Audit", "Every decision and change in Linkport: who did what to which thing, when and why."));
 
-        Grid<AuditEventView> grid = new Grid<>(AuditEventView.class, false);
+        Grid<AuditRow> grid = new Grid<>(AuditRow.class, false);
         grid.addThemeVariants(GridVariant.ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.addColumn(e -> TIME.format(e.occurredAt())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(AuditEventView::actorName).setHeader("Actor").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(AuditEventView::action).setHeader("Action").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(AuditRow::actorName).setHeader("Actor").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(AuditRow::action).setHeader("Action").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> e.targetType() + " " + (e.targetLabel() != null ? e.targetLabel() : e.targetId()))
                 .setHeader("Target").setFlexGrow(2);
         grid.addColumn(e -> change(e)).setHeader("Change").setFlexGrow(3);
-        grid.addColumn(AuditEventView::reason).setHeader("Reason").setFlexGrow(2);
+        grid.addColumn(AuditRow::reason).setHeader("Reason").setFlexGrow(2);
         grid.setEmptyStateText("No audit events match these filters.");
 
-        CallbackDataProvider<AuditEventView, AuditFilter> provider = new CallbackDataProvider<>(
+        CallbackDataProvider<AuditRow, AuditFilter> provider = new CallbackDataProvider<>(
                 q -> audit.list(q.getFilter().orElse(AuditFilter.none()), q.getOffset(), q.getLimit()).stream(),
                 q -> (int) Math.min(Integer.MAX_VALUE, audit.count(q.getFilter().orElse(AuditFilter.none()))));
-        ConfigurableFilterDataProvider<AuditEventView, Void, AuditFilter> filtered = provider.withConfigurableFilter();
+        ConfigurableFilterDataProvider<AuditRow, Void, AuditFilter> filtered = provider.withConfigurableFilter();
         grid.setItems(filtered);
         Runnable refilter = () -> {
             AuditFilter filter = new AuditFilter(actor.getValue(), team.getValue(), action.getValue(),
@@ -112,7 +112,7 @@ public class AuditView extends VerticalLayout {
         return value == null ? null : value.toInstant(ZoneOffset.UTC);
     }
 
-    private static String change(AuditEventView e) {
+    private static String change(AuditRow e) {
         if (e.before() == null && e.after() == null) {
             return "";
         }

@@ -1,6 +1,5 @@
 package dev.linkport.aws.sdk;
 
-import dev.linkport.aws.AllowedPrincipal;
 import dev.linkport.aws.AvailabilityZone;
 import dev.linkport.aws.AwsGatewayException;
 import dev.linkport.aws.AwsProperties;
@@ -14,6 +13,7 @@ import dev.linkport.aws.InterfaceEndpoint;
 import dev.linkport.aws.InterfaceEndpointRequest;
 import dev.linkport.aws.IpAddressType;
 import dev.linkport.aws.NetworkLoadBalancer;
+import dev.linkport.aws.PermittedPrincipal;
 import dev.linkport.aws.PrivateDnsConfiguration;
 import dev.linkport.aws.PrivateLinkGateway;
 import dev.linkport.aws.SecurityGroup;
@@ -37,9 +37,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.random.RandomGenerator;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -231,14 +231,14 @@ public final class SdkPrivateLinkGateway implements PrivateLinkGateway, AutoClos
     }
 
     @Override
-    public List<AllowedPrincipal> describeServicePermissions(AwsTarget provider, String serviceId) {
-        List<AllowedPrincipal> principals = new ArrayList<>();
+    public List<PermittedPrincipal> describeServicePermissions(AwsTarget provider, String serviceId) {
+        List<PermittedPrincipal> principals = new ArrayList<>();
         paginate(provider, "DescribeVpcEndpointServicePermissions",
                 token -> ec2(provider).describeVpcEndpointServicePermissions(r -> r.serviceId(serviceId)
                         .nextToken(token).overrideConfiguration(auth(provider))),
                 DescribeVpcEndpointServicePermissionsResponse::nextToken,
                 page -> page.allowedPrincipals().forEach(p -> principals.add(
-                        new AllowedPrincipal(p.principal(), p.principalTypeAsString()))));
+                        new PermittedPrincipal(p.principal(), p.principalTypeAsString()))));
         return principals;
     }
 

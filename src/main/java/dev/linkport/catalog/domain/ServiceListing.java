@@ -1,7 +1,8 @@
 package dev.linkport.catalog.domain;
 
-import dev.linkport.identity.domain.AwsAccount;
-import dev.linkport.identity.domain.Team;
+import dev.linkport.catalog.ApprovalPolicy;
+import dev.linkport.catalog.ListingState;
+import dev.linkport.catalog.Visibility;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -11,15 +12,20 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
-/** A service in the catalog, backed by one AWS VPC endpoint service in the provider's account. */
+/**
+ * A service in the catalog, backed by one AWS VPC endpoint service in the provider's account. The
+ * owner team and the provider account are identity's; the listing keeps their ids (and the team's
+ * name, which never changes) rather than references to identity's entities.
+ */
 @Entity
 @Table(name = "service_listing")
 public class ServiceListing {
@@ -27,13 +33,14 @@ public class ServiceListing {
     @Id
     private UUID id;
 
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "owner_team_id")
-    private Team ownerTeam;
+    @Column(name = "owner_team_id", nullable = false)
+    private UUID ownerTeamId;
 
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "provider_account_id")
-    private AwsAccount providerAccount;
+    @Column(name = "owner_team_name", nullable = false)
+    private String ownerTeamName;
+
+    @Column(name = "provider_account_id", nullable = false)
+    private UUID providerAccountId;
 
     @Column(nullable = false)
     private String region;
@@ -53,9 +60,6 @@ public class ServiceListing {
     private String supportContact;
 
     private String ports;
-
-    @Column(nullable = false)
-    private String protocol = "TCP";
 
     @Column(name = "acceptance_required", nullable = false)
     private boolean acceptanceRequired = true;
@@ -107,7 +111,7 @@ public class ServiceListing {
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "service_listing_visible_team", joinColumns = @JoinColumn(name = "listing_id"))
     @Column(name = "team_id", nullable = false)
-    private Set<UUID> visibleTeamIds = new java.util.HashSet<>();
+    private Set<UUID> visibleTeamIds = new HashSet<>();
 
     @Column(name = "private_dns_state")
     private String privateDnsState;
@@ -130,11 +134,12 @@ public class ServiceListing {
     protected ServiceListing() {
     }
 
-    public ServiceListing(Team ownerTeam, AwsAccount providerAccount, String region, String name, String summary,
-                          ApprovalPolicy approvalPolicy, Instant now) {
+    public ServiceListing(UUID ownerTeamId, String ownerTeamName, UUID providerAccountId, String region, String name,
+                          String summary, ApprovalPolicy approvalPolicy, Instant now) {
         this.id = UUID.randomUUID();
-        this.ownerTeam = ownerTeam;
-        this.providerAccount = providerAccount;
+        this.ownerTeamId = ownerTeamId;
+        this.ownerTeamName = ownerTeamName;
+        this.providerAccountId = providerAccountId;
         this.region = region;
         this.name = name;
         this.summary = summary;
@@ -145,8 +150,9 @@ public class ServiceListing {
     }
 
     public UUID getId() { return id; }
-    public Team getOwnerTeam() { return ownerTeam; }
-    public AwsAccount getProviderAccount() { return providerAccount; }
+    public UUID getOwnerTeamId() { return ownerTeamId; }
+    public String getOwnerTeamName() { return ownerTeamName; }
+    public UUID getProviderAccountId() { return providerAccountId; }
     public String getRegion() { return region; }
     public String getName() { return name; }
     public String getSummary() { return summary; }
@@ -154,7 +160,6 @@ public class ServiceListing {
     public String getDocumentationUrl() { return documentationUrl; }
     public String getSupportContact() { return supportContact; }
     public String getPorts() { return ports; }
-    public String getProtocol() { return protocol; }
     public boolean isAcceptanceRequired() { return acceptanceRequired; }
     public ApprovalPolicy getApprovalPolicy() { return approvalPolicy; }
     public Visibility getVisibility() { return visibility; }
@@ -176,12 +181,22 @@ public class ServiceListing {
     public String getPrivateDnsTxtName() { return privateDnsTxtName; }
     public String getPrivateDnsTxtValue() { return privateDnsTxtValue; }
 
+    /** Whether a member of one of these teams owns the listing (and so manages it). */
+    public boolean isOwnedByAnyOf(Set<UUID> teamIds) {
+        return teamIds.contains(ownerTeamId);
+    }
+
+    /** Whether the verified private DNS name may be used by consumers. */
+    public boolean isPrivateDnsVerified() {
+        return "verified".equalsIgnoreCase(privateDnsState);
+    }
+
     public void setState(ListingState state, Instant now) {
         this.state = state;
         this.updatedAt = now;
     }
 
-    /** Sets what the provider describes; AWS-side settings are fixed at publication for now. */
+    /** Sets what the provider describes (shown in the catalog; nothing in AWS). */
     public void describe(String description, String documentationUrl, String supportContact, String ports,
                          Set<String> tags) {
         this.description = description;
@@ -231,8 +246,8 @@ public class ServiceListing {
 
     /** What AWS reports about the private DNS name: verification state and the TXT record to publish. */
     public void privateDnsObserved(String state, String txtName, String txtValue, Instant now) {
-        if (java.util.Objects.equals(state, privateDnsState) && java.util.Objects.equals(txtName, privateDnsTxtName)
-                && java.util.Objects.equals(txtValue, privateDnsTxtValue)) {
+        if (Objects.equals(state, privateDnsState) && Objects.equals(txtName, privateDnsTxtName)
+                && Objects.equals(txtValue, privateDnsTxtValue)) {
             return; // unchanged: keep the version, so an open edit form does not go stale
         }
         this.privateDnsState = state;
@@ -260,7 +275,7 @@ public class ServiceListing {
 
     /** A change to a live service failed (or succeeded, with {@code null}); the service keeps its state. */
     public void problem(String reason, Instant now) {
-        if (java.util.Objects.equals(reason, failureReason)) {
+        if (Objects.equals(reason, failureReason)) {
             return;
         }
         this.failureReason = reason;

@@ -1,15 +1,22 @@
 package dev.linkport.catalog.service;
 
+import static dev.linkport.catalog.domain.ListingSpecifications.discoverableBy;
+import static dev.linkport.catalog.domain.ListingSpecifications.mentions;
+import static dev.linkport.catalog.domain.ListingSpecifications.ownedBy;
+import static dev.linkport.catalog.domain.ListingSpecifications.reachableFrom;
+import static dev.linkport.catalog.domain.ListingSpecifications.taggedWith;
+
+import dev.linkport.catalog.ApprovalPolicy;
 import dev.linkport.catalog.domain.ServiceListing;
 import dev.linkport.catalog.domain.ServiceListingRepository;
 import dev.linkport.identity.service.AccessPolicy;
 import dev.linkport.identity.service.Caller;
 import dev.linkport.platform.OffsetPage;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,6 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class CatalogService {
+
+    private static final Sort BY_NAME = Sort.by("name", "id");
 
     private final ServiceListingRepository listings;
     private final AccessPolicy access;
@@ -42,37 +51,27 @@ public class CatalogService {
 
     /** A listing in the catalog. */
     public record CatalogEntry(UUID id, String name, String summary, String ownerTeam, String region,
-                               Set<String> tags, String approvalPolicy, String serviceName) {
+                               Set<String> tags, ApprovalPolicy approvalPolicy, String serviceName) {
     }
 
     /** Available services the caller may see that match the query, by name. */
     public List<CatalogEntry> search(CatalogQuery query, int offset, int limit) {
-        Caller caller = access.caller();
-        return listings.search(caller.teamIdsForQuery(), like(query.text()), exact(query.tag()), exact(query.team()),
-                        exact(query.region()), new OffsetPage(offset, limit, Sort.unsorted()))
+        return listings.findBy(matching(query, access.caller()),
+                        q -> q.sortBy(BY_NAME).slice(new OffsetPage(offset, limit, BY_NAME)))
                 .stream().map(CatalogService::entry).toList();
     }
 
     public long count(CatalogQuery query) {
-        Caller caller = access.caller();
-        return listings.countSearch(caller.teamIdsForQuery(), like(query.text()), exact(query.tag()),
-                exact(query.team()), exact(query.region()));
+        return listings.count(matching(query, access.caller()));
     }
 
-    private static String like(String text) {
-        if (text == null || text.isBlank()) {
-            return "";
-        }
-        String escaped = text.trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return "%" + escaped + "%";
-    }
-
-    private static String exact(String value) {
-        return value == null ? "" : value.trim();
+    private static Specification<ServiceListing> matching(CatalogQuery query, Caller caller) {
+        return discoverableBy(caller.teamIds()).and(mentions(query.text())).and(taggedWith(query.tag()))
+                .and(ownedBy(query.team())).and(reachableFrom(query.region()));
     }
 
     private static CatalogEntry entry(ServiceListing l) {
-        return new CatalogEntry(l.getId(), l.getName(), l.getSummary(), l.getOwnerTeam().getName(), l.getRegion(),
-                Set.copyOf(l.getTags()), l.getApprovalPolicy().name(), l.getAwsServiceName());
+        return new CatalogEntry(l.getId(), l.getName(), l.getSummary(), l.getOwnerTeamName(), l.getRegion(),
+                Set.copyOf(l.getTags()), l.getApprovalPolicy(), l.getAwsServiceName());
     }
 }

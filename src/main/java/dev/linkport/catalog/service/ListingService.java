@@ -1,32 +1,32 @@
 package dev.linkport.catalog.service;
 
-import dev.linkport.audit.service.AuditEntry;
 import dev.linkport.audit.service.AuditLog;
 import dev.linkport.aws.AwsGatewayException;
 import dev.linkport.aws.AwsTarget;
 import dev.linkport.aws.NetworkLoadBalancer;
 import dev.linkport.aws.PrivateLinkGateway;
-import dev.linkport.catalog.domain.ListingState;
+import dev.linkport.catalog.ListingState;
+import dev.linkport.catalog.Visibility;
+import dev.linkport.catalog.domain.ListingAudit;
 import dev.linkport.catalog.domain.ServiceListing;
 import dev.linkport.catalog.domain.ServiceListingRepository;
-import dev.linkport.catalog.domain.Visibility;
-import dev.linkport.identity.domain.AwsAccount;
-import dev.linkport.identity.domain.AwsAccountRepository;
-import dev.linkport.identity.domain.Team;
-import dev.linkport.identity.domain.TeamRepository;
+import dev.linkport.catalog.jobs.CatalogJobs;
 import dev.linkport.identity.service.AccessPolicy;
-import dev.linkport.identity.service.AwsTargets;
+import dev.linkport.identity.service.AccountDirectory;
+import dev.linkport.identity.service.AccountRef;
 import dev.linkport.identity.service.Caller;
+import dev.linkport.identity.service.TeamDirectory;
 import dev.linkport.platform.ConflictException;
 import dev.linkport.platform.FieldError;
 import dev.linkport.platform.ForbiddenException;
 import dev.linkport.platform.InvalidInputException;
-import dev.linkport.platform.NotFoundException;
+import dev.linkport.platform.OffsetPage;
 import dev.linkport.platform.Validation;
+import dev.linkport.platform.events.Changed.Topic;
 import dev.linkport.platform.events.Changed;
-import dev.linkport.platform.jobs.JobKind;
-import dev.linkport.platform.jobs.Jobs;
+import dev.linkport.worker.Jobs;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -38,32 +38,39 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Publishing services and reading them. {@link #publish} checks the load balancers in AWS first
- * (outside any transaction), then stores the listing in {@code PUBLISHING} together with its
- * PublishService job; the worker creates the endpoint service.
+ * Publishing services, their pages, the services a team provides, and the start of a retirement.
+ * AWS is read outside any transaction (publishing checks the load balancers first).
  */
 @Service
 public class ListingService {
 
+    static final String CHOOSE_TEAMS = "Choose the teams that may see the service";
+
     private final ServiceListingRepository listings;
-    private final AwsAccountRepository accounts;
-    private final TeamRepository teams;
+    private final ListingDirectory directory;
+    private final AccountDirectory accounts;
+    private final TeamDirectory teams;
     private final AccessPolicy access;
     private final Validation validation;
     private final PrivateLinkGateway gateway;
     private final AuditLog audit;
     private final Jobs jobs;
+    private final ConsumerCounts consumers;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    public ListingService(ServiceListingRepository listings, AwsAccountRepository accounts, TeamRepository teams,
-                          AccessPolicy access, Validation validation, PrivateLinkGateway gateway, AuditLog audit,
-                          Jobs jobs, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
+    public ListingService(ServiceListingRepository listings, ListingDirectory directory, AccountDirectory accounts,
+                          TeamDirectory teams, AccessPolicy access, Validation validation, PrivateLinkGateway gateway,
+                          AuditLog audit, Jobs jobs, ConsumerCounts consumers, ApplicationEventPublisher events,
+                          TransactionTemplate tx, Clock clock) {
         this.listings = listings;
+        this.directory = directory;
         this.accounts = accounts;
         this.teams = teams;
         this.access = access;
@@ -71,9 +78,15 @@ public class ListingService {
         this.gateway = gateway;
         this.audit = audit;
         this.jobs = jobs;
+        this.consumers = consumers;
         this.events = events;
         this.tx = tx;
         this.clock = clock;
+    }
+
+    /** A service one of the caller's teams provides, in any state. */
+    public record OwnedService(UUID id, String name, String ownerTeam, String region, ListingState state,
+                               String serviceName, Instant updatedAt) {
     }
 
     /**
@@ -83,20 +96,21 @@ public class ListingService {
     public ServiceDetail publish(PublishServiceCommand command) {
         validation.check(command);
         AwsTarget provider = tx.execute(status -> {
-            AwsAccount account = ownAccount(command.accountId());
-            if (!account.getRegions().contains(command.region())) {
-                throw InvalidInputException.of("region", "Account " + account.getAccountId()
-                        + " is registered for " + String.join(", ", account.getRegions()) + " only");
+            AccountRef account = ownAccount(command.accountId());
+            if (!account.regions().contains(command.region())) {
+                throw InvalidInputException.of("region", "Account " + account.accountId()
+                        + " is registered for " + String.join(", ", new java.util.TreeSet<>(account.regions())) + " only");
             }
-            return AwsTargets.of(account, command.region(), access.caller().username());
+            return account.target(command.region(), access.caller().username());
         });
         checkLoadBalancers(provider, command.loadBalancerArns());
         return tx.execute(status -> {
             Caller caller = access.caller();
-            AwsAccount account = ownAccount(command.accountId());
-            Set<UUID> visibleTeamIds = visibleTeams(command);
-            ServiceListing listing = new ServiceListing(account.getTeam(), account, command.region(),
-                    command.name().trim(), command.summary().trim(), command.approvalPolicy(), clock.instant());
+            AccountRef account = ownAccount(command.accountId());
+            Set<UUID> visibleTeamIds = visibleTeams(command.visibility(), command.visibleTeams());
+            ServiceListing listing = new ServiceListing(account.teamId(), account.teamName(), account.id(),
+                    command.region(), command.name().trim(), command.summary().trim(), command.approvalPolicy(),
+                    clock.instant());
             listing.describe(blankToNull(command.description()), blankToNull(command.documentationUrl()),
                     blankToNull(command.supportContact()), blankToNull(command.ports()), command.tags());
             listing.configure(new LinkedHashSet<>(command.loadBalancerArns()), command.acceptanceRequired(),
@@ -104,16 +118,13 @@ public class ListingService {
                     visibleTeamIds);
             listing.setState(ListingState.PUBLISHING, clock.instant());
             listings.saveAndFlush(listing);
-            Team team = account.getTeam();
-            if (!team.isProvider()) {
-                team.setProvider(true); // publishing makes a team a provider: its members see approvals
-            }
-            jobs.schedule(JobKind.PUBLISH_SERVICE, listing.getId());
-            audit.record(AuditEntry.of("SERVICE_PUBLISHED", "SERVICE", listing.getId(), listing.getName(), team.getId())
-                    .change(null, "PUBLISHING in " + account.getAccountId() + "/" + listing.getRegion()
+            teams.markProvider(account.teamId()); // publishing makes a team a provider: its members see approvals
+            jobs.schedule(CatalogJobs.PUBLISH_SERVICE, listing.getId());
+            audit.record(ListingAudit.entry("SERVICE_PUBLISHED", listing)
+                    .change(null, "PUBLISHING in " + account.accountId() + "/" + listing.getRegion()
                             + ", policy " + listing.getApprovalPolicy()));
-            events.publishEvent(new Changed(Changed.SERVICE_LISTING, listing.getId()));
-            return detail(listing, caller);
+            events.publishEvent(new Changed(Topic.SERVICE_LISTING, listing.getId()));
+            return detail(listing, caller, account.accountId());
         });
     }
 
@@ -121,7 +132,8 @@ public class ListingService {
     public ServiceDetail detail(UUID id) {
         return tx.execute(status -> {
             Caller caller = access.caller();
-            return detail(visible(id, caller), caller);
+            ServiceListing listing = directory.visible(id, caller);
+            return detail(listing, caller, accounts.get(listing.getProviderAccountId()).accountId());
         });
     }
 
@@ -129,20 +141,74 @@ public class ListingService {
     public ServiceDetail retryPublish(UUID id) {
         return tx.execute(status -> {
             Caller caller = access.caller();
-            ServiceListing listing = visible(id, caller);
-            requireOwner(listing, caller, "Only the service's owners and platform admins retry publishing");
+            ServiceListing listing = directory.managed(id, caller, "publish again");
             if (listing.getState() != ListingState.FAILED) {
                 throw new ConflictException("Only a failed service can be published again; this one is "
                         + listing.getState());
             }
             listing.retrying(clock.instant());
             listings.flush();
-            jobs.schedule(JobKind.PUBLISH_SERVICE, listing.getId());
-            audit.record(AuditEntry.of("SERVICE_PUBLISH_RETRIED", "SERVICE", listing.getId(), listing.getName(),
-                    listing.getOwnerTeam().getId()).change("FAILED", "PUBLISHING"));
-            events.publishEvent(new Changed(Changed.SERVICE_LISTING, listing.getId()));
-            return detail(listing, caller);
+            jobs.schedule(CatalogJobs.PUBLISH_SERVICE, listing.getId());
+            audit.record(ListingAudit.entry("SERVICE_PUBLISH_RETRIED", listing).change("FAILED", "PUBLISHING"));
+            events.publishEvent(new Changed(Topic.SERVICE_LISTING, listing.getId()));
+            return detail(listing, caller, accounts.get(listing.getProviderAccountId()).accountId());
         });
+    }
+
+    /** The services the caller's teams provide, in every state, by name. */
+    @Transactional(readOnly = true)
+    public List<OwnedService> owned(int offset, int limit) {
+        return listings.findByOwnerTeamIdInOrderByNameAscIdAsc(access.caller().teamIdsForQuery(),
+                        new OffsetPage(offset, limit, org.springframework.data.domain.Sort.unsorted()))
+                .stream().map(l -> new OwnedService(l.getId(), l.getName(), l.getOwnerTeamName(), l.getRegion(),
+                        l.getState(), l.getAwsServiceName(), l.getUpdatedAt())).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public long countOwned() {
+        return listings.countByOwnerTeamIdIn(access.caller().teamIdsForQuery());
+    }
+
+    /**
+     * Checks that the caller may retire the service now: its owners (and admins, who alone may
+     * force it), and not while it is being published, already retired, or (unforced) being retired.
+     */
+    @Transactional(readOnly = true)
+    public ManagedListing checkRetirable(UUID id, boolean force) {
+        ManagedListing managed = directory.requireManaged(id, "retire");
+        ListingRef l = managed.listing();
+        if (force && !managed.caller().admin()) {
+            throw new ForbiddenException("Only platform admins force a retirement");
+        }
+        if (l.state() == ListingState.RETIRED) {
+            throw new ConflictException("Service " + l.name() + " is already retired");
+        }
+        if (l.state() == ListingState.PUBLISHING) {
+            throw new ConflictException("Service " + l.name() + " is being published; retire it afterwards");
+        }
+        if (l.state() == ListingState.RETIRING && !force) {
+            throw new ConflictException("Service " + l.name() + " is already being retired");
+        }
+        return managed;
+    }
+
+    /**
+     * Moves the service to RETIRING and asks the RetireService job to delete its endpoint service
+     * once nothing is connected (forced: after rejecting what still is). Runs in the caller's
+     * transaction, with whatever else the retirement changes.
+     *
+     * @param connected the endpoints still connected, in words, for the audit log; {@code null} if none
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void startRetirement(UUID id, boolean force, String connected) {
+        ServiceListing l = listings.findById(id).orElseThrow();
+        String before = l.getState().name();
+        l.setState(ListingState.RETIRING, clock.instant());
+        listings.flush();
+        jobs.schedule(force ? CatalogJobs.FORCE_RETIRE_SERVICE : CatalogJobs.RETIRE_SERVICE, l.getId());
+        audit.record(ListingAudit.entry(force ? "SERVICE_RETIRE_FORCED" : "SERVICE_RETIRING", l).change(before, "RETIRING")
+                .because(connected == null ? null : "connected: " + connected));
+        events.publishEvent(new Changed(Topic.SERVICE_LISTING, l.getId()));
     }
 
     private void checkLoadBalancers(AwsTarget provider, List<String> arns) {
@@ -172,68 +238,45 @@ public class ListingService {
         }
     }
 
-    private AwsAccount ownAccount(String accountId) {
+    /** An account of one of the caller's teams (any account for admins). */
+    private AccountRef ownAccount(String accountId) {
         Caller caller = access.caller();
-        AwsAccount account = accounts.findByAccountId(accountId.trim())
-                .filter(a -> caller.admin() || caller.isMemberOf(a.getTeam().getId()))
+        return accounts.byAccountId(accountId)
+                .filter(a -> caller.admin() || caller.isMemberOf(a.teamId()))
                 .orElseThrow(() -> InvalidInputException.of("accountId",
                         "Account " + accountId + " is not registered for any of your teams"));
-        if (!caller.admin() && !caller.isMemberOf(account.getTeam().getId())) {
-            throw new ForbiddenException("Only members of " + account.getTeam().getName() + " publish from its accounts");
-        }
-        return account;
     }
 
-    private Set<UUID> visibleTeams(PublishServiceCommand command) {
-        if (command.visibility() != Visibility.SELECTED_TEAMS) {
+    /** The ids of the named teams, for {@code SELECTED_TEAMS} visibility; none for all teams. */
+    Set<UUID> visibleTeams(Visibility visibility, Set<String> names) {
+        if (visibility != Visibility.SELECTED_TEAMS) {
             return Set.of();
         }
-        if (command.visibleTeams().isEmpty()) {
-            throw InvalidInputException.of("visibleTeams", "Choose the teams that may see the service");
+        if (names == null || names.isEmpty()) {
+            throw InvalidInputException.of("visibleTeams", CHOOSE_TEAMS);
         }
         Set<UUID> ids = new HashSet<>();
-        for (String name : command.visibleTeams()) {
-            ids.add(teams.findByName(name.trim())
-                    .orElseThrow(() -> InvalidInputException.of("visibleTeams", "No team named " + name)).getId());
+        for (String name : names) {
+            ids.add(teams.idByName(name).orElseThrow(() -> InvalidInputException.of("visibleTeams",
+                    "No team named " + name)));
         }
         return ids;
     }
 
-    ServiceListing visible(UUID id, Caller caller) {
-        return listings.findById(id).filter(l -> mayView(l, caller))
-                .orElseThrow(() -> new NotFoundException("No such service, or you may not see it"));
-    }
-
-    static boolean mayView(ServiceListing l, Caller caller) {
-        if (caller.admin() || caller.isMemberOf(l.getOwnerTeam().getId())) {
-            return true;
-        }
-        if (l.getState() != ListingState.AVAILABLE) {
-            return false;
-        }
-        return l.getVisibility() == Visibility.ALL_TEAMS
-                || l.getVisibleTeamIds().stream().anyMatch(caller::isMemberOf);
-    }
-
-    private static void requireOwner(ServiceListing listing, Caller caller, String why) {
-        if (!caller.admin() && !caller.isMemberOf(listing.getOwnerTeam().getId())) {
-            throw new ForbiddenException(why);
-        }
-    }
-
-    ServiceDetail detail(ServiceListing l, Caller caller) {
-        boolean owner = caller.admin() || caller.isMemberOf(l.getOwnerTeam().getId());
+    private ServiceDetail detail(ServiceListing l, Caller caller, String providerAccountId) {
+        boolean owner = caller.admin() || l.isOwnedByAnyOf(caller.teamIds());
         return new ServiceDetail(l.getId(), l.getName(), l.getSummary(), l.getDescription(), Set.copyOf(l.getTags()),
-                l.getDocumentationUrl(), l.getSupportContact(), l.getPorts(), l.getOwnerTeam().getName(),
-                l.getOwnerTeam().getId(), l.getProviderAccount().getAccountId(), l.getRegion(),
-                Set.copyOf(l.getSupportedRegions()), List.copyOf(l.getLoadBalancerArns()), l.isAcceptanceRequired(),
-                l.getApprovalPolicy().name(), l.getVisibility().name(), l.getPrivateDnsName(), l.getPrivateDnsState(),
-                owner ? l.getPrivateDnsTxtName() : null, owner ? l.getPrivateDnsTxtValue() : null, l.getState().name(),
+                l.getDocumentationUrl(), l.getSupportContact(), l.getPorts(), l.getOwnerTeamName(),
+                l.getOwnerTeamId(), providerAccountId, l.getRegion(), Set.copyOf(l.getSupportedRegions()),
+                List.copyOf(l.getLoadBalancerArns()), l.isAcceptanceRequired(), l.getApprovalPolicy(),
+                l.getVisibility(), l.getPrivateDnsName(), l.getPrivateDnsState(),
+                owner ? l.getPrivateDnsTxtName() : null, owner ? l.getPrivateDnsTxtValue() : null, l.getState(),
                 l.getAwsServiceId(), l.getAwsServiceName(), Set.copyOf(l.getAvailabilityZoneIds()),
-                owner ? l.getFailureReason() : null, listings.countConsumers(l.getId()), owner,
+                owner ? l.getFailureReason() : null, consumers.count(l.getId()), owner,
                 l.getState() == ListingState.AVAILABLE && !caller.teamIds().isEmpty(), l.getCreatedAt(),
                 l.getUpdatedAt(), l.getVersion());
     }
+
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();

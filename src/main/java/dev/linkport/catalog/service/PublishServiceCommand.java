@@ -1,7 +1,7 @@
 package dev.linkport.catalog.service;
 
-import dev.linkport.catalog.domain.ApprovalPolicy;
-import dev.linkport.catalog.domain.Visibility;
+import dev.linkport.catalog.ApprovalPolicy;
+import dev.linkport.catalog.Visibility;
 import dev.linkport.platform.AwsIds;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What a provider fills in to publish a service (DESIGN.md §3). The same rules apply in the view
+ * What a provider fills in to publish a service. The same rules apply in the view
  * and the REST API.
  */
 public record PublishServiceCommand(

@@ -17,6 +17,8 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import dev.linkport.catalog.ApprovalPolicy;
+import dev.linkport.catalog.ListingState;
 import dev.linkport.catalog.service.ListingService;
 import dev.linkport.catalog.service.ServiceDetail;
 import dev.linkport.platform.NotFoundException;
@@ -30,10 +32,11 @@ import dev.linkport.platform.ui.Notifications;
 import dev.linkport.platform.ui.StateBadge;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
- * A service's page (DESIGN.md §3): what it is, who runs it, where it can be reached, what an
+ * A service's page: what it is, who runs it, where it can be reached, what an
  * endpoint costs; for its owners the AWS side, which updates live while AWS creates it.
  */
 @Route("services/:id")
@@ -49,7 +52,7 @@ public class ServiceView extends VerticalLayout implements BeforeEnterObserver, 
         this.listings = listings;
         this.pricing = pricing;
         addClassName("service-view");
-        LiveRefresh.onChange(this, updates, Changed.SERVICE_LISTING, changed -> {
+        LiveRefresh.onChange(this, updates, Changed.Topic.SERVICE_LISTING, changed -> {
             if (changed.id().equals(id)) {
                 render(listings.detail(id));
             }
@@ -133,21 +136,21 @@ public class ServiceView extends VerticalLayout implements BeforeEnterObserver, 
     private Component statusPanel(ServiceDetail s) {
         Div panel = new Div();
         panel.setId("service-status");
-        panel.addClassNames("status-panel", "status-" + s.state().toLowerCase());
+        panel.addClassNames("status-panel", "status-" + s.state().name().toLowerCase(Locale.ROOT));
         switch (s.state()) {
-            case "PUBLISHING" -> {
+            case PUBLISHING -> {
                 ProgressBar progress = new ProgressBar();
                 progress.setIndeterminate(true);
                 panel.add(new Span("Creating the endpoint service in AWS…"), progress,
                         small("This takes a few seconds. The page updates by itself."));
             }
-            case "AVAILABLE" -> {
+            case AVAILABLE -> {
                 if (s.serviceName() != null) {
                     panel.add(new Span("Consumers connect to this endpoint service:"),
                             codeLine("service-name", s.serviceName()));
                 }
             }
-            case "FAILED" -> {
+            case FAILED -> {
                 panel.add(new Span("AWS could not create the endpoint service."));
                 if (s.failureReason() != null) {
                     Div reason = new Div();
@@ -165,8 +168,8 @@ public class ServiceView extends VerticalLayout implements BeforeEnterObserver, 
                     panel.add(retry);
                 }
             }
-            default -> panel.add(new Span(s.state().equals("RETIRED") ? "This service is retired: no new endpoints."
-                    : "This service is " + s.state().toLowerCase() + "."));
+            default -> panel.add(new Span(s.state() == ListingState.RETIRED ? "This service is retired: no new endpoints."
+                    : "This service is " + s.state().name().toLowerCase(Locale.ROOT) + "."));
         }
         return panel;
     }
@@ -215,12 +218,11 @@ public class ServiceView extends VerticalLayout implements BeforeEnterObserver, 
         return facts;
     }
 
-    static String policy(String policy) {
+    static String policy(ApprovalPolicy policy) {
         return switch (policy) {
-            case "AUTO" -> "Automatic: requests are approved at once";
-            case "PROVIDER" -> "By the providing team (or a platform admin)";
-            case "ADMIN" -> "By platform admins";
-            default -> policy;
+            case AUTO -> "Automatic: requests are approved at once";
+            case PROVIDER -> "By the providing team (or a platform admin)";
+            case ADMIN -> "By platform admins";
         };
     }
 

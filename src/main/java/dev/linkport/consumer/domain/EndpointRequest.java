@@ -1,8 +1,6 @@
 package dev.linkport.consumer.domain;
 
-import dev.linkport.catalog.domain.ServiceListing;
-import dev.linkport.identity.domain.AppUser;
-import dev.linkport.identity.domain.AwsAccount;
+import dev.linkport.consumer.EndpointState;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -12,18 +10,21 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
-import jakarta.persistence.Table;
 import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.time.Instant;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
-/** A consumer team's request for an interface endpoint to a service, into one of its VPCs. */
+/**
+ * A consumer team's request for an interface endpoint to a service, into one of its VPCs. The
+ * service is the catalog's, the account, its team and the people identity's: the request keeps
+ * their ids.
+ */
 @Entity
 @Table(name = "endpoint_request")
 public class EndpointRequest {
@@ -31,17 +32,19 @@ public class EndpointRequest {
     @Id
     private UUID id;
 
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "listing_id")
-    private ServiceListing listing;
+    @Column(name = "listing_id", nullable = false)
+    private UUID listingId;
 
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "consumer_account_id")
-    private AwsAccount consumerAccount;
+    /** Linkport's id of the account the endpoint goes into. */
+    @Column(name = "consumer_account_id", nullable = false)
+    private UUID consumerAccountId;
 
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "requester_id")
-    private AppUser requester;
+    /** The team that owns that account (an account never changes team). */
+    @Column(name = "consumer_team_id", nullable = false)
+    private UUID consumerTeamId;
+
+    @Column(name = "requester_id", nullable = false)
+    private UUID requesterId;
 
     @Column(nullable = false)
     private String region;
@@ -75,9 +78,8 @@ public class EndpointRequest {
     @Column(name = "failure_reason")
     private String failureReason;
 
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "decided_by_id")
-    private AppUser decidedBy;
+    @Column(name = "decided_by_id")
+    private UUID decidedById;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "endpoint_dns_entry", joinColumns = @JoinColumn(name = "request_id"))
@@ -102,13 +104,14 @@ public class EndpointRequest {
     protected EndpointRequest() {
     }
 
-    public EndpointRequest(ServiceListing listing, AwsAccount consumerAccount, AppUser requester, String region,
-                           String vpcId, Set<String> subnetIds, Set<String> securityGroupIds, boolean privateDnsEnabled,
-                           String justification, Instant now) {
+    public EndpointRequest(UUID listingId, UUID consumerAccountId, UUID consumerTeamId, UUID requesterId,
+                           String region, String vpcId, Set<String> subnetIds, Set<String> securityGroupIds,
+                           boolean privateDnsEnabled, String justification, Instant now) {
         this.id = UUID.randomUUID();
-        this.listing = listing;
-        this.consumerAccount = consumerAccount;
-        this.requester = requester;
+        this.listingId = listingId;
+        this.consumerAccountId = consumerAccountId;
+        this.consumerTeamId = consumerTeamId;
+        this.requesterId = requesterId;
         this.region = region;
         this.vpcId = vpcId;
         this.subnetIds = new TreeSet<>(subnetIds);
@@ -121,9 +124,10 @@ public class EndpointRequest {
     }
 
     public UUID getId() { return id; }
-    public ServiceListing getListing() { return listing; }
-    public AwsAccount getConsumerAccount() { return consumerAccount; }
-    public AppUser getRequester() { return requester; }
+    public UUID getListingId() { return listingId; }
+    public UUID getConsumerAccountId() { return consumerAccountId; }
+    public UUID getConsumerTeamId() { return consumerTeamId; }
+    public UUID getRequesterId() { return requesterId; }
     public String getRegion() { return region; }
     public String getVpcId() { return vpcId; }
     public Set<String> getSubnetIds() { return subnetIds; }
@@ -138,12 +142,12 @@ public class EndpointRequest {
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
     public Long getVersion() { return version; }
-    public AppUser getDecidedBy() { return decidedBy; }
+    public UUID getDecidedById() { return decidedById; }
     public List<EndpointDnsName> getDnsNames() { return dnsNames; }
 
     /**
      * Moves the request to another state and returns the timeline entry to store. Refuses moves
-     * that the lifecycle (DESIGN.md §4) does not allow.
+     * that the lifecycle ({@link EndpointState#canMoveTo}) does not allow.
      */
     public EndpointTransition moveTo(EndpointState next, UUID actorId, String actorName, String reason, Instant now) {
         if (!state.canMoveTo(next)) {
@@ -160,8 +164,8 @@ public class EndpointRequest {
         return transition;
     }
 
-    public void decided(AppUser decider, String reason, Instant now) {
-        this.decidedBy = decider;
+    public void decided(UUID deciderId, String reason, Instant now) {
+        this.decidedById = deciderId;
         this.decisionReason = reason;
         this.decidedAt = now;
     }

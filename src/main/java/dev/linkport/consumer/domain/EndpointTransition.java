@@ -1,5 +1,6 @@
 package dev.linkport.consumer.domain;
 
+import dev.linkport.consumer.EndpointState;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

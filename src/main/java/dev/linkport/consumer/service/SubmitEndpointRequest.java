@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
 
-/** A consumer's request for an interface endpoint (DESIGN.md §3); the same rules in view and API. */
+/** A consumer's request for an interface endpoint; the same rules in view and API. */
 public record SubmitEndpointRequest(
         @NotNull(message = "Choose the service") UUID serviceId,
         @NotBlank(message = "Choose one of your team's accounts")

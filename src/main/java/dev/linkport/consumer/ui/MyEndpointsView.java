@@ -18,9 +18,10 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.linkport.consumer.EndpointState;
+import dev.linkport.consumer.service.EndpointRequestDetails.TimelineEntry;
+import dev.linkport.consumer.service.EndpointRequestDetails;
 import dev.linkport.consumer.service.EndpointRequestService;
-import dev.linkport.consumer.service.EndpointRequestView;
-import dev.linkport.consumer.service.EndpointRequestView.TimelineEntry;
 import dev.linkport.platform.NotFoundException;
 import dev.linkport.platform.events.Changed;
 import dev.linkport.platform.events.LiveUpdates;
@@ -33,6 +34,7 @@ import dev.linkport.platform.ui.ViewHeader;
 import jakarta.annotation.security.PermitAll;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 
@@ -47,10 +49,11 @@ public class MyEndpointsView extends VerticalLayout implements BeforeEnterObserv
 
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
-    private static final Set<String> IN_PROGRESS = Set.of("APPROVED", "PROVISIONING", "PENDING_ACCEPTANCE", "DELETING");
+    private static final Set<EndpointState> IN_PROGRESS = EnumSet.of(EndpointState.APPROVED, EndpointState.PROVISIONING,
+            EndpointState.PENDING_ACCEPTANCE, EndpointState.DELETING);
 
     private final EndpointRequestService requests;
-    private final Grid<EndpointRequestView> grid = new Grid<>(EndpointRequestView.class, false);
+    private final Grid<EndpointRequestDetails> grid = new Grid<>(EndpointRequestDetails.class, false);
     private final Div detail = new Div();
     private UUID selected;
 
@@ -74,7 +77,7 @@ public class MyEndpointsView extends VerticalLayout implements BeforeEnterObserv
         grid.addColumn(r -> DAY.format(r.createdAt())).setHeader("Requested").setFlexGrow(0).setAutoWidth(true);
         grid.setHeightFull();
         grid.setItems(q -> requests.mine(q.getOffset(), q.getLimit()).stream(), q -> (int) requests.countMine())
-                .setIdentifierProvider(EndpointRequestView::id);
+                .setIdentifierProvider(EndpointRequestDetails::id);
         grid.asSingleSelect().addValueChangeListener(e -> {
             if (e.isFromClient()) {
                 select(e.getValue() == null ? null : e.getValue().id());
@@ -90,7 +93,7 @@ public class MyEndpointsView extends VerticalLayout implements BeforeEnterObserv
         add(split);
         setFlexGrow(1, split);
         showNothingSelected();
-        LiveRefresh.onChange(this, updates, Changed.ENDPOINT_REQUEST, changed -> {
+        LiveRefresh.onChange(this, updates, Changed.Topic.ENDPOINT_REQUEST, changed -> {
             grid.getDataProvider().refreshAll();
             if (changed.id().equals(selected)) {
                 select(selected);
@@ -117,7 +120,7 @@ public class MyEndpointsView extends VerticalLayout implements BeforeEnterObserv
             return;
         }
         try {
-            EndpointRequestView r = requests.detail(id);
+            EndpointRequestDetails r = requests.detail(id);
             grid.select(r);
             show(r);
         } catch (NotFoundException e) {
@@ -134,7 +137,7 @@ public class MyEndpointsView extends VerticalLayout implements BeforeEnterObserv
         detail.add(hint);
     }
 
-    private void show(EndpointRequestView r) {
+    private void show(EndpointRequestDetails r) {
         detail.removeAll();
         StateBadge state = new StateBadge(r.state());
         state.setId("endpoint-state");
@@ -145,7 +148,7 @@ public class MyEndpointsView extends VerticalLayout implements BeforeEnterObserv
             ProgressBar progress = new ProgressBar();
             progress.setIndeterminate(true);
             detail.add(new Span(progressText(r.state())), progress);
-        } else if (r.state().equals("SUBMITTED")) {
+        } else if (r.state() == EndpointState.SUBMITTED) {
             detail.add(hint("Waiting for approval. This page updates by itself when it is decided."));
         }
         if (r.failureReason() != null) {
@@ -155,7 +158,7 @@ public class MyEndpointsView extends VerticalLayout implements BeforeEnterObserv
             failure.setText(r.failureReason());
             detail.add(failure);
         }
-        if (r.state().equals("REJECTED") && r.decisionReason() != null) {
+        if (r.state() == EndpointState.REJECTED && r.decisionReason() != null) {
             detail.add(hint("Rejected by " + r.decidedBy() + ": " + r.decisionReason()));
         }
 
@@ -170,7 +173,7 @@ public class MyEndpointsView extends VerticalLayout implements BeforeEnterObserv
         fact(facts, "Requested by", r.requester() + " · " + WHEN.format(r.createdAt()));
         detail.add(facts);
 
-        if (r.dnsRegional() != null && !r.state().equals("DELETED") && !r.state().equals("DELETING")) {
+        if (r.dnsRegional() != null && r.state() != EndpointState.DELETED && r.state() != EndpointState.DELETING) {
             detail.add(new H4("DNS names"));
             detail.add(dnsLine("dns-regional", "Regional", r.dnsRegional()));
             for (int i = 0; i < r.dnsZonal().size(); i++) {
@@ -181,7 +184,8 @@ public class MyEndpointsView extends VerticalLayout implements BeforeEnterObserv
         Div actions = new Div();
         actions.addClassName("form-buttons");
         if (r.canDelete()) {
-            boolean cancel = r.vpcEndpointId() == null && Set.of("SUBMITTED", "APPROVED", "FAILED").contains(r.state());
+            boolean cancel = r.vpcEndpointId() == null && EnumSet.of(EndpointState.SUBMITTED, EndpointState.APPROVED,
+                    EndpointState.FAILED).contains(r.state());
             Button delete = new Button(cancel ? "Cancel request" : "Delete endpoint", VaadinIcon.TRASH.create(),
                     e -> confirmDelete(r, cancel));
             delete.setId("delete-endpoint");
@@ -223,7 +227,7 @@ public class MyEndpointsView extends VerticalLayout implements BeforeEnterObserv
         detail.add(timeline);
     }
 
-    private void confirmDelete(EndpointRequestView r, boolean cancel) {
+    private void confirmDelete(EndpointRequestDetails r, boolean cancel) {
         ConfirmDialog confirm = new ConfirmDialog();
         confirm.setHeader(cancel ? "Cancel this request?" : "Delete the endpoint to " + r.serviceName() + "?");
         confirm.setText(cancel ? "Nothing has been created in AWS yet; the request is withdrawn."
@@ -240,13 +244,13 @@ public class MyEndpointsView extends VerticalLayout implements BeforeEnterObserv
         confirm.open();
     }
 
-    private static String progressText(String state) {
+    private static String progressText(EndpointState state) {
         return switch (state) {
-            case "APPROVED" -> "Approved; Linkport starts creating the endpoint in AWS…";
-            case "PROVISIONING" -> "Creating the endpoint in AWS…";
-            case "PENDING_ACCEPTANCE" -> "Waiting for the provider's account to accept the connection…";
-            case "DELETING" -> "Deleting the endpoint in AWS…";
-            default -> state;
+            case APPROVED -> "Approved; Linkport starts creating the endpoint in AWS…";
+            case PROVISIONING -> "Creating the endpoint in AWS…";
+            case PENDING_ACCEPTANCE -> "Waiting for the provider's account to accept the connection…";
+            case DELETING -> "Deleting the endpoint in AWS…";
+            default -> state.name();
         };
     }
 
@@ -270,7 +274,7 @@ public class MyEndpointsView extends VerticalLayout implements BeforeEnterObserv
         facts.add(l, v);
     }
 
-    private static Div endpointCell(EndpointRequestView r) {
+    private static Div endpointCell(EndpointRequestDetails r) {
         Span name = new Span(r.serviceName());
         name.addClassName("cell-title");
         Span where = new Span(r.accountId() + " · " + r.region() + " · " + r.vpcId());

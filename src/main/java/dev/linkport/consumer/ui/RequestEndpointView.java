@@ -21,14 +21,15 @@ import com.vaadin.flow.router.Route;
 import dev.linkport.aws.SecurityGroup;
 import dev.linkport.aws.Subnet;
 import dev.linkport.aws.Vpc;
+import dev.linkport.catalog.ApprovalPolicy;
 import dev.linkport.catalog.service.ListingService;
 import dev.linkport.catalog.service.ServiceDetail;
+import dev.linkport.consumer.service.EndpointRequestDetails;
 import dev.linkport.consumer.service.EndpointRequestService;
-import dev.linkport.consumer.service.EndpointRequestView;
 import dev.linkport.consumer.service.SubmitEndpointRequest;
+import dev.linkport.identity.service.AccountDetails;
 import dev.linkport.identity.service.AccountResources;
 import dev.linkport.identity.service.AccountService;
-import dev.linkport.identity.service.AccountView;
 import dev.linkport.platform.InvalidInputException;
 import dev.linkport.platform.NotFoundException;
 import dev.linkport.platform.Pricing;
@@ -46,7 +47,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * Requests an interface endpoint to a service (DESIGN.md §3): own account → region → VPC →
+ * Requests an interface endpoint to a service: own account → region → VPC →
  * subnets (only in the service's zone IDs) → security groups → private DNS → justification, with
  * the monthly cost. VPCs, subnets and groups are read from AWS in the background.
  */
@@ -63,7 +64,7 @@ public class RequestEndpointView extends VerticalLayout implements BeforeEnterOb
     private final Background background;
     private final Pricing pricing;
 
-    private final ComboBox<AccountView> account = new ComboBox<>("Your team's account");
+    private final ComboBox<AccountDetails> account = new ComboBox<>("Your team's account");
     private final ComboBox<String> region = new ComboBox<>("Region");
     private final ComboBox<Vpc> vpc = new ComboBox<>("VPC");
     private final CheckboxGroup<Subnet> subnets = new CheckboxGroup<>("Subnets");
@@ -109,7 +110,7 @@ public class RequestEndpointView extends VerticalLayout implements BeforeEnterOb
                     new Button("Back to the service", c -> back())));
             return;
         }
-        List<AccountView> mine = accounts.myAccounts();
+        List<AccountDetails> mine = accounts.myAccounts();
         if (mine.isEmpty()) {
             add(new EmptyState("Your teams have no AWS account yet",
                     "Register the account the endpoint should go into under Teams & accounts, then come back.",
@@ -119,7 +120,7 @@ public class RequestEndpointView extends VerticalLayout implements BeforeEnterOb
         buildForm(mine);
     }
 
-    private void buildForm(List<AccountView> mine) {
+    private void buildForm(List<AccountDetails> mine) {
         Set<String> reachable = reachableRegions();
         account.setId("request-account");
         account.setRequiredIndicatorVisible(true);
@@ -209,7 +210,7 @@ public class RequestEndpointView extends VerticalLayout implements BeforeEnterOb
         formBox.addClassName("form-section");
         add(formBox);
 
-        AccountView first = mine.stream().filter(a -> a.regions().stream().anyMatch(reachable::contains)).findFirst()
+        AccountDetails first = mine.stream().filter(a -> a.regions().stream().anyMatch(reachable::contains)).findFirst()
                 .orElse(mine.getFirst());
         account.setValue(first);
         updateCost();
@@ -235,7 +236,7 @@ public class RequestEndpointView extends VerticalLayout implements BeforeEnterOb
     private void loadVpcs() {
         vpc.setItems(List.<Vpc>of());
         vpc.clear();
-        AccountView a = account.getValue();
+        AccountDetails a = account.getValue();
         String r = region.getValue();
         if (a == null || r == null) {
             return;
@@ -259,7 +260,7 @@ public class RequestEndpointView extends VerticalLayout implements BeforeEnterOb
         subnets.setItems(List.of());
         securityGroups.setItems(List.of());
         updateCost();
-        AccountView a = account.getValue();
+        AccountDetails a = account.getValue();
         String r = region.getValue();
         Vpc v = vpc.getValue();
         if (a == null || r == null || v == null) {
@@ -313,7 +314,7 @@ public class RequestEndpointView extends VerticalLayout implements BeforeEnterOb
         if (!submit.isEnabled()) {
             return;
         }
-        AccountView a = account.getValue();
+        AccountDetails a = account.getValue();
         Vpc v = vpc.getValue();
         SubmitEndpointRequest command = new SubmitEndpointRequest(service.id(), a == null ? null : a.accountId(),
                 region.getValue(), v == null ? null : v.vpcId(),
@@ -324,8 +325,8 @@ public class RequestEndpointView extends VerticalLayout implements BeforeEnterOb
         submit.setEnabled(false);
         submitting.setVisible(true);
         // The service checks VPC, subnets and groups in AWS: not on the UI thread.
-        background.run(UI.getCurrent(), () -> requests.submit(command), (EndpointRequestView created) -> {
-            Notifications.success("Endpoint to " + service.name() + " requested: " + created.state().toLowerCase());
+        background.run(UI.getCurrent(), () -> requests.submit(command), (EndpointRequestDetails created) -> {
+            Notifications.success("Endpoint to " + service.name() + " requested: " + created.state().name().toLowerCase(java.util.Locale.ROOT));
             getUI().ifPresent(ui -> ui.navigate("my-endpoints/" + created.id()));
         }, e -> {
             submit.setEnabled(true);
@@ -342,12 +343,11 @@ public class RequestEndpointView extends VerticalLayout implements BeforeEnterOb
         getUI().ifPresent(ui -> ui.navigate("services/" + service.id()));
     }
 
-    private static String approvalNote(String policy) {
+    private static String approvalNote(ApprovalPolicy policy) {
         return switch (policy) {
-            case "AUTO" -> "approved at once, then created in AWS.";
-            case "PROVIDER" -> "the providing team approves it, then Linkport creates it in AWS.";
-            case "ADMIN" -> "a platform admin approves it, then Linkport creates it in AWS.";
-            default -> "approved, then created in AWS.";
+            case AUTO -> "approved at once, then created in AWS.";
+            case PROVIDER -> "the providing team approves it, then Linkport creates it in AWS.";
+            case ADMIN -> "a platform admin approves it, then Linkport creates it in AWS.";
         };
     }
 }

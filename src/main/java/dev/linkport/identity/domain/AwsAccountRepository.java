@@ -10,8 +10,6 @@ public interface AwsAccountRepository extends JpaRepository<AwsAccount, UUID> {
 
     Optional<AwsAccount> findByAccountId(String accountId);
 
-    boolean existsByAccountId(String accountId);
-
     List<AwsAccount> findByTeamIdOrderByAccountId(UUID teamId);
 
     List<AwsAccount> findByTeamIdInOrderByAccountId(Collection<UUID> teamIds);

@@ -1,5 +1,6 @@
 package dev.linkport.identity.domain;
 
+import dev.linkport.identity.MembershipRole;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

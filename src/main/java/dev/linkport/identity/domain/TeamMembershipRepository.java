@@ -1,5 +1,6 @@
 package dev.linkport.identity.domain;
 
+import dev.linkport.identity.MembershipRole;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;

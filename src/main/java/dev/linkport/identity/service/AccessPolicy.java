@@ -37,7 +37,7 @@ public class AccessPolicy {
         AppUser user = users.findById(userId)
                 .filter(AppUser::isEnabled)
                 .orElseThrow(() -> new AccessDeniedException("Your user no longer exists or is disabled"));
-        Map<UUID, dev.linkport.identity.domain.MembershipRole> roles = memberships.findByUser(userId).stream()
+        Map<UUID, dev.linkport.identity.MembershipRole> roles = memberships.findByUser(userId).stream()
                 .collect(Collectors.toMap(m -> m.getTeam().getId(), TeamMembership::getRole));
         return new Caller(user.getId(), user.getUsername(), user.isPlatformAdmin(), Map.copyOf(roles));
     }

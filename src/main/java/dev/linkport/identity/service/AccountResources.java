@@ -2,6 +2,7 @@ package dev.linkport.identity.service;
 
 import dev.linkport.aws.AwsGatewayException;
 import dev.linkport.aws.AwsTarget;
+import dev.linkport.aws.AwsUnavailableException;
 import dev.linkport.aws.NetworkLoadBalancer;
 import dev.linkport.aws.PrivateLinkGateway;
 import dev.linkport.aws.SecurityGroup;
@@ -68,7 +69,7 @@ public class AccountResources {
                 throw InvalidInputException.of("region", "Account " + accountId + " is registered for "
                         + String.join(", ", account.getRegions()) + " only");
             }
-            return AwsTargets.of(account, region, user);
+            return AccountDirectory.ref(account).target(region, user);
         });
     }
 

@@ -66,7 +66,7 @@ public class AccountService {
 
     /** The accounts of one team the caller may see. */
     @Transactional(readOnly = true)
-    public List<AccountView> accountsOf(UUID teamId) {
+    public List<AccountDetails> accountsOf(UUID teamId) {
         Caller caller = access.caller();
         if (!caller.admin() && !caller.isMemberOf(teamId)) {
             throw new NotFoundException("No such team, or you are not in it");
@@ -76,20 +76,20 @@ public class AccountService {
 
     /** The accounts of all the caller's teams (what they may request endpoints into or publish from). */
     @Transactional(readOnly = true)
-    public List<AccountView> myAccounts() {
+    public List<AccountDetails> myAccounts() {
         Caller caller = access.caller();
         return accounts.findByTeamIdInOrderByAccountId(caller.teamIds()).stream().map(a -> view(a, caller)).toList();
     }
 
     /** One account, by its Linkport id, if the caller may see it. */
     @Transactional(readOnly = true)
-    public AccountView account(UUID id) {
+    public AccountDetails account(UUID id) {
         Caller caller = access.caller();
         return view(visible(id, caller), caller);
     }
 
     /** Registers an AWS account for a team (its owners and platform admins). */
-    public AccountView register(RegisterAccount command) {
+    public AccountDetails register(RegisterAccount command) {
         Caller caller = access.caller();
         if (command.teamId() != null && !caller.admin() && !caller.isMemberOf(command.teamId())) {
             throw new NotFoundException("No such team, or you are not in it");
@@ -122,7 +122,7 @@ public class AccountService {
      * Changes an account's name, regions and role. Fails with {@link StaleEditException} if it was
      * changed since the caller read {@code version}.
      */
-    public AccountView update(UpdateAccount command) {
+    public AccountDetails update(UpdateAccount command) {
         Caller caller = access.caller();
         AwsAccount account = visible(command.id(), caller);
         access.requireOwnerOrAdmin(account.getTeam().getId(), "Only the team's owners and platform admins edit AWS accounts");
@@ -200,8 +200,8 @@ public class AccountService {
         return "linkport-" + HexFormat.of().formatHex(bytes);
     }
 
-    private AccountView view(AwsAccount a, Caller caller) {
-        return new AccountView(a.getId(), a.getTeam().getId(), a.getTeam().getName(), a.getAccountId(),
+    private AccountDetails view(AwsAccount a, Caller caller) {
+        return new AccountDetails(a.getId(), a.getTeam().getId(), a.getTeam().getName(), a.getAccountId(),
                 a.getDisplayName(), new ArrayList<>(a.getRegions()), a.getRoleArn(), a.getExternalId(),
                 AccountPolicies.trustPolicy(linkportPrincipal(), a.getExternalId()), AccountPolicies.permissionPolicy(),
                 caller.admin() || caller.isOwnerOf(a.getTeam().getId()), a.getVersion());

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Personal API tokens for the REST API (DESIGN.md §7). A token's secret is {@value #SECRET_PREFIX}
+ * Personal API tokens for the REST API: shown once, stored hashed, revocable, expiring. A token's secret is {@value #SECRET_PREFIX}
  * followed by 32 random bytes in URL-safe Base64; it is returned once, by {@link #create}, and
  * only its SHA-256 hash is stored. Each user sees and revokes only their own tokens.
  */
@@ -44,7 +44,7 @@ public class ApiTokenService {
     private static final int SECRET_LENGTH = SECRET_PREFIX.length() + 43; // 32 bytes → 43 Base64 characters
 
     /** A token as its owner sees it; the secret is never part of it. */
-    public record ApiTokenView(UUID id, String name, String prefix, Instant createdAt, Instant lastUsedAt,
+    public record ApiTokenRow(UUID id, String name, String prefix, Instant createdAt, Instant lastUsedAt,
                                Instant revokedAt) {
         public boolean revoked() {
             return revokedAt != null;
@@ -52,7 +52,7 @@ public class ApiTokenService {
     }
 
     /** A new token and its secret, which is not stored and cannot be shown again. */
-    public record CreatedApiToken(ApiTokenView token, String secret) {
+    public record CreatedApiToken(ApiTokenRow token, String secret) {
     }
 
     private final ApiTokenRepository tokens;
@@ -98,13 +98,13 @@ public class ApiTokenService {
 
     /** The caller's tokens, newest first, revoked ones included. */
     @Transactional(readOnly = true)
-    public List<ApiTokenView> mine() {
+    public List<ApiTokenRow> mine() {
         Caller caller = access.caller();
         return tokens.findByUserIdOrderByCreatedAtDesc(caller.userId()).stream().map(ApiTokenService::view).toList();
     }
 
     /** Revokes one of the caller's tokens; revoking a revoked token changes nothing. */
-    public ApiTokenView revoke(UUID id) {
+    public ApiTokenRow revoke(UUID id) {
         Caller caller = access.caller();
         ApiToken token = tokens.findById(id).filter(t -> t.getUserId().equals(caller.userId()))
                 .orElseThrow(() -> new NotFoundException("You have no API token with that id"));
@@ -153,8 +153,8 @@ public class ApiTokenService {
         }
     }
 
-    private static ApiTokenView view(ApiToken t) {
-        return new ApiTokenView(t.getId(), t.getName(), t.getTokenPrefix(), t.getCreatedAt(), t.getLastUsedAt(),
+    private static ApiTokenRow view(ApiToken t) {
+        return new ApiTokenRow(t.getId(), t.getName(), t.getTokenPrefix(), t.getCreatedAt(), t.getLastUsedAt(),
                 t.getRevokedAt());
     }
 }

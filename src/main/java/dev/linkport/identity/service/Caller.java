@@ -1,6 +1,6 @@
 package dev.linkport.identity.service;
 
-import dev.linkport.identity.domain.MembershipRole;
+import dev.linkport.identity.MembershipRole;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;

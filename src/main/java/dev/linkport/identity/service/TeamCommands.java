@@ -1,6 +1,6 @@
 package dev.linkport.identity.service;
 
-import dev.linkport.identity.domain.MembershipRole;
+import dev.linkport.identity.MembershipRole;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

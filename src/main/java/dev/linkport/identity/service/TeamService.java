@@ -2,10 +2,10 @@ package dev.linkport.identity.service;
 
 import dev.linkport.audit.service.AuditEntry;
 import dev.linkport.audit.service.AuditLog;
+import dev.linkport.identity.MembershipRole;
 import dev.linkport.identity.domain.AppUser;
 import dev.linkport.identity.domain.AppUserRepository;
 import dev.linkport.identity.domain.AwsAccountRepository;
-import dev.linkport.identity.domain.MembershipRole;
 import dev.linkport.identity.domain.Team;
 import dev.linkport.identity.domain.TeamMembership;
 import dev.linkport.identity.domain.TeamMembershipRepository;

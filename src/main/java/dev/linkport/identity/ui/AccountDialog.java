@@ -10,8 +10,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import dev.linkport.identity.service.AccountCommands.RegisterAccount;
 import dev.linkport.identity.service.AccountCommands.UpdateAccount;
+import dev.linkport.identity.service.AccountDetails;
 import dev.linkport.identity.service.AccountService;
-import dev.linkport.identity.service.AccountView;
 import dev.linkport.identity.service.TeamViews.TeamSummary;
 import dev.linkport.platform.AwsIds;
 import dev.linkport.platform.InvalidInputException;
@@ -31,8 +31,8 @@ class AccountDialog extends Dialog {
     private final TextField roleArn = new TextField("IAM role Linkport assumes");
     private final FormErrors errors = new FormErrors();
 
-    AccountDialog(AccountService accounts, Validation validation, TeamSummary team, AccountView existing,
-                  Consumer<AccountView> saved) {
+    AccountDialog(AccountService accounts, Validation validation, TeamSummary team, AccountDetails existing,
+                  Consumer<AccountDetails> saved) {
         setHeaderTitle(existing == null ? "Register an AWS account for " + team.name() : "Edit account " + existing.accountId());
         setWidth("min(40rem, 95vw)");
         accountId.setId("account-id");
@@ -85,7 +85,7 @@ class AccountDialog extends Dialog {
 
         Button save = new Button(existing == null ? "Register account" : "Save", e -> {
             try {
-                AccountView result = existing == null
+                AccountDetails result = existing == null
                         ? accounts.register(new RegisterAccount(team.id(), accountId.getValue().trim(),
                         displayName.getValue(), regions.getValue(), roleArn.getValue().trim()))
                         : accounts.update(new UpdateAccount(existing.id(), existing.version(), displayName.getValue(),

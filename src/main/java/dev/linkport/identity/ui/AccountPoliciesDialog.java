@@ -7,13 +7,13 @@ import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
-import dev.linkport.identity.service.AccountView;
+import dev.linkport.identity.service.AccountDetails;
 import dev.linkport.platform.ui.CopyButton;
 
 /** Everything a team needs to create the IAM role Linkport assumes in an account. */
 class AccountPoliciesDialog extends Dialog {
 
-    AccountPoliciesDialog(AccountView account) {
+    AccountPoliciesDialog(AccountDetails account) {
         setHeaderTitle("Set up the role in " + account.accountId());
         setWidth("min(56rem, 95vw)");
         addClassName("policies-dialog");

@@ -15,7 +15,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.linkport.identity.service.ApiTokenService;
-import dev.linkport.identity.service.ApiTokenService.ApiTokenView;
+import dev.linkport.identity.service.ApiTokenService.ApiTokenRow;
 import dev.linkport.identity.service.ApiTokenService.CreatedApiToken;
 import dev.linkport.platform.InvalidInputException;
 import dev.linkport.platform.LinkportException;
@@ -42,7 +42,7 @@ public class ApiTokensView extends VerticalLayout {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneId.of("UTC"));
 
     private final ApiTokenService tokens;
-    private final Grid<ApiTokenView> grid = new Grid<>(ApiTokenView.class, false);
+    private final Grid<ApiTokenRow> grid = new Grid<>(ApiTokenRow.class, false);
     private final EmptyState empty;
 
     public ApiTokensView(ApiTokenService tokens) {
@@ -57,7 +57,7 @@ public class ApiTokensView extends VerticalLayout {
 
         grid.addClassName("api-token-list");
         grid.addThemeVariants(GridVariant.NO_BORDER);
-        grid.addColumn(ApiTokenView::name).setHeader("Name").setFlexGrow(2);
+        grid.addColumn(ApiTokenRow::name).setHeader("Name").setFlexGrow(2);
         grid.addColumn(t -> t.prefix() + "…").setHeader("Token").setAutoWidth(true);
         grid.addColumn(t -> time(t.createdAt())).setHeader("Created").setAutoWidth(true);
         grid.addColumn(t -> t.lastUsedAt() == null ? "never" : time(t.lastUsedAt())).setHeader("Last used")
@@ -74,20 +74,20 @@ public class ApiTokensView extends VerticalLayout {
     }
 
     private void refresh() {
-        List<ApiTokenView> mine = tokens.mine();
+        List<ApiTokenRow> mine = tokens.mine();
         grid.setItems(mine);
         empty.setVisible(mine.isEmpty());
         grid.setVisible(!mine.isEmpty());
     }
 
-    private Button revokeButton(ApiTokenView token) {
+    private Button revokeButton(ApiTokenRow token) {
         Button revoke = new Button("Revoke", e -> confirmRevoke(token));
         revoke.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.ERROR, ButtonVariant.TERTIARY);
         revoke.setEnabled(!token.revoked());
         return revoke;
     }
 
-    private void confirmRevoke(ApiTokenView token) {
+    private void confirmRevoke(ApiTokenRow token) {
         ConfirmDialog confirm = new ConfirmDialog("Revoke " + token.name() + "?",
                 "Everything that uses " + token.prefix() + "… is refused from now on. This cannot be undone.",
                 "Revoke", e -> {

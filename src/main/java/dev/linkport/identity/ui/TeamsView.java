@@ -20,14 +20,14 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.linkport.identity.domain.MembershipRole;
+import dev.linkport.identity.MembershipRole;
+import dev.linkport.identity.service.AccountDetails;
 import dev.linkport.identity.service.AccountService;
-import dev.linkport.identity.service.AccountView;
 import dev.linkport.identity.service.TeamService;
 import dev.linkport.identity.service.TeamViews.Member;
 import dev.linkport.identity.service.TeamViews.TeamSummary;
-import dev.linkport.identity.service.UserService;
 import dev.linkport.identity.service.UserService.UserSummary;
+import dev.linkport.identity.service.UserService;
 import dev.linkport.platform.LinkportException;
 import dev.linkport.platform.Validation;
 import dev.linkport.platform.ui.EmptyState;
@@ -230,14 +230,14 @@ public class TeamsView extends VerticalLayout implements HasUrlParameter<String>
     }
 
     private Component accountsSection(TeamSummary team) {
-        Grid<AccountView> grid = new Grid<>(AccountView.class, false);
+        Grid<AccountDetails> grid = new Grid<>(AccountDetails.class, false);
         grid.addClassName("accounts-grid");
         grid.addThemeVariants(GridVariant.WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
-        grid.addColumn(AccountView::accountId).setHeader("Account").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(AccountView::displayName).setHeader("Name");
+        grid.addColumn(AccountDetails::accountId).setHeader("Account").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(AccountDetails::displayName).setHeader("Name");
         grid.addColumn(a -> String.join(", ", a.regions())).setHeader("Regions");
-        grid.addColumn(AccountView::roleArn).setHeader("Role").setFlexGrow(2).setTooltipGenerator(AccountView::roleArn);
+        grid.addColumn(AccountDetails::roleArn).setHeader("Role").setFlexGrow(2).setTooltipGenerator(AccountDetails::roleArn);
         grid.addComponentColumn(a -> {
             HorizontalLayout actions = new HorizontalLayout();
             actions.setSpacing(false);
@@ -271,7 +271,7 @@ public class TeamsView extends VerticalLayout implements HasUrlParameter<String>
         return section("AWS accounts", grid, register);
     }
 
-    private void confirmRemoveAccount(TeamSummary team, AccountView a) {
+    private void confirmRemoveAccount(TeamSummary team, AccountDetails a) {
         ConfirmDialog confirm = new ConfirmDialog("Remove account " + a.accountId() + "?",
                 "Linkport stops using the role in this account. Nothing in AWS is deleted.", "Remove", e -> {
             try {

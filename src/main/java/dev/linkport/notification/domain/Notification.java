@@ -1,7 +1,10 @@
 package dev.linkport.notification.domain;
 
+import dev.linkport.notification.NotificationKind;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -18,8 +21,9 @@ public class Notification {
     @Column(name = "user_id", nullable = false)
     private UUID userId;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    private String kind;
+    private NotificationKind kind;
 
     @Column(nullable = false)
     private String title;
@@ -37,7 +41,7 @@ public class Notification {
     protected Notification() {
     }
 
-    public Notification(UUID userId, String kind, String title, String body, String link, Instant now) {
+    public Notification(UUID userId, NotificationKind kind, String title, String body, String link, Instant now) {
         this.id = UUID.randomUUID();
         this.userId = userId;
         this.kind = kind;
@@ -55,7 +59,7 @@ public class Notification {
 
     public UUID getId() { return id; }
     public UUID getUserId() { return userId; }
-    public String getKind() { return kind; }
+    public NotificationKind getKind() { return kind; }
     public String getTitle() { return title; }
     public String getBody() { return body; }
     public String getLink() { return link; }

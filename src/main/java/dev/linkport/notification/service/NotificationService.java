@@ -4,6 +4,7 @@ import dev.linkport.notification.domain.Notification;
 import dev.linkport.notification.domain.NotificationRepository;
 import dev.linkport.platform.NotFoundException;
 import dev.linkport.platform.OffsetPage;
+import dev.linkport.platform.events.Changed.Topic;
 import dev.linkport.platform.events.Changed;
 import dev.linkport.platform.security.CurrentActor;
 import java.time.Clock;
@@ -18,9 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class NotificationService {
-
-    /** {@link Changed#kind()} for "this user's notifications changed"; the id is the user's. */
-    public static final String CHANGED_KIND = "notification";
 
     private final NotificationRepository notifications;
     private final CurrentActor actor;
@@ -37,7 +35,7 @@ public class NotificationService {
 
     /** The caller's notifications, newest first. */
     @Transactional(readOnly = true)
-    public List<NotificationView> mine(int offset, int limit) {
+    public List<NotificationRow> mine(int offset, int limit) {
         UUID me = actor.require().userId();
         return notifications.findByUserIdOrderByCreatedAtDesc(me, new OffsetPage(offset, limit, Sort.unsorted()))
                 .stream().map(NotificationService::view).toList();
@@ -54,18 +52,18 @@ public class NotificationService {
         Notification n = notifications.findById(id).filter(x -> x.getUserId().equals(me))
                 .orElseThrow(() -> new NotFoundException("No such notification"));
         n.read(clock.instant());
-        events.publishEvent(new Changed(CHANGED_KIND, me));
+        events.publishEvent(new Changed(Topic.NOTIFICATIONS, me));
     }
 
     /** Marks all of the caller's notifications read. */
     public void markAllRead() {
         UUID me = actor.require().userId();
         notifications.markAllRead(me, clock.instant());
-        events.publishEvent(new Changed(CHANGED_KIND, me));
+        events.publishEvent(new Changed(Topic.NOTIFICATIONS, me));
     }
 
-    private static NotificationView view(Notification n) {
-        return new NotificationView(n.getId(), n.getKind(), n.getTitle(), n.getBody(), n.getLink(), n.getCreatedAt(),
+    private static NotificationRow view(Notification n) {
+        return new NotificationRow(n.getId(), n.getKind(), n.getTitle(), n.getBody(), n.getLink(), n.getCreatedAt(),
                 n.getReadAt() == null);
     }
 }

@@ -1,108 +1,94 @@
 package dev.linkport.notification.service;
 
-import dev.linkport.catalog.domain.ApprovalPolicy;
-import dev.linkport.catalog.domain.ServiceListing;
-import dev.linkport.catalog.domain.ServiceListingRepository;
-import dev.linkport.consumer.domain.EndpointRequest;
-import dev.linkport.consumer.domain.EndpointRequestRepository;
-import dev.linkport.identity.domain.TeamMembership;
-import dev.linkport.identity.domain.TeamMembershipRepository;
+import dev.linkport.catalog.ApprovalPolicy;
+import dev.linkport.catalog.service.ListingDirectory;
+import dev.linkport.catalog.service.ListingRef;
+import dev.linkport.consumer.EndpointState;
+import dev.linkport.consumer.RequestMoved;
+import dev.linkport.identity.service.TeamDirectory;
+import dev.linkport.identity.service.UserDirectory;
+import dev.linkport.notification.NotificationKind;
 import dev.linkport.notification.domain.Notification;
 import dev.linkport.notification.domain.NotificationRepository;
+import dev.linkport.platform.events.Changed.Topic;
 import dev.linkport.platform.events.Changed;
-import dev.linkport.platform.events.ConnectionObserved;
-import dev.linkport.platform.events.RequestMoved;
+import dev.linkport.provider.ConnectionObserved;
 import java.time.Clock;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Decides who is told about what, from the state changes of requests and from reconciliation.
- * Runs inside the transaction of the change, so a notification exists exactly when its change
- * does; open bells hear of it after commit.
+ * Runs after the change commits, in its own transaction; the event publication registry keeps the
+ * event until this has run, so a notification is not lost when Linkport stops in between.
  */
 @Component
-@Transactional(propagation = Propagation.MANDATORY)
 class NotificationTriggers {
 
     private final NotificationRepository notifications;
-    private final EndpointRequestRepository requests;
-    private final ServiceListingRepository listings;
-    private final TeamMembershipRepository memberships;
+    private final ListingDirectory listings;
+    private final TeamDirectory teams;
+    private final UserDirectory users;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    NotificationTriggers(NotificationRepository notifications, EndpointRequestRepository requests,
-                         ServiceListingRepository listings, TeamMembershipRepository memberships,
-                         ApplicationEventPublisher events, Clock clock) {
+    NotificationTriggers(NotificationRepository notifications, ListingDirectory listings, TeamDirectory teams,
+                         UserDirectory users, ApplicationEventPublisher events, Clock clock) {
         this.notifications = notifications;
-        this.requests = requests;
         this.listings = listings;
-        this.memberships = memberships;
+        this.teams = teams;
+        this.users = users;
         this.events = events;
         this.clock = clock;
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void requestMoved(RequestMoved moved) {
-        EndpointRequest r = requests.findById(moved.requestId()).orElse(null);
-        if (r == null) {
-            return;
-        }
-        ServiceListing listing = r.getListing();
-        String what = listing.getName() + " in " + r.getConsumerAccount().getAccountId() + "/" + r.getVpcId();
-        String link = "my-endpoints/" + r.getId();
-        UUID requester = r.getRequester().getId();
+        String what = moved.serviceName() + " in " + moved.consumerAccountId() + "/" + moved.vpcId();
+        String link = "my-endpoints/" + moved.requestId();
+        Set<UUID> requester = Set.of(moved.requesterId());
         switch (moved.to()) {
-            case "SUBMITTED" -> {
-                if (listing.getApprovalPolicy() == ApprovalPolicy.PROVIDER) {
-                    Set<UUID> team = teamMembers(listing.getOwnerTeam().getId());
-                    team.remove(requester);
-                    tell(team, "REQUEST_TO_DECIDE", "New request to decide: " + what,
-                            r.getRequester().getDisplayName() + " asks: " + r.getJustification(), "approvals");
+            case SUBMITTED -> {
+                ListingRef listing = listings.get(moved.listingId());
+                if (listing.approvalPolicy() == ApprovalPolicy.PROVIDER) {
+                    Set<UUID> team = teams.memberIds(listing.ownerTeamId());
+                    team.remove(moved.requesterId());
+                    tell(team, NotificationKind.REQUEST_TO_DECIDE, "New request to decide: " + what,
+                            users.get(moved.requesterId()).displayName() + " asks: " + moved.justification(),
+                            "approvals");
                 }
             }
-            case "APPROVED" -> {
-                if ("SUBMITTED".equals(moved.from())) {
-                    tell(Set.of(requester), "REQUEST_APPROVED", "Approved: " + what, moved.reason(), link);
+            case APPROVED -> {
+                if (moved.from() == EndpointState.SUBMITTED) {
+                    tell(requester, NotificationKind.REQUEST_APPROVED, "Approved: " + what, moved.reason(), link);
                 }
             }
-            case "REJECTED" -> tell(Set.of(requester), "REQUEST_REJECTED", "Rejected: " + what, moved.reason(), link);
-            case "AVAILABLE" -> tell(Set.of(requester), "ENDPOINT_AVAILABLE", "Available: " + what, moved.reason(), link);
-            case "FAILED" -> tell(Set.of(requester), "ENDPOINT_FAILED", "Failed: " + what, moved.reason(), link);
-            case "DRIFTED" -> tell(Set.of(requester), "ENDPOINT_DRIFTED", "Changed outside Linkport: " + what,
+            case REJECTED -> tell(requester, NotificationKind.REQUEST_REJECTED, "Rejected: " + what, moved.reason(), link);
+            case AVAILABLE -> tell(requester, NotificationKind.ENDPOINT_AVAILABLE, "Available: " + what, moved.reason(),
+                    link);
+            case FAILED -> tell(requester, NotificationKind.ENDPOINT_FAILED, "Failed: " + what, moved.reason(), link);
+            case DRIFTED -> tell(requester, NotificationKind.ENDPOINT_DRIFTED, "Changed outside Linkport: " + what,
                     moved.reason(), link);
             default -> {
             }
         }
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void connectionObserved(ConnectionObserved observed) {
-        listings.findById(observed.listingId()).ifPresent(listing -> tell(teamMembers(listing.getOwnerTeam().getId()),
-                "OUT_OF_BAND_CONNECTION", "New connection to " + listing.getName() + " made outside Linkport",
+        tell(teams.memberIds(observed.ownerTeamId()), NotificationKind.OUT_OF_BAND_CONNECTION,
+                "New connection to " + observed.serviceName() + " made outside Linkport",
                 "Endpoint " + observed.vpcEndpointId() + " of account " + observed.ownerAccountId() + " is "
-                        + observed.state() + ".", "services/" + listing.getId()));
+                        + observed.state() + ".", "services/" + observed.listingId());
     }
 
-    private Set<UUID> teamMembers(UUID teamId) {
-        Set<UUID> ids = new LinkedHashSet<>();
-        for (TeamMembership m : memberships.findByTeam(teamId)) {
-            ids.add(m.getUser().getId());
-        }
-        return ids;
-    }
-
-    private void tell(Set<UUID> users, String kind, String title, String body, String link) {
+    private void tell(Set<UUID> users, NotificationKind kind, String title, String body, String link) {
         for (UUID user : users) {
             notifications.save(new Notification(user, kind, title, body, link, clock.instant()));
-            events.publishEvent(new Changed(NotificationService.CHANGED_KIND, user));
+            events.publishEvent(new Changed(Topic.NOTIFICATIONS, user));
         }
     }
 }

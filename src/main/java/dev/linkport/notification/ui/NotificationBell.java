@@ -9,8 +9,9 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.popover.Popover;
 import com.vaadin.flow.component.popover.PopoverPosition;
+import dev.linkport.notification.service.NotificationRow;
 import dev.linkport.notification.service.NotificationService;
-import dev.linkport.notification.service.NotificationView;
+import dev.linkport.platform.events.Changed;
 import dev.linkport.platform.events.LiveUpdates;
 import dev.linkport.platform.ui.LiveRefresh;
 import java.time.Duration;
@@ -68,7 +69,7 @@ public class NotificationBell extends Div {
         add(popover);
 
         refresh();
-        LiveRefresh.onChange(this, updates, NotificationService.CHANGED_KIND, changed -> {
+        LiveRefresh.onChange(this, updates, Changed.Topic.NOTIFICATIONS, changed -> {
             if (userId.equals(changed.id())) {
                 refresh();
             }
@@ -87,18 +88,18 @@ public class NotificationBell extends Div {
 
     private void showList() {
         list.removeAll();
-        List<NotificationView> latest = notifications.mine(0, SHOWN);
+        List<NotificationRow> latest = notifications.mine(0, SHOWN);
         if (latest.isEmpty()) {
             Span none = new Span("Nothing yet. Decisions, new endpoints, failures and drift show up here.");
             none.addClassName("notification-empty");
             list.add(none);
         }
-        for (NotificationView n : latest) {
+        for (NotificationRow n : latest) {
             list.add(item(n));
         }
     }
 
-    private Div item(NotificationView n) {
+    private Div item(NotificationRow n) {
         Anchor title = new Anchor(n.link() == null ? "" : n.link(), n.title());
         title.addClassName("notification-title");
         title.getElement().addEventListener("click", e -> read(n));
@@ -120,7 +121,7 @@ public class NotificationBell extends Div {
         return item;
     }
 
-    private void read(NotificationView n) {
+    private void read(NotificationRow n) {
         if (n.unread()) {
             notifications.markRead(n.id());
             refresh();

@@ -6,11 +6,18 @@ import java.util.UUID;
  * Something views may be showing has changed: published by services and jobs inside their
  * transaction, delivered to open browsers after it commits.
  *
- * @param kind what changed, e.g. {@link #ENDPOINT_REQUEST} or {@link #SERVICE_LISTING}
- * @param id   which one
+ * @param topic what changed
+ * @param id    which one (a request, a listing, a user whose notifications changed)
  */
-public record Changed(String kind, UUID id) {
+public record Changed(Topic topic, UUID id) {
 
-    public static final String ENDPOINT_REQUEST = "endpoint-request";
-    public static final String SERVICE_LISTING = "service-listing";
+    /** What kind of thing changed; views listen to one topic. */
+    public enum Topic {
+        /** An endpoint request (its state, endpoint, DNS names); the id is the request's. */
+        ENDPOINT_REQUEST,
+        /** A service listing or what hangs off it (principals, connections, private DNS); the id is the listing's. */
+        SERVICE_LISTING,
+        /** A user's notifications; the id is the user's. */
+        NOTIFICATIONS
+    }
 }

@@ -7,12 +7,18 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Delivers {@link Changed} events, after their transaction commits, to whoever listens in this
- * instance: open views, which then refresh through server push.
+ * Delivers {@link Changed} events, after their transaction commits (at once when there is none),
+ * to whoever listens in this instance: open views, which then refresh through server push.
+ *
+ * <p>These are refresh signals for screens, not facts: a view that misses one (its instance died,
+ * it reconnected) shows the current state when it is opened again. So they deliberately do not go
+ * through the event publication registry that keeps events between modules from being lost.
  *
  * <p>Delivery happens on a background thread, never on the thread that committed: that thread
  * may be serving another user's UI request and hold that session's lock, and a listener that
@@ -36,8 +42,21 @@ public class LiveUpdates {
         return () -> listeners.remove(listener);
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
-    void deliver(Changed changed) {
+    @EventListener
+    void published(Changed changed) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    deliver(changed);
+                }
+            });
+        } else {
+            deliver(changed);
+        }
+    }
+
+    private void deliver(Changed changed) {
         for (Consumer<Changed> listener : listeners) {
             executor.execute(() -> {
                 try {

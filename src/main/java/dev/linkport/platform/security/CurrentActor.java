@@ -22,8 +22,4 @@ public class CurrentActor {
     public LinkportPrincipal require() {
         return principal().orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("Sign in first"));
     }
-
-    public boolean isAdmin() {
-        return principal().map(LinkportPrincipal::admin).orElse(false);
-    }
 }

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Connects a view to {@link LiveUpdates} while it is on screen: listens from attach to detach and
- * calls back in the view's UI (through server push) for changes of one kind.
+ * calls back in the view's UI (through server push) for changes of one topic.
  */
 public final class LiveRefresh {
 
@@ -21,11 +21,11 @@ public final class LiveRefresh {
     private LiveRefresh() {
     }
 
-    public static void onChange(Component view, LiveUpdates updates, String kind, Consumer<Changed> refresh) {
+    public static void onChange(Component view, LiveUpdates updates, Changed.Topic topic, Consumer<Changed> refresh) {
         view.addAttachListener(attach -> {
             UI ui = attach.getUI();
             AutoCloseable handle = updates.listen(changed -> {
-                if (kind.equals(changed.kind())) {
+                if (topic == changed.topic()) {
                     try {
                         ui.access(() -> refresh.accept(changed));
                     } catch (UIDetachedException gone) {

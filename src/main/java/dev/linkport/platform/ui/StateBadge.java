@@ -11,6 +11,14 @@ public class StateBadge extends Span {
         set(state);
     }
 
+    public StateBadge(Enum<?> state) {
+        this(state == null ? null : state.name());
+    }
+
+    public void set(Enum<?> state) {
+        set(state == null ? null : state.name());
+    }
+
     public void set(String state) {
         getClassNames().removeIf(c -> c.startsWith("state-") && !c.equals("state-badge"));
         String s = state == null ? "unknown" : state;

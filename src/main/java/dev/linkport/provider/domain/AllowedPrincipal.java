@@ -1,5 +1,7 @@
 package dev.linkport.provider.domain;
 
+import dev.linkport.provider.PrincipalSource;
+import dev.linkport.provider.PrincipalSyncState;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -15,10 +17,6 @@ import java.util.UUID;
 @Table(name = "allowed_principal")
 public class AllowedPrincipal {
 
-    public enum Source { MANUAL, APPROVAL, OBSERVED }
-
-    public enum SyncState { PENDING_ADD, IN_SYNC, PENDING_REMOVE, FAILED, DRIFTED }
-
     @Id
     private UUID id;
 
@@ -30,11 +28,11 @@ public class AllowedPrincipal {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    private Source source;
+    private PrincipalSource source;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "sync_state", nullable = false)
-    private SyncState syncState;
+    private PrincipalSyncState syncState;
 
     @Column(name = "last_error")
     private String lastError;
@@ -51,58 +49,58 @@ public class AllowedPrincipal {
     protected AllowedPrincipal() {
     }
 
-    public AllowedPrincipal(UUID listingId, String arn, Source source, Instant now) {
+    public AllowedPrincipal(UUID listingId, String arn, PrincipalSource source, Instant now) {
         this.id = UUID.randomUUID();
         this.listingId = listingId;
         this.arn = arn;
         this.source = source;
-        this.syncState = SyncState.PENDING_ADD;
+        this.syncState = PrincipalSyncState.PENDING_ADD;
         this.createdAt = now;
         this.updatedAt = now;
     }
 
     /** AWS holds the principal now. */
     public void synced(Instant now) {
-        this.syncState = SyncState.IN_SYNC;
+        this.syncState = PrincipalSyncState.IN_SYNC;
         this.lastError = null;
         this.updatedAt = now;
     }
 
     /** A principal AWS holds that Linkport did not put there: shown as drift until someone decides. */
     public static AllowedPrincipal observed(UUID listingId, String arn, Instant now) {
-        AllowedPrincipal p = new AllowedPrincipal(listingId, arn, Source.OBSERVED, now);
-        p.syncState = SyncState.DRIFTED;
+        AllowedPrincipal p = new AllowedPrincipal(listingId, arn, PrincipalSource.OBSERVED, now);
+        p.syncState = PrincipalSyncState.DRIFTED;
         p.lastError = "AWS allows this principal, but it was not added through Linkport";
         return p;
     }
 
     /** Someone wants AWS to hold the principal (again); a principal seen only in AWS becomes theirs. */
-    public void wanted(Source by, Instant now) {
-        if (source == Source.OBSERVED) {
+    public void wanted(PrincipalSource by, Instant now) {
+        if (source == PrincipalSource.OBSERVED) {
             source = by;
         }
-        this.syncState = SyncState.PENDING_ADD;
+        this.syncState = PrincipalSyncState.PENDING_ADD;
         this.lastError = null;
         this.updatedAt = now;
     }
 
     /** Someone wants AWS to stop allowing the principal; the row goes once AWS no longer holds it. */
     public void unwanted(Instant now) {
-        this.syncState = SyncState.PENDING_REMOVE;
+        this.syncState = PrincipalSyncState.PENDING_REMOVE;
         this.lastError = null;
         this.updatedAt = now;
     }
 
     /** Applying the change failed permanently; {@code error} is AWS's message. */
     public void failed(String error, Instant now) {
-        this.syncState = SyncState.FAILED;
+        this.syncState = PrincipalSyncState.FAILED;
         this.lastError = error;
         this.updatedAt = now;
     }
 
     /** AWS and Linkport disagree about this principal for a reason nobody in Linkport caused. */
     public void drifted(String why, Instant now) {
-        this.syncState = SyncState.DRIFTED;
+        this.syncState = PrincipalSyncState.DRIFTED;
         this.lastError = why;
         this.updatedAt = now;
     }
@@ -110,8 +108,8 @@ public class AllowedPrincipal {
     public UUID getId() { return id; }
     public UUID getListingId() { return listingId; }
     public String getArn() { return arn; }
-    public Source getSource() { return source; }
-    public SyncState getSyncState() { return syncState; }
+    public PrincipalSource getSource() { return source; }
+    public PrincipalSyncState getSyncState() { return syncState; }
     public String getLastError() { return lastError; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }

@@ -1,8 +1,6 @@
 package dev.linkport.provider.domain;
 
-import dev.linkport.consumer.domain.EndpointRequest;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,10 +15,10 @@ public interface ObservedConnectionRepository extends JpaRepository<ObservedConn
     Optional<ObservedConnection> findByListingIdAndVpcEndpointId(UUID listingId, String vpcEndpointId);
 
     /**
-     * Records a connection as AWS reports it now. An upsert, so that two people opening the
-     * Connections page at once (or the reconciler) do not collide on the unique key.
+     * Records a connection as AWS reports it now; returns whether it was new. An upsert, so that
+     * two people opening the Connections page at once (or the reconciler) do not collide on the
+     * unique key. A request once matched stays matched.
      */
-    @Modifying
     @Query(value = """
             insert into observed_connection (id, listing_id, vpc_endpoint_id, owner_account_id, state, aws_created_at,
                                              request_id, first_seen_at, last_seen_at, version)
@@ -28,20 +26,21 @@ public interface ObservedConnectionRepository extends JpaRepository<ObservedConn
             on conflict (listing_id, vpc_endpoint_id) do update
                set state = excluded.state, owner_account_id = excluded.owner_account_id,
                    aws_created_at = coalesce(excluded.aws_created_at, observed_connection.aws_created_at),
-                   request_id = coalesce(excluded.request_id, observed_connection.request_id),
-                   last_seen_at = excluded.last_seen_at, version = observed_connection.version + 1""",
-            nativeQuery = true)
-    int upsert(UUID listingId, String vpcEndpointId, String ownerAccountId, String state, Instant awsCreatedAt,
-               UUID requestId, Instant now);
-
-    /** The Linkport requests of a listing that own one of these endpoints. */
-    @Query("""
-            select r from EndpointRequest r join fetch r.consumerAccount a join fetch a.team
-            where r.listing.id = ?1 and r.vpcEndpointId in ?2""")
-    List<EndpointRequest> findRequestsByEndpoints(UUID listingId, Collection<String> vpcEndpointIds);
+                   request_id = coalesce(observed_connection.request_id, excluded.request_id),
+                   last_seen_at = excluded.last_seen_at, version = observed_connection.version + 1
+            returning (xmax = 0)""", nativeQuery = true)
+    boolean upsert(UUID listingId, String vpcEndpointId, String ownerAccountId, String state, Instant awsCreatedAt,
+                   UUID requestId, Instant now);
 
     /** AWS reported this state for the connection; a plain update, so a concurrent upsert cannot make it stale. */
     @Modifying
     @Query("update ObservedConnection c set c.state = ?2, c.lastSeenAt = ?3, c.version = c.version + 1 where c.id = ?1")
     int markSeen(UUID id, String state, Instant now);
+
+    /** Connections AWS no longer listed when it was last asked are gone. */
+    @Modifying
+    @Query("""
+            update ObservedConnection c set c.state = 'deleted', c.version = c.version + 1
+            where c.listingId = ?1 and c.lastSeenAt < ?2 and c.state <> 'deleted'""")
+    int markUnseenDeleted(UUID listingId, Instant seenSince);
 }

@@ -1,21 +1,24 @@
 package dev.linkport.provider.service;
 
-import dev.linkport.audit.service.AuditEntry;
 import dev.linkport.audit.service.AuditLog;
-import dev.linkport.catalog.domain.ServiceListing;
-import dev.linkport.consumer.domain.EndpointRequest;
-import dev.linkport.consumer.domain.EndpointState;
+import dev.linkport.catalog.service.ListingDirectory;
+import dev.linkport.catalog.service.ListingRef;
+import dev.linkport.catalog.service.ManagedListing;
+import dev.linkport.consumer.service.RequestRef;
+import dev.linkport.consumer.service.ServiceRequests;
 import dev.linkport.platform.ConflictException;
 import dev.linkport.platform.InvalidInputException;
 import dev.linkport.platform.NotFoundException;
 import dev.linkport.platform.Validation;
+import dev.linkport.platform.events.Changed.Topic;
 import dev.linkport.platform.events.Changed;
-import dev.linkport.platform.jobs.JobKind;
-import dev.linkport.platform.jobs.Jobs;
+import dev.linkport.provider.PrincipalSource;
+import dev.linkport.provider.PrincipalSyncState;
 import dev.linkport.provider.domain.AllowedPrincipal;
-import dev.linkport.provider.domain.AllowedPrincipal.Source;
-import dev.linkport.provider.domain.AllowedPrincipal.SyncState;
 import dev.linkport.provider.domain.AllowedPrincipalRepository;
+import dev.linkport.provider.domain.ServiceAudit;
+import dev.linkport.provider.jobs.ProviderJobs;
+import dev.linkport.worker.Jobs;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -24,30 +27,31 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A service's allowed principals (DESIGN.md §3, Provider): who AWS lets create endpoints to it.
- * Adding and removing only records the wish and schedules SyncPrincipals, which applies it in AWS
- * and reports the outcome on each principal. For the service's owners and platform admins.
+ * A service's allowed principals: who AWS lets create endpoints to it. Adding and removing only
+ * records the wish and schedules SyncPrincipals, which applies it in AWS and reports the outcome
+ * on each principal. For the service's owners and platform admins.
  */
 @Service
 @Transactional
 public class PrincipalService {
 
-    /** The request states in which an endpoint exists (or is being made) and depends on its principal. */
-    public static final List<EndpointState> LIVE = List.of(EndpointState.PROVISIONING,
-            EndpointState.PENDING_ACCEPTANCE, EndpointState.AVAILABLE);
+    private static final String WHAT = "see and change the allowed principals of";
 
     private final AllowedPrincipalRepository principals;
-    private final ServiceOwnership ownership;
+    private final ListingDirectory listings;
+    private final ServiceRequests requests;
     private final Validation validation;
     private final AuditLog audit;
     private final Jobs jobs;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    public PrincipalService(AllowedPrincipalRepository principals, ServiceOwnership ownership, Validation validation,
-                            AuditLog audit, Jobs jobs, ApplicationEventPublisher events, Clock clock) {
+    public PrincipalService(AllowedPrincipalRepository principals, ListingDirectory listings, ServiceRequests requests,
+                            Validation validation, AuditLog audit, Jobs jobs, ApplicationEventPublisher events,
+                            Clock clock) {
         this.principals = principals;
-        this.ownership = ownership;
+        this.listings = listings;
+        this.requests = requests;
         this.validation = validation;
         this.audit = audit;
         this.jobs = jobs;
@@ -65,43 +69,42 @@ public class PrincipalService {
     }
 
     /** What removing a principal did, and which live endpoints depended on it. */
-    public record Removal(PrincipalView principal, List<Dependent> liveEndpoints) {
+    public record Removal(PrincipalRow principal, List<Dependent> liveEndpoints) {
     }
 
     /** The service's principals, as Linkport wants them and as AWS last reported them, by ARN. */
     @Transactional(readOnly = true)
-    public List<PrincipalView> list(UUID listingId) {
-        ownership.require(listingId, "the allowed principals");
-        return principals.findByListingIdOrderByArn(listingId).stream().map(PrincipalService::view).toList();
+    public List<PrincipalRow> list(UUID listingId) {
+        listings.requireManaged(listingId, WHAT);
+        return principals.findByListingIdOrderByArn(listingId).stream().map(PrincipalService::row).toList();
     }
 
     /**
      * Allows a principal; AWS gets it shortly, through SyncPrincipals. Adding one Linkport already
      * has asks for it again (useful after a failure); one seen only in AWS becomes a managed one.
      */
-    public PrincipalView add(UUID listingId, AddPrincipal command) {
-        ServiceOwnership.Managed managed = ownership.require(listingId, "the allowed principals");
+    public PrincipalRow add(UUID listingId, AddPrincipal command) {
+        ManagedListing managed = listings.requireManaged(listingId, WHAT);
         validation.check(command);
         String arn = command.arn().trim();
         if (arn.equals(AddPrincipal.WILDCARD) && !command.confirmWildcard()) {
             throw InvalidInputException.of("confirmWildcard", AddPrincipal.WILDCARD_WARNING);
         }
-        ServiceListing listing = requireInAws(managed.listing());
+        ListingRef listing = requireInAws(managed);
         AllowedPrincipal principal = principals.findByListingIdAndArn(listingId, arn).orElse(null);
         String before = principal == null ? null : principal.getSyncState().name();
         if (principal == null) {
-            principal = principals.save(new AllowedPrincipal(listingId, arn, Source.MANUAL, clock.instant()));
-        } else if (principal.getSyncState() == SyncState.IN_SYNC) {
-            return view(principal); // nothing to do
+            principal = principals.save(new AllowedPrincipal(listingId, arn, PrincipalSource.MANUAL, clock.instant()));
+        } else if (principal.getSyncState() == PrincipalSyncState.IN_SYNC) {
+            return row(principal); // nothing to do
         } else {
-            principal.wanted(Source.MANUAL, clock.instant());
+            principal.wanted(PrincipalSource.MANUAL, clock.instant());
         }
         principals.flush();
-        jobs.schedule(JobKind.SYNC_PRINCIPALS, listingId);
-        audit.record(AuditEntry.of("PRINCIPAL_ADDED", "SERVICE", listingId, listing.getName(),
-                listing.getOwnerTeam().getId()).change(before, arn));
-        events.publishEvent(new Changed(Changed.SERVICE_LISTING, listingId));
-        return view(principal);
+        jobs.schedule(ProviderJobs.SYNC_PRINCIPALS, listingId);
+        audit.record(ServiceAudit.entry("PRINCIPAL_ADDED", listing).change(before, arn));
+        events.publishEvent(new Changed(Topic.SERVICE_LISTING, listingId));
+        return row(principal);
     }
 
     /**
@@ -109,52 +112,49 @@ public class PrincipalService {
      * that exist keep working in AWS, but their account cannot create new ones; the answer names them.
      */
     public Removal remove(UUID listingId, String arn) {
-        ServiceOwnership.Managed managed = ownership.require(listingId, "the allowed principals");
-        ServiceListing listing = managed.listing();
+        ManagedListing managed = listings.requireManaged(listingId, WHAT);
+        ListingRef listing = managed.listing();
         String wanted = arn == null ? "" : arn.trim();
         AllowedPrincipal principal = principals.findByListingIdAndArn(listingId, wanted)
                 .orElseThrow(() -> new NotFoundException("The service has no allowed principal " + wanted));
         List<Dependent> dependents = dependents(listingId, wanted);
         String before = principal.getSyncState().name();
-        if (listing.getAwsServiceId() == null) {
+        if (!managed.inAws()) {
             principals.delete(principal); // AWS never had it
         } else {
             principal.unwanted(clock.instant());
             principals.flush();
-            jobs.schedule(JobKind.SYNC_PRINCIPALS, listingId);
+            jobs.schedule(ProviderJobs.SYNC_PRINCIPALS, listingId);
         }
-        audit.record(AuditEntry.of("PRINCIPAL_REMOVED", "SERVICE", listingId, listing.getName(),
-                listing.getOwnerTeam().getId()).change(before + " " + wanted, null)
+        audit.record(ServiceAudit.entry("PRINCIPAL_REMOVED", listing).change(before + " " + wanted, null)
                 .because(dependents.isEmpty() ? null : "Live endpoints from this principal: "
                         + String.join(", ", dependents.stream().map(Dependent::describe).toList())));
-        events.publishEvent(new Changed(Changed.SERVICE_LISTING, listingId));
-        return new Removal(view(principal), dependents);
+        events.publishEvent(new Changed(Topic.SERVICE_LISTING, listingId));
+        return new Removal(row(principal), dependents);
     }
 
     /** The live endpoints that were allowed by this principal: its account's, or everybody's for {@code *}. */
     @Transactional(readOnly = true)
     public List<Dependent> liveEndpoints(UUID listingId, String arn) {
-        ownership.require(listingId, "the allowed principals");
+        listings.requireManaged(listingId, WHAT);
         return dependents(listingId, arn == null ? "" : arn.trim());
     }
 
     /** Asks SyncPrincipals to compare AWS with Linkport again (e.g. to pick up changes made in AWS). */
     public void sync(UUID listingId) {
-        ServiceOwnership.Managed managed = ownership.require(listingId, "the allowed principals");
-        requireInAws(managed.listing());
-        jobs.schedule(JobKind.SYNC_PRINCIPALS, listingId);
+        requireInAws(listings.requireManaged(listingId, WHAT));
+        jobs.schedule(ProviderJobs.SYNC_PRINCIPALS, listingId);
     }
 
     private List<Dependent> dependents(UUID listingId, String arn) {
         String account = accountOf(arn);
-        return principals.findRequestsInStates(listingId, LIVE).stream()
-                .filter(r -> arn.equals(AddPrincipal.WILDCARD) || r.getConsumerAccount().getAccountId().equals(account))
+        return requests.live(listingId).stream()
+                .filter(r -> arn.equals(AddPrincipal.WILDCARD) || r.accountId().equals(account))
                 .map(PrincipalService::dependent).toList();
     }
 
-    private static Dependent dependent(EndpointRequest r) {
-        return new Dependent(r.getId(), r.getVpcEndpointId(), r.getConsumerAccount().getAccountId(),
-                r.getConsumerAccount().getTeam().getName(), r.getState().name());
+    private static Dependent dependent(RequestRef r) {
+        return new Dependent(r.id(), r.vpcEndpointId(), r.accountId(), r.consumerTeam(), r.state().name());
     }
 
     /** The account id in an IAM ARN, or null. */
@@ -163,16 +163,18 @@ public class PrincipalService {
         return parts.length == 6 && parts[0].equals("arn") ? parts[4] : null;
     }
 
-    private static ServiceListing requireInAws(ServiceListing listing) {
-        if (listing.getAwsServiceId() == null) {
-            throw new ConflictException(listing.getName() + " has no endpoint service in AWS yet (it is "
-                    + listing.getState() + "); principals can be added once it is available");
+    private static ListingRef requireInAws(ManagedListing managed) {
+        ListingRef listing = managed.listing();
+        if (!managed.inAws()) {
+            throw new ConflictException(listing.name() + " has no endpoint service in AWS yet (it is "
+                    + listing.state() + "); principals can be added once it is available");
         }
         return listing;
     }
 
-    static PrincipalView view(AllowedPrincipal p) {
-        return new PrincipalView(p.getId(), p.getArn(), p.getSource().name(), p.getSyncState().name(),
-                p.getLastError(), p.getCreatedAt(), p.getUpdatedAt());
+
+    static PrincipalRow row(AllowedPrincipal p) {
+        return new PrincipalRow(p.getId(), p.getArn(), p.getSource(), p.getSyncState(), p.getLastError(),
+                p.getCreatedAt(), p.getUpdatedAt());
     }
 }

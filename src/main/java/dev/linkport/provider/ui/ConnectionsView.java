@@ -30,16 +30,17 @@ import dev.linkport.platform.ui.LiveRefresh;
 import dev.linkport.platform.ui.Notifications;
 import dev.linkport.platform.ui.StateBadge;
 import dev.linkport.platform.ui.ViewHeader;
+import dev.linkport.provider.service.ConnectionRow;
 import dev.linkport.provider.service.ConnectionService;
-import dev.linkport.provider.service.ConnectionView;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Every AWS connection of a service (DESIGN.md §3), also endpoints created outside Linkport: read
+ * Every AWS connection of a service, also endpoints created outside Linkport: read
  * live from AWS in the background, with the owning account's team and the Linkport request behind
  * each; pending ones can be accepted or rejected (the worker does it, the page follows).
  */
@@ -53,7 +54,7 @@ public class ConnectionsView extends VerticalLayout implements BeforeEnterObserv
     private final ConnectionService connections;
     private final ListingService listings;
     private final Background background;
-    private final Grid<ConnectionView> grid = new Grid<>(ConnectionView.class, false);
+    private final Grid<ConnectionRow> grid = new Grid<>(ConnectionRow.class, false);
     private final ProgressBar loading = new ProgressBar();
     private final Span status = new Span();
     private UUID id;
@@ -67,7 +68,7 @@ public class ConnectionsView extends VerticalLayout implements BeforeEnterObserv
         this.background = background;
         addClassName("connections-view");
         setSizeFull();
-        LiveRefresh.onChange(this, updates, Changed.SERVICE_LISTING, changed -> {
+        LiveRefresh.onChange(this, updates, Changed.Topic.SERVICE_LISTING, changed -> {
             if (changed.id().equals(id)) {
                 load();
             }
@@ -107,7 +108,7 @@ public class ConnectionsView extends VerticalLayout implements BeforeEnterObserv
                 back, principals, refresh));
         if (service.serviceId() == null) {
             add(new EmptyState("Not in AWS yet", "Connections appear once the endpoint service exists ("
-                    + service.state().toLowerCase() + " now)."));
+                    + service.state().name().toLowerCase(Locale.ROOT) + " now)."));
             return;
         }
         loading.setIndeterminate(true);
@@ -134,11 +135,11 @@ public class ConnectionsView extends VerticalLayout implements BeforeEnterObserv
         });
     }
 
-    private void show(List<ConnectionView> items) {
+    private void show(List<ConnectionRow> items) {
         loading.setVisible(false);
         status.removeClassName("failure-reason");
-        long pending = items.stream().filter(ConnectionView::pendingAcceptance).count();
-        long outside = items.stream().filter(ConnectionView::outsideLinkport).count();
+        long pending = items.stream().filter(ConnectionRow::pendingAcceptance).count();
+        long outside = items.stream().filter(ConnectionRow::outsideLinkport).count();
         status.setText(items.size() + (items.size() == 1 ? " connection" : " connections")
                 + (pending > 0 ? ", " + pending + " waiting for acceptance" : "")
                 + (outside > 0 ? ", " + outside + " made outside Linkport" : "") + " · read from AWS at "
@@ -192,7 +193,7 @@ public class ConnectionsView extends VerticalLayout implements BeforeEnterObserv
                 outside.addClassNames("cell-subtitle", "outside-linkport");
                 return outside;
             }
-            Div cell = twoLines("Request " + c.requestId().toString().substring(0, 8), c.requestState());
+            Div cell = twoLines("Request " + c.requestId().toString().substring(0, 8), c.requestState().name());
             return cell;
         })).setHeader("Linkport request").setFlexGrow(1);
         grid.addColumn(new ComponentRenderer<>(c -> {
@@ -213,7 +214,7 @@ public class ConnectionsView extends VerticalLayout implements BeforeEnterObserv
                 + "to this service, through Linkport or directly in AWS.");
     }
 
-    private void confirmReject(ConnectionView c) {
+    private void confirmReject(ConnectionRow c) {
         ConfirmDialog confirm = new ConfirmDialog("Reject " + c.vpcEndpointId() + "?",
                 "The endpoint of account " + c.ownerAccountId() + " will not be connected."
                         + (c.requestId() == null ? "" : " Its Linkport request fails with this as the reason."),
@@ -224,10 +225,10 @@ public class ConnectionsView extends VerticalLayout implements BeforeEnterObserv
         confirm.open();
     }
 
-    private void decide(ConnectionView c, boolean accept) {
+    private void decide(ConnectionRow c, boolean accept) {
         UI ui = UI.getCurrent();
         UUID listing = id;
-        Function<String, ConnectionView> call = vpce -> accept ? connections.accept(listing, vpce)
+        Function<String, ConnectionRow> call = vpce -> accept ? connections.accept(listing, vpce)
                 : connections.reject(listing, vpce);
         background.run(ui, () -> call.apply(c.vpcEndpointId()),
                 done -> Notifications.success((accept ? "Accepting " : "Rejecting ") + c.vpcEndpointId()

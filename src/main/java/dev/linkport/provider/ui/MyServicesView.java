@@ -8,14 +8,14 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.linkport.catalog.service.ListingService.OwnedService;
+import dev.linkport.catalog.service.ListingService;
 import dev.linkport.platform.events.Changed;
 import dev.linkport.platform.events.LiveUpdates;
 import dev.linkport.platform.ui.EmptyState;
 import dev.linkport.platform.ui.LiveRefresh;
 import dev.linkport.platform.ui.StateBadge;
 import dev.linkport.platform.ui.ViewHeader;
-import dev.linkport.provider.service.MyServicesService;
-import dev.linkport.provider.service.MyServicesService.OwnedService;
 import jakarta.annotation.security.PermitAll;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -28,7 +28,7 @@ public class MyServicesView extends VerticalLayout {
 
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-    public MyServicesView(MyServicesService services, LiveUpdates updates) {
+    public MyServicesView(ListingService services, LiveUpdates updates) {
         addClassName("my-services-view");
         setSizeFull();
         Button publish = new Button("Publish a service", VaadinIcon.PLUS.create(),
@@ -37,7 +37,7 @@ public class MyServicesView extends VerticalLayout {
         publish.addThemeVariants(ButtonVariant.PRIMARY);
         add(new ViewHeader("My services", "Services your teams publish: their AWS endpoint services, who may connect, "
                 + "and the requests waiting for you.", publish));
-        if (services.count() == 0) {
+        if (services.countOwned() == 0) {
             add(new EmptyState("Your teams do not publish any service yet",
                     "A service published here becomes an AWS VPC endpoint service in one of your team's accounts and "
                             + "appears in the catalog for other teams. You need a network load balancer in an AWS "
@@ -55,11 +55,11 @@ public class MyServicesView extends VerticalLayout {
         grid.addColumn(s -> s.serviceName() == null ? "—" : s.serviceName()).setHeader("AWS service name").setFlexGrow(3)
                 .setTooltipGenerator(OwnedService::serviceName);
         grid.addColumn(s -> WHEN.format(s.updatedAt())).setHeader("Updated").setAutoWidth(true).setFlexGrow(0);
-        grid.setItems(q -> services.list(q.getOffset(), q.getLimit()).stream(), q -> (int) services.count())
+        grid.setItems(q -> services.owned(q.getOffset(), q.getLimit()).stream(), q -> (int) services.countOwned())
                 .setIdentifierProvider(OwnedService::id);
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("services/" + e.getItem().id())));
         grid.addClassName("clickable-rows");
-        LiveRefresh.onChange(this, updates, Changed.SERVICE_LISTING, c -> grid.getDataProvider().refreshAll());
+        LiveRefresh.onChange(this, updates, Changed.Topic.SERVICE_LISTING, c -> grid.getDataProvider().refreshAll());
         add(grid);
         setFlexGrow(1, grid);
     }

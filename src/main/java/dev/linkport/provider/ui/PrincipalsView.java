@@ -33,16 +33,19 @@ import dev.linkport.platform.ui.LiveRefresh;
 import dev.linkport.platform.ui.Notifications;
 import dev.linkport.platform.ui.StateBadge;
 import dev.linkport.platform.ui.ViewHeader;
+import dev.linkport.provider.PrincipalSource;
+import dev.linkport.provider.PrincipalSyncState;
 import dev.linkport.provider.service.AddPrincipal;
-import dev.linkport.provider.service.PrincipalService;
+import dev.linkport.provider.service.PrincipalRow;
 import dev.linkport.provider.service.PrincipalService.Dependent;
-import dev.linkport.provider.service.PrincipalView;
+import dev.linkport.provider.service.PrincipalService;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
- * Who may connect to a service (DESIGN.md §3): the principals AWS allows and Linkport knows, with
+ * Who may connect to a service: the principals AWS allows and Linkport knows, with
  * where each came from and whether AWS has caught up; add and remove, with warnings for {@code *}
  * and for principals live endpoints depend on. Updates live as SyncPrincipals reports back.
  */
@@ -53,7 +56,7 @@ public class PrincipalsView extends VerticalLayout implements BeforeEnterObserve
     private final PrincipalService principals;
     private final ListingService listings;
     private final Validation validation;
-    private final Grid<PrincipalView> grid = new Grid<>(PrincipalView.class, false);
+    private final Grid<PrincipalRow> grid = new Grid<>(PrincipalRow.class, false);
     private final TextField arn = new TextField("Principal");
     private final FormErrors errors = new FormErrors();
     private UUID id;
@@ -66,7 +69,7 @@ public class PrincipalsView extends VerticalLayout implements BeforeEnterObserve
         this.validation = validation;
         addClassName("principals-view");
         setSizeFull();
-        LiveRefresh.onChange(this, updates, Changed.SERVICE_LISTING, changed -> {
+        LiveRefresh.onChange(this, updates, Changed.Topic.SERVICE_LISTING, changed -> {
             if (changed.id().equals(id)) {
                 refresh();
             }
@@ -76,7 +79,7 @@ public class PrincipalsView extends VerticalLayout implements BeforeEnterObserve
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
-        List<PrincipalView> current;
+        List<PrincipalRow> current;
         ServiceDetail service;
         try {
             id = UUID.fromString(event.getRouteParameters().get("id").orElse(""));
@@ -102,7 +105,7 @@ public class PrincipalsView extends VerticalLayout implements BeforeEnterObserve
                 back, connections));
         if (service.serviceId() == null) {
             add(new EmptyState("Not in AWS yet", "Principals can be managed once the endpoint service exists ("
-                    + service.state().toLowerCase() + " now)."));
+                    + service.state().name().toLowerCase(Locale.ROOT) + " now)."));
             return;
         }
         add(addForm());
@@ -157,7 +160,7 @@ public class PrincipalsView extends VerticalLayout implements BeforeEnterObserve
     private void submit(String value, boolean confirmWildcard) {
         try {
             errors.clear();
-            PrincipalView added = principals.add(id, new AddPrincipal(value, confirmWildcard));
+            PrincipalRow added = principals.add(id, new AddPrincipal(value, confirmWildcard));
             arn.clear();
             arn.setInvalid(false);
             Notifications.success(added.describe() + " will be allowed; AWS is being updated");
@@ -204,10 +207,11 @@ public class PrincipalsView extends VerticalLayout implements BeforeEnterObserve
         grid.addColumn(new ComponentRenderer<>(p -> {
             Div actions = new Div();
             actions.addClassName("row-actions");
-            if (!p.syncState().equals("PENDING_REMOVE")) {
-                if (p.source().equals("OBSERVED") || p.syncState().equals("FAILED")
-                        || (p.syncState().equals("DRIFTED"))) {
-                    Button keep = new Button(p.syncState().equals("FAILED") ? "Retry" : "Keep", e -> allow(p.arn()));
+            if (p.syncState() != PrincipalSyncState.PENDING_REMOVE) {
+                if (p.source() == PrincipalSource.OBSERVED || p.syncState() == PrincipalSyncState.FAILED
+                        || p.syncState() == PrincipalSyncState.DRIFTED) {
+                    Button keep = new Button(p.syncState() == PrincipalSyncState.FAILED ? "Retry" : "Keep",
+                            e -> allow(p.arn()));
                     keep.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.TERTIARY);
                     keep.addClassName("keep-principal");
                     keep.getElement().setAttribute("data-arn", p.arn());
@@ -225,7 +229,7 @@ public class PrincipalsView extends VerticalLayout implements BeforeEnterObserve
                 + "request adds its account; or allow one above.");
     }
 
-    private void confirmRemove(PrincipalView p) {
+    private void confirmRemove(PrincipalRow p) {
         List<Dependent> live = principals.liveEndpoints(id, p.arn());
         String text = live.isEmpty()
                 ? p.describe() + " will no longer be able to create endpoints to this service."
@@ -253,23 +257,21 @@ public class PrincipalsView extends VerticalLayout implements BeforeEnterObserve
         }
     }
 
-    static String source(String source) {
+    static String source(PrincipalSource source) {
         return switch (source) {
-            case "MANUAL" -> "Added by hand";
-            case "APPROVAL" -> "Added by an approval";
-            case "OBSERVED" -> "Seen in AWS";
-            default -> source;
+            case MANUAL -> "Added by hand";
+            case APPROVAL -> "Added by an approval";
+            case OBSERVED -> "Seen in AWS";
         };
     }
 
-    static String syncState(String state) {
+    static String syncState(PrincipalSyncState state) {
         return switch (state) {
-            case "PENDING_ADD" -> "Adding…";
-            case "IN_SYNC" -> "In sync";
-            case "PENDING_REMOVE" -> "Removing…";
-            case "FAILED" -> "Failed";
-            case "DRIFTED" -> "Drift";
-            default -> state;
+            case PENDING_ADD -> "Adding…";
+            case IN_SYNC -> "In sync";
+            case PENDING_REMOVE -> "Removing…";
+            case FAILED -> "Failed";
+            case DRIFTED -> "Drift";
         };
     }
 

@@ -15,6 +15,9 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.linkport.catalog.service.PrivateDnsCommand;
+import dev.linkport.catalog.service.PrivateDnsService;
+import dev.linkport.catalog.service.PrivateDnsStatus;
 import dev.linkport.platform.ConflictException;
 import dev.linkport.platform.ForbiddenException;
 import dev.linkport.platform.InvalidInputException;
@@ -27,9 +30,6 @@ import dev.linkport.platform.ui.LiveRefresh;
 import dev.linkport.platform.ui.Notifications;
 import dev.linkport.platform.ui.StateBadge;
 import dev.linkport.platform.ui.ViewHeader;
-import dev.linkport.provider.service.PrivateDnsCommand;
-import dev.linkport.provider.service.PrivateDnsStatus;
-import dev.linkport.provider.service.ServiceSettingsService;
 import jakarta.annotation.security.PermitAll;
 import java.util.UUID;
 
@@ -42,12 +42,12 @@ import java.util.UUID;
 @PermitAll
 public class PrivateDnsView extends VerticalLayout implements BeforeEnterObserver {
 
-    private final ServiceSettingsService settings;
+    private final PrivateDnsService settings;
     private final TextField name = new TextField("Private DNS name");
     private final Div status = new Div();
     private UUID id;
 
-    public PrivateDnsView(ServiceSettingsService settings, LiveUpdates updates) {
+    public PrivateDnsView(PrivateDnsService settings, LiveUpdates updates) {
         this.settings = settings;
         addClassName("private-dns-view");
         name.setId("private-dns-name");
@@ -56,7 +56,7 @@ public class PrivateDnsView extends VerticalLayout implements BeforeEnterObserve
         name.setWidth("28rem");
         status.setId("private-dns-status");
         status.addClassName("status-panel");
-        LiveRefresh.onChange(this, updates, Changed.SERVICE_LISTING, changed -> {
+        LiveRefresh.onChange(this, updates, Changed.Topic.SERVICE_LISTING, changed -> {
             if (changed.id().equals(id)) {
                 renderStatus(settings.privateDns(id));
             }

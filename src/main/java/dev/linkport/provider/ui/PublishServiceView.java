@@ -23,14 +23,14 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.linkport.aws.AvailabilityZone;
 import dev.linkport.aws.NetworkLoadBalancer;
-import dev.linkport.catalog.domain.ApprovalPolicy;
-import dev.linkport.catalog.domain.Visibility;
+import dev.linkport.catalog.ApprovalPolicy;
+import dev.linkport.catalog.Visibility;
 import dev.linkport.catalog.service.ListingService;
 import dev.linkport.catalog.service.PublishServiceCommand;
 import dev.linkport.catalog.service.ServiceDetail;
+import dev.linkport.identity.service.AccountDetails;
 import dev.linkport.identity.service.AccountResources;
 import dev.linkport.identity.service.AccountService;
-import dev.linkport.identity.service.AccountView;
 import dev.linkport.identity.service.TeamService;
 import dev.linkport.platform.AwsIds;
 import dev.linkport.platform.InvalidInputException;
@@ -66,7 +66,7 @@ public class PublishServiceView extends VerticalLayout {
     private final TextField documentationUrl = new TextField("Documentation URL");
     private final TextField supportContact = new TextField("Support contact");
     private final TextField ports = new TextField("Ports");
-    private final ComboBox<AccountView> account = new ComboBox<>("Provider account");
+    private final ComboBox<AccountDetails> account = new ComboBox<>("Provider account");
     private final ComboBox<String> region = new ComboBox<>("Region");
     private final CheckboxGroup<NetworkLoadBalancer> loadBalancers = new CheckboxGroup<>("Network load balancers");
     private final ProgressBar loading = new ProgressBar();
@@ -88,7 +88,7 @@ public class PublishServiceView extends VerticalLayout {
         addClassName("publish-view");
         add(new ViewHeader("Publish a service", "Linkport creates an AWS VPC endpoint service in front of your "
                 + "network load balancers and lists it in the catalog."));
-        List<AccountView> mine = accounts.myAccounts();
+        List<AccountDetails> mine = accounts.myAccounts();
         if (mine.isEmpty()) {
             add(new EmptyState("Your teams have no AWS account yet",
                     "Register the account that runs the service's network load balancer under Teams & accounts, "
@@ -232,7 +232,7 @@ public class PublishServiceView extends VerticalLayout {
     private void loadLoadBalancers(Div loadingBox) {
         loadBalancers.setItems(List.of());
         loadBalancers.setInvalid(false);
-        AccountView a = account.getValue();
+        AccountDetails a = account.getValue();
         String r = region.getValue();
         if (a == null || r == null) {
             return;
@@ -264,7 +264,7 @@ public class PublishServiceView extends VerticalLayout {
         if (!publish.isEnabled()) {
             return;
         }
-        AccountView a = account.getValue();
+        AccountDetails a = account.getValue();
         PublishServiceCommand command = new PublishServiceCommand(name.getValue(), summary.getValue(),
                 description.getValue(), Set.copyOf(tags.getValue()), documentationUrl.getValue(),
                 supportContact.getValue(), ports.getValue(), a == null ? null : a.accountId(), region.getValue(),

@@ -22,8 +22,12 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.linkport.catalog.domain.ApprovalPolicy;
-import dev.linkport.catalog.domain.Visibility;
+import dev.linkport.catalog.ApprovalPolicy;
+import dev.linkport.catalog.ListingState;
+import dev.linkport.catalog.Visibility;
+import dev.linkport.catalog.service.EditServiceCommand;
+import dev.linkport.catalog.service.ServiceEditService;
+import dev.linkport.catalog.service.ServiceSettings;
 import dev.linkport.identity.service.TeamService;
 import dev.linkport.platform.AwsIds;
 import dev.linkport.platform.ConflictException;
@@ -39,9 +43,7 @@ import dev.linkport.platform.ui.Notifications;
 import dev.linkport.platform.ui.StateBadge;
 import dev.linkport.platform.ui.ViewHeader;
 import dev.linkport.provider.service.Dependents;
-import dev.linkport.provider.service.EditServiceCommand;
-import dev.linkport.provider.service.ServiceSettings;
-import dev.linkport.provider.service.ServiceSettingsService;
+import dev.linkport.provider.service.ServiceRetirement;
 import jakarta.annotation.security.PermitAll;
 import java.util.Set;
 import java.util.TreeSet;
@@ -57,7 +59,8 @@ import java.util.UUID;
 @PermitAll
 public class ServiceSettingsView extends VerticalLayout implements BeforeEnterObserver {
 
-    private final ServiceSettingsService settings;
+    private final ServiceEditService settings;
+    private final ServiceRetirement retirement;
     private final Background background;
     private final TextArea description = new TextArea("Description");
     private final MultiSelectComboBox<String> tags = new MultiSelectComboBox<>("Tags");
@@ -73,9 +76,10 @@ public class ServiceSettingsView extends VerticalLayout implements BeforeEnterOb
     private final Div dependents = new Div();
     private ServiceSettings current;
 
-    public ServiceSettingsView(ServiceSettingsService settings, TeamService teams, Validation validation,
-                               Background background) {
+    public ServiceSettingsView(ServiceEditService settings, ServiceRetirement retirement, TeamService teams,
+                               Validation validation, Background background) {
         this.settings = settings;
+        this.retirement = retirement;
         this.background = background;
         addClassName("service-settings-view");
         description.setId("edit-description");
@@ -141,7 +145,7 @@ public class ServiceSettingsView extends VerticalLayout implements BeforeEnterOb
         state.setId("settings-state");
         add(back, new ViewHeader("Settings of " + s.name(), "What consumers read about the service, who approves "
                 + "their requests, and how AWS accepts their endpoints.", state));
-        boolean editable = !s.state().equals("RETIRING") && !s.state().equals("RETIRED");
+        boolean editable = s.state() != ListingState.RETIRING && s.state() != ListingState.RETIRED;
         fill(s);
         FormLayout form = new FormLayout(description, tags, documentationUrl, supportContact, ports, approvalPolicy,
                 visibility, visibleTeams, acceptanceRequired, supportedRegions);
@@ -178,7 +182,7 @@ public class ServiceSettingsView extends VerticalLayout implements BeforeEnterOb
             force.setId("force-retire");
             force.addThemeVariants(ButtonVariant.ERROR, ButtonVariant.TERTIARY);
             force.setTooltipText("Rejects the connected endpoints; their requests become DRIFTED");
-            force.setEnabled(!s.state().equals("RETIRED"));
+            force.setEnabled(s.state() != ListingState.RETIRED);
             actions.add(force);
         }
         Div section = new Div(retireTitle, retireText, actions, dependents);
@@ -222,7 +226,7 @@ public class ServiceSettingsView extends VerticalLayout implements BeforeEnterOb
         dependents.removeAll();
         dependents.add(new Paragraph("Asking AWS for the service's connections…"));
         UUID id = current.id();
-        background.run(UI.getCurrent(), () -> settings.dependents(id), this::showDependents,
+        background.run(UI.getCurrent(), () -> retirement.dependents(id), this::showDependents,
                 e -> {
                     dependents.removeAll();
                     Notifications.error(e.getMessage());
@@ -254,7 +258,7 @@ public class ServiceSettingsView extends VerticalLayout implements BeforeEnterOb
 
     private void retire(boolean force) {
         UUID id = current.id();
-        background.run(UI.getCurrent(), () -> settings.retire(id, force), d -> {
+        background.run(UI.getCurrent(), () -> retirement.retire(id, force), d -> {
             Notifications.success(current.name() + " is being retired");
             getUI().ifPresent(ui -> ui.navigate("services/" + id));
         }, e -> {

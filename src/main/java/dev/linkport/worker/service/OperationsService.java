@@ -5,19 +5,19 @@ import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import dev.linkport.audit.service.AuditEntry;
 import dev.linkport.audit.service.AuditLog;
-import dev.linkport.catalog.service.ListingService;
-import dev.linkport.consumer.service.EndpointRequestService;
 import dev.linkport.identity.service.AccessPolicy;
 import dev.linkport.identity.service.Caller;
 import dev.linkport.platform.ConflictException;
 import dev.linkport.platform.NotFoundException;
-import dev.linkport.platform.jobs.JobKind;
-import dev.linkport.worker.jobs.JobFailures;
-import dev.linkport.worker.jobs.Reconciler;
+import dev.linkport.worker.AwsJob;
+import dev.linkport.worker.DriftKind;
+import dev.linkport.worker.Reconciler;
+import dev.linkport.worker.runtime.JobFailures;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,20 +38,20 @@ public class OperationsService {
     private final AccessPolicy access;
     private final ObjectProvider<SchedulerClient> scheduler;
     private final JobFailures failures;
-    private final EndpointRequestService requests;
-    private final ListingService listings;
+    private final List<AwsJob<?, ?>> awsJobs;
     private final AuditLog audit;
     private final Clock clock;
 
+    /** The recurring tasks: they always exist and cannot be cancelled. */
+    static final Set<String> RECURRING = Set.of(Reconciler.TASK_NAME, "redeliver-events");
+
     public OperationsService(JdbcClient jdbc, AccessPolicy access, ObjectProvider<SchedulerClient> scheduler,
-                             JobFailures failures, EndpointRequestService requests, ListingService listings,
-                             AuditLog audit, Clock clock) {
+                             JobFailures failures, List<AwsJob<?, ?>> awsJobs, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.access = access;
         this.scheduler = scheduler;
         this.failures = failures;
-        this.requests = requests;
-        this.listings = listings;
+        this.awsJobs = awsJobs;
         this.audit = audit;
         this.clock = clock;
     }
@@ -78,7 +78,7 @@ public class OperationsService {
         }
 
         public boolean recurring() {
-            return Reconciler.TASK_NAME.equals(task);
+            return RECURRING.contains(task);
         }
     }
 
@@ -87,7 +87,7 @@ public class OperationsService {
     }
 
     /** An open (or resolved) drift finding. */
-    public record DriftView(UUID id, String kind, UUID listingId, UUID requestId, String subject, String detail,
+    public record DriftRow(UUID id, DriftKind kind, UUID listingId, UUID requestId, String subject, String detail,
                             Instant foundAt, Instant lastSeenAt, Instant resolvedAt, String resolvedBy) {
     }
 
@@ -157,16 +157,9 @@ public class OperationsService {
         if (job.scheduled()) {
             scheduler.getObject().reschedule(TaskInstanceId.of(task, instance), clock.instant());
         } else {
-            UUID id = UUID.fromString(instance);
-            if (task.equals(JobKind.PROVISION_ENDPOINT.taskName())) {
-                requests.retry(id);
-            } else if (task.equals(JobKind.PUBLISH_SERVICE.taskName())) {
-                listings.retryPublish(id);
-            } else if (task.equals(JobKind.DELETE_ENDPOINT.taskName())) {
-                requests.delete(id);
-            } else {
-                throw new ConflictException("A " + task + " job cannot be retried by hand");
-            }
+            AwsJob<?, ?> owner = awsJobs.stream().filter(j -> j.kind().taskName().equals(task)).findFirst()
+                    .orElseThrow(() -> new ConflictException("A " + task + " job cannot be retried by hand"));
+            owner.retryByHand(UUID.fromString(instance));
         }
         failures.forget(task, instance);
         audit.record(AuditEntry.of("JOB_RETRIED", "JOB", task + "/" + instance, task, null)
@@ -207,12 +200,12 @@ public class OperationsService {
     }
 
     /** Drift found by reconciliation, newest first; open findings only unless {@code all}. */
-    public List<DriftView> drift(boolean all, int offset, int limit) {
+    public List<DriftRow> drift(boolean all, int offset, int limit) {
         access.requireAdmin(ADMINS_ONLY);
         return jdbc.sql("select * from drift_finding" + (all ? "" : " where resolved_at is null")
                         + " order by found_at desc, id offset ? limit ?")
                 .params(offset, limit)
-                .query((rs, n) -> new DriftView(rs.getObject("id", UUID.class), rs.getString("kind"),
+                .query((rs, n) -> new DriftRow(rs.getObject("id", UUID.class), DriftKind.valueOf(rs.getString("kind")),
                         rs.getObject("listing_id", UUID.class), rs.getObject("request_id", UUID.class),
                         rs.getString("subject"), rs.getString("detail"), instant(rs.getTimestamp("found_at")),
                         instant(rs.getTimestamp("last_seen_at")), instant(rs.getTimestamp("resolved_at")),

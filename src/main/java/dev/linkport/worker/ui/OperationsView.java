@@ -10,19 +10,20 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.tabs.TabSheetVariant;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.linkport.platform.LinkportException;
 import dev.linkport.platform.ui.Notifications;
 import dev.linkport.platform.ui.ViewHeader;
-import dev.linkport.worker.service.OperationsService;
-import dev.linkport.worker.service.OperationsService.DriftView;
+import dev.linkport.worker.DriftKind;
+import dev.linkport.worker.service.OperationsService.DriftRow;
 import dev.linkport.worker.service.OperationsService.Job;
 import dev.linkport.worker.service.OperationsService.JobCounts;
 import dev.linkport.worker.service.OperationsService.JobFilter;
+import dev.linkport.worker.service.OperationsService;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -38,7 +39,7 @@ public class OperationsView extends VerticalLayout {
     private final OperationsService operations;
     private final Div stats = new Div();
     private final Grid<Job> jobs = new Grid<>(Job.class, false);
-    private final Grid<DriftView> drift = new Grid<>(DriftView.class, false);
+    private final Grid<DriftRow> drift = new Grid<>(DriftRow.class, false);
     private final Select<JobFilter> filter = new Select<>();
     private final TabSheet tabs = new TabSheet();
 
@@ -183,14 +184,13 @@ public class OperationsView extends VerticalLayout {
                 stat("Open drift", operations.countDrift(false)));
     }
 
-    private static String humanKind(String kind) {
+    private static String humanKind(DriftKind kind) {
         return switch (kind) {
-            case "ENDPOINT_GONE" -> "Endpoint deleted outside Linkport";
-            case "ENDPOINT_REJECTED" -> "Endpoint rejected outside Linkport";
-            case "OUT_OF_BAND_CONNECTION" -> "Connection made outside Linkport";
-            case "PRINCIPAL_ADDED_OUTSIDE" -> "Principal added outside Linkport";
-            case "PRINCIPAL_REMOVED_OUTSIDE" -> "Principal removed outside Linkport";
-            default -> kind;
+            case ENDPOINT_GONE -> "Endpoint deleted outside Linkport";
+            case ENDPOINT_REJECTED -> "Endpoint rejected outside Linkport";
+            case OUT_OF_BAND_CONNECTION -> "Connection made outside Linkport";
+            case PRINCIPAL_ADDED_OUTSIDE -> "Principal added outside Linkport";
+            case PRINCIPAL_REMOVED_OUTSIDE -> "Principal removed outside Linkport";
         };
     }
 

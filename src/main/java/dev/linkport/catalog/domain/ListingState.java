@@ -1,6 +1,0 @@
-package dev.linkport.catalog.domain;
-
-/** Where a service listing is in its life. */
-public enum ListingState {
-    DRAFT, PUBLISHING, AVAILABLE, FAILED, RETIRING, RETIRED
-}

@@ -1,6 +1,0 @@
-package dev.linkport.catalog.domain;
-
-/** Which teams see a listing in the catalog. */
-public enum Visibility {
-    ALL_TEAMS, SELECTED_TEAMS
-}

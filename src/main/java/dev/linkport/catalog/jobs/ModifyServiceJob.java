@@ -1,0 +1,147 @@
+package dev.linkport.catalog.jobs;
+
+import dev.linkport.audit.service.AuditLog;
+import dev.linkport.aws.AwsGatewayException;
+import dev.linkport.aws.AwsTarget;
+import dev.linkport.aws.EndpointService;
+import dev.linkport.aws.EndpointServiceChanges;
+import dev.linkport.aws.PrivateDnsConfiguration;
+import dev.linkport.aws.PrivateLinkGateway;
+import dev.linkport.catalog.ListingState;
+import dev.linkport.catalog.domain.ListingAudit;
+import dev.linkport.catalog.domain.ServiceListingRepository;
+import dev.linkport.identity.service.AccountDirectory;
+import dev.linkport.platform.events.Changed.Topic;
+import dev.linkport.platform.events.Changed;
+import dev.linkport.worker.AwsJob;
+import dev.linkport.worker.JobRuntime;
+import dev.linkport.worker.Step;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * ModifyService: makes the endpoint service configuration match what the owners want (acceptance,
+ * supported regions, private DNS name). Read-then-write: it describes the service, changes only
+ * what differs, then stores what AWS reports about the private DNS name (new TXT record, state).
+ * A re-run after a crash finds nothing left to change.
+ */
+@Component
+class ModifyServiceJob extends AwsJob<ModifyServiceJob.Wanted, Optional<EndpointService>> {
+
+    record Wanted(AwsTarget provider, String serviceId, String homeRegion, boolean acceptanceRequired,
+                  Set<String> supportedRegions, String privateDnsName) {
+    }
+
+    private final ServiceListingRepository listings;
+    private final AccountDirectory accounts;
+    private final PrivateLinkGateway gateway;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ModifyServiceJob(JobRuntime runtime, ServiceListingRepository listings, AccountDirectory accounts,
+                     PrivateLinkGateway gateway, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+        super(CatalogJobs.MODIFY_SERVICE, runtime);
+        this.listings = listings;
+        this.accounts = accounts;
+        this.gateway = gateway;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    protected Wanted load(UUID listingId) {
+        return listings.findById(listingId)
+                .filter(l -> l.getState() == ListingState.AVAILABLE && l.getAwsServiceId() != null)
+                .map(l -> new Wanted(accounts.get(l.getProviderAccountId()).target(l.getRegion(), null),
+                        l.getAwsServiceId(), l.getRegion(), l.isAcceptanceRequired(),
+                        Set.copyOf(l.getSupportedRegions()), l.getPrivateDnsName()))
+                .orElse(null);
+    }
+
+    /** The service as AWS holds it after the change, or empty when AWS no longer knows it. */
+    @Override
+    protected Optional<EndpointService> call(Wanted wanted, int attempt) {
+        Optional<EndpointService> before = gateway.describeEndpointService(wanted.provider(), wanted.serviceId());
+        if (before.isEmpty()) {
+            return before;
+        }
+        EndpointServiceChanges changes = changes(wanted, before.get());
+        if (changes.isEmpty()) {
+            return before;
+        }
+        gateway.modifyEndpointService(wanted.provider(), wanted.serviceId(), changes);
+        return Optional.of(gateway.describeEndpointService(wanted.provider(), wanted.serviceId()).orElse(before.get()));
+    }
+
+    @Override
+    protected Step record(UUID listingId, Wanted wanted, Optional<EndpointService> after, int attempt) {
+        if (after.isEmpty()) {
+            problem(listingId, "AWS no longer knows " + wanted.serviceId());
+            return Step.DONE;
+        }
+        listings.findById(listingId).ifPresent(l -> {
+            PrivateDnsConfiguration dns = after.get().privateDnsConfiguration().orElse(null);
+            String name = dns == null ? null : dns.name();
+            if (Objects.equals(name, l.getPrivateDnsName())) {
+                l.privateDnsObserved(dns == null ? null : dns.verificationState(),
+                        dns == null ? null : dns.txtRecordName(), dns == null ? null : dns.txtRecordValue(),
+                        clock.instant());
+            }
+            l.problem(null, clock.instant());
+            audit.recordSystem(ListingAudit.entry("SERVICE_MODIFIED", l).change(null,
+                    "AWS configuration matches Linkport"
+                            + (dns == null ? "" : ", private DNS " + dns.name() + " " + dns.verificationState())));
+            events.publishEvent(new Changed(Topic.SERVICE_LISTING, listingId));
+        });
+        return Step.DONE;
+    }
+
+    @Override
+    protected void failed(UUID listingId, Wanted wanted, AwsGatewayException e) {
+        problem(listingId, "AWS refused to change the endpoint service: " + e.getMessage());
+    }
+
+    static EndpointServiceChanges changes(Wanted wanted, EndpointService actual) {
+        EndpointServiceChanges changes = EndpointServiceChanges.none();
+        if (wanted.acceptanceRequired() != actual.acceptanceRequired()) {
+            changes = changes.withAcceptanceRequired(wanted.acceptanceRequired());
+        }
+        Set<String> want = new HashSet<>(wanted.supportedRegions());
+        want.remove(wanted.homeRegion());
+        Set<String> have = new HashSet<>(actual.supportedRegions());
+        have.remove(wanted.homeRegion());
+        Set<String> add = new HashSet<>(want);
+        add.removeAll(have);
+        Set<String> remove = new HashSet<>(have);
+        remove.removeAll(want);
+        if (!add.isEmpty()) {
+            changes = changes.addingSupportedRegions(add.toArray(String[]::new));
+        }
+        if (!remove.isEmpty()) {
+            changes = changes.removingSupportedRegions(remove.toArray(String[]::new));
+        }
+        String actualName = actual.privateDnsConfiguration().map(PrivateDnsConfiguration::name).orElse(null);
+        if (wanted.privateDnsName() != null && !wanted.privateDnsName().equals(actualName)) {
+            changes = changes.withPrivateDnsName(wanted.privateDnsName());
+        } else if (wanted.privateDnsName() == null && actualName != null) {
+            changes = changes.withoutPrivateDnsName();
+        }
+        return changes;
+    }
+
+    private void problem(UUID listingId, String reason) {
+        listings.findById(listingId).ifPresent(l -> {
+            l.problem(reason, clock.instant());
+            audit.recordSystem(ListingAudit.entry("SERVICE_MODIFY_FAILED", l).because(reason));
+            events.publishEvent(new Changed(Topic.SERVICE_LISTING, listingId));
+        });
+    }
+}

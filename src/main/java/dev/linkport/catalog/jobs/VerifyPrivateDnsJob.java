@@ -1,0 +1,117 @@
+package dev.linkport.catalog.jobs;
+
+import dev.linkport.audit.service.AuditLog;
+import dev.linkport.aws.AwsGatewayException;
+import dev.linkport.aws.AwsTarget;
+import dev.linkport.aws.PrivateDnsConfiguration;
+import dev.linkport.aws.PrivateLinkGateway;
+import dev.linkport.catalog.ListingState;
+import dev.linkport.catalog.domain.ListingAudit;
+import dev.linkport.catalog.domain.ServiceListingRepository;
+import dev.linkport.identity.service.AccountDirectory;
+import dev.linkport.platform.events.Changed.Topic;
+import dev.linkport.platform.events.Changed;
+import dev.linkport.worker.AwsJob;
+import dev.linkport.worker.JobRuntime;
+import dev.linkport.worker.RetryRule;
+import dev.linkport.worker.Step;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * VerifyPrivateDns: asks AWS to check the TXT record (first run), then polls the service's
+ * configuration with backoff until AWS says {@code verified} or {@code failed}, and stores it.
+ * Starting verification twice is harmless, so a crash before the first poll only repeats the start.
+ */
+@Component
+class VerifyPrivateDnsJob extends AwsJob<VerifyPrivateDnsJob.Work, VerifyPrivateDnsJob.Verdict> {
+
+    /** Polls until AWS decides; AWS itself may take minutes. */
+    static final int MAX_POLLS = 60;
+
+    record Work(AwsTarget provider, String serviceId, String name) {
+    }
+
+    /** What a run learnt: verification was just started, or what AWS reports about the name (empty: nothing). */
+    record Verdict(boolean started, Optional<PrivateDnsConfiguration> dns) {
+    }
+
+    private final ServiceListingRepository listings;
+    private final AccountDirectory accounts;
+    private final PrivateLinkGateway gateway;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    VerifyPrivateDnsJob(JobRuntime runtime, ServiceListingRepository listings, AccountDirectory accounts,
+                        PrivateLinkGateway gateway, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+        super(CatalogJobs.VERIFY_PRIVATE_DNS, runtime);
+        this.listings = listings;
+        this.accounts = accounts;
+        this.gateway = gateway;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    protected Work load(UUID listingId) {
+        return listings.findById(listingId)
+                .filter(l -> l.getState() == ListingState.AVAILABLE && l.getAwsServiceId() != null
+                        && l.getPrivateDnsName() != null)
+                .map(l -> new Work(accounts.get(l.getProviderAccountId()).target(l.getRegion(), null),
+                        l.getAwsServiceId(), l.getPrivateDnsName()))
+                .orElse(null);
+    }
+
+    /** The first run starts verification (nothing to report yet); later runs read AWS's verdict. */
+    @Override
+    protected Verdict call(Work work, int attempt) {
+        if (attempt == 0) {
+            gateway.startPrivateDnsVerification(work.provider(), work.serviceId());
+            return new Verdict(true, Optional.empty());
+        }
+        return new Verdict(false, gateway.describeEndpointService(work.provider(), work.serviceId())
+                .flatMap(s -> s.privateDnsConfiguration()));
+    }
+
+    @Override
+    protected Step record(UUID listingId, Work work, Verdict verdict, int attempt) {
+        if (verdict.started()) {
+            return Step.again(RetryRule.poll(0));
+        }
+        Optional<PrivateDnsConfiguration> dns = verdict.dns();
+        if (dns.isEmpty() || !work.name().equals(dns.get().name())) {
+            return Step.DONE; // the name changed meanwhile; ModifyService stores the new one
+        }
+        if ("pendingVerification".equals(dns.get().verificationState()) && attempt + 1 < MAX_POLLS) {
+            return Step.again(RetryRule.poll(attempt));
+        }
+        store(listingId, work, dns.get(), null);
+        return Step.DONE;
+    }
+
+    @Override
+    protected void failed(UUID listingId, Work work, AwsGatewayException e) {
+        store(listingId, work, null, "AWS refused to verify " + work.name() + ": " + e.getMessage());
+    }
+
+    private void store(UUID listingId, Work work, PrivateDnsConfiguration dns, String problem) {
+        listings.findById(listingId).filter(l -> work.name().equals(l.getPrivateDnsName())).ifPresent(l -> {
+            String before = l.getPrivateDnsState();
+            if (dns != null) {
+                l.privateDnsObserved(dns.verificationState(), dns.txtRecordName(), dns.txtRecordValue(), clock.instant());
+            } else {
+                l.privateDnsObserved("failed", l.getPrivateDnsTxtName(), l.getPrivateDnsTxtValue(), clock.instant());
+            }
+            l.problem(problem, clock.instant());
+            audit.recordSystem(ListingAudit.entry("SERVICE_PRIVATE_DNS_"
+                    + (dns != null && dns.verified() ? "VERIFIED" : "NOT_VERIFIED"), l)
+                    .change(before, l.getPrivateDnsState()).because(problem));
+            events.publishEvent(new Changed(Topic.SERVICE_LISTING, listingId));
+        });
+    }
+}

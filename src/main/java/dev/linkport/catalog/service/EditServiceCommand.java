@@ -1,0 +1,31 @@
+package dev.linkport.catalog.service;
+
+import dev.linkport.catalog.ApprovalPolicy;
+import dev.linkport.catalog.Visibility;
+import dev.linkport.platform.AwsIds;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * An edit of a published service, with the same rules as publishing ({@link PublishServiceCommand}). {@code null} keeps a field as it is; a blank text clears it.
+ *
+ * @param version the version the editor started from; a different stored version refuses the edit
+ */
+public record EditServiceCommand(
+        @NotNull UUID serviceId, Long version,
+        @Size(max = 20000, message = "At most 20000 characters") String description,
+        Set<@Pattern(regexp = PublishServiceCommand.TAG, message = PublishServiceCommand.TAG_MESSAGE) String> tags,
+        @Size(max = 500, message = "At most 500 characters")
+        @Pattern(regexp = "^(https?://\\S+)?$", message = "A link starting with https:// or http://")
+        String documentationUrl,
+        @Size(max = 200, message = "At most 200 characters") String supportContact,
+        @Size(max = 200, message = "At most 200 characters")
+        @Pattern(regexp = "^([0-9]{1,5}(\\s*,\\s*[0-9]{1,5})*)?$",
+                message = "Port numbers separated by commas, e.g. 443, 8443")
+        String ports,
+        ApprovalPolicy approvalPolicy, Visibility visibility, Set<String> visibleTeams, Boolean acceptanceRequired,
+        Set<@Pattern(regexp = AwsIds.REGION, message = AwsIds.REGION_MESSAGE) String> supportedRegions) {
+}

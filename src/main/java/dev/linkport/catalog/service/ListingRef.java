@@ -1,0 +1,31 @@
+package dev.linkport.catalog.service;
+
+import dev.linkport.catalog.ApprovalPolicy;
+import dev.linkport.catalog.ListingState;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A service listing as other modules need it (consumer requests, provider console, approvals,
+ * notifications). Read it again rather than keep it: policy, state and AWS identity change.
+ *
+ * @param providerAccountId Linkport's id of the provider account (identity's)
+ * @param awsServiceId      the endpoint service's id once published, e.g. {@code vpce-svc-…}
+ * @param awsServiceName    its service name, {@code com.amazonaws.vpce.<region>.vpce-svc-…}
+ * @param zoneIds           the AZ IDs the service covers
+ */
+public record ListingRef(UUID id, String name, UUID ownerTeamId, String ownerTeamName, ListingState state,
+                         ApprovalPolicy approvalPolicy, UUID providerAccountId, String region,
+                         Set<String> supportedRegions, String awsServiceId, String awsServiceName, Set<String> zoneIds,
+                         boolean privateDnsVerified) {
+
+    public ListingRef {
+        supportedRegions = Set.copyOf(supportedRegions);
+        zoneIds = Set.copyOf(zoneIds);
+    }
+
+    /** Whether consumers can reach the service from the region (its own, or a supported one). */
+    public boolean reachableFrom(String consumerRegion) {
+        return region.equals(consumerRegion) || supportedRegions.contains(consumerRegion);
+    }
+}

@@ -1,0 +1,147 @@
+package dev.linkport.catalog.service;
+
+import dev.linkport.audit.service.AuditLog;
+import dev.linkport.catalog.ListingState;
+import dev.linkport.catalog.Visibility;
+import dev.linkport.catalog.domain.ListingAudit;
+import dev.linkport.catalog.domain.ServiceListing;
+import dev.linkport.catalog.domain.ServiceListingRepository;
+import dev.linkport.catalog.jobs.CatalogJobs;
+import dev.linkport.identity.service.AccessPolicy;
+import dev.linkport.identity.service.Caller;
+import dev.linkport.identity.service.TeamDirectory;
+import dev.linkport.platform.ConflictException;
+import dev.linkport.platform.InvalidInputException;
+import dev.linkport.platform.StaleEditException;
+import dev.linkport.platform.Validation;
+import dev.linkport.platform.events.Changed.Topic;
+import dev.linkport.platform.events.Changed;
+import dev.linkport.worker.Jobs;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Editing a published service, for its owners (and admins): what the catalog shows, who sees it
+ * and who approves requests, and the AWS-side settings (acceptance, supported regions), which the
+ * ModifyService job applies in AWS. Edits name the version they started from; a stale one is refused.
+ */
+@Service
+@Transactional
+public class ServiceEditService {
+
+    private static final String WHAT = "see and change the settings of";
+
+    private final ServiceListingRepository listings;
+    private final ListingDirectory directory;
+    private final ListingService listingService;
+    private final TeamDirectory teams;
+    private final AccessPolicy access;
+    private final Validation validation;
+    private final AuditLog audit;
+    private final Jobs jobs;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    public ServiceEditService(ServiceListingRepository listings, ListingDirectory directory,
+                              ListingService listingService, TeamDirectory teams, AccessPolicy access,
+                              Validation validation, AuditLog audit, Jobs jobs,
+                              ApplicationEventPublisher events, Clock clock) {
+        this.listings = listings;
+        this.directory = directory;
+        this.listingService = listingService;
+        this.teams = teams;
+        this.access = access;
+        this.validation = validation;
+        this.audit = audit;
+        this.jobs = jobs;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The editable settings, with the version an edit must name. */
+    @Transactional(readOnly = true)
+    public ServiceSettings settings(UUID id) {
+        Caller caller = access.caller();
+        return settings(directory.managed(id, caller, WHAT), caller);
+    }
+
+    /**
+     * Edits the service. Fields left {@code null} keep their value. A {@code version} other than
+     * the stored one means someone else changed the service meanwhile: the edit is refused.
+     * Acceptance and supported regions are applied in AWS by the ModifyService job.
+     */
+    public ServiceSettings edit(EditServiceCommand command) {
+        validation.check(command);
+        Caller caller = access.caller();
+        ServiceListing l = directory.managed(command.serviceId(), caller, WHAT);
+        if (l.getState() == ListingState.RETIRING || l.getState() == ListingState.RETIRED) {
+            throw new ConflictException("A retired service cannot be edited");
+        }
+        if (command.version() != null && !command.version().equals(l.getVersion())) {
+            throw new StaleEditException("Service " + l.getName());
+        }
+        String before = summary(l);
+        l.describe(pick(command.description(), l.getDescription()),
+                pick(command.documentationUrl(), l.getDocumentationUrl()),
+                pick(command.supportContact(), l.getSupportContact()), pick(command.ports(), l.getPorts()),
+                command.tags() == null ? new TreeSet<>(l.getTags()) : command.tags());
+        Visibility visibility = command.visibility() == null ? l.getVisibility() : command.visibility();
+        Set<UUID> visibleTeams = command.visibleTeams() == null ? new HashSet<>(l.getVisibleTeamIds())
+                : listingService.visibleTeams(visibility, command.visibleTeams());
+        if (visibility == Visibility.SELECTED_TEAMS && visibleTeams.isEmpty()) {
+            throw InvalidInputException.of("visibleTeams", ListingService.CHOOSE_TEAMS);
+        }
+        l.govern(command.approvalPolicy() == null ? l.getApprovalPolicy() : command.approvalPolicy(), visibility,
+                visibility == Visibility.SELECTED_TEAMS ? visibleTeams : Set.of(), clock.instant());
+        boolean acceptance = command.acceptanceRequired() == null ? l.isAcceptanceRequired()
+                : command.acceptanceRequired();
+        Set<String> regions = command.supportedRegions() == null ? new TreeSet<>(l.getSupportedRegions())
+                : new TreeSet<>(command.supportedRegions());
+        boolean awsChange = acceptance != l.isAcceptanceRequired() || !regions.equals(l.getSupportedRegions());
+        if (awsChange) {
+            if (l.getAwsServiceId() == null) {
+                throw new ConflictException("AWS settings change once the service is published");
+            }
+            l.reconfigure(acceptance, regions, clock.instant());
+        }
+        try {
+            listings.flush();
+        } catch (ObjectOptimisticLockingFailureException e) {
+            throw new StaleEditException("Service " + l.getName(), e);
+        }
+        if (awsChange) {
+            jobs.schedule(CatalogJobs.MODIFY_SERVICE, l.getId());
+        }
+        audit.record(ListingAudit.entry("SERVICE_EDITED", l).change(before, summary(l)));
+        events.publishEvent(new Changed(Topic.SERVICE_LISTING, l.getId()));
+        return settings(l, caller);
+    }
+
+    private ServiceSettings settings(ServiceListing l, Caller caller) {
+        Set<String> teamNames = new TreeSet<>(teams.names(l.getVisibleTeamIds()).values());
+        return new ServiceSettings(l.getId(), l.getName(), l.getState(), l.getRegion(), l.getDescription(),
+                new TreeSet<>(l.getTags()), l.getDocumentationUrl(), l.getSupportContact(), l.getPorts(),
+                l.getApprovalPolicy(), l.getVisibility(), teamNames, l.isAcceptanceRequired(),
+                new TreeSet<>(l.getSupportedRegions()), l.getFailureReason(), l.getVersion(), caller.admin());
+    }
+
+    private static String pick(String value, String current) {
+        if (value == null) {
+            return current;
+        }
+        return value.isBlank() ? null : value.trim();
+    }
+
+    private static String summary(ServiceListing l) {
+        return "policy " + l.getApprovalPolicy() + ", " + l.getVisibility() + ", acceptance "
+                + (l.isAcceptanceRequired() ? "required" : "automatic") + ", regions " + l.getSupportedRegions()
+                + ", tags " + l.getTags();
+    }
+}

@@ -1,0 +1,22 @@
+package dev.linkport.catalog.service;
+
+import dev.linkport.catalog.ApprovalPolicy;
+import dev.linkport.catalog.ListingState;
+import dev.linkport.catalog.Visibility;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What the owners of a service may edit, as stored now.
+ *
+ * @param region   the provider's region (always reachable; supported regions are the others)
+ * @param problem  why the last change failed in AWS, or {@code null}
+ * @param version  to send back with an edit (optimistic locking)
+ * @param mayForce the caller is an admin and may force a retirement
+ */
+public record ServiceSettings(UUID id, String name, ListingState state, String region, String description, Set<String> tags,
+                              String documentationUrl, String supportContact, String ports,
+                              ApprovalPolicy approvalPolicy, Visibility visibility, Set<String> visibleTeams,
+                              boolean acceptanceRequired, Set<String> supportedRegions, String problem, Long version,
+                              boolean mayForce) {
+}

@@ -1,0 +1,24 @@
+package dev.linkport.consumer;
+
+import java.util.UUID;
+
+/**
+ * An endpoint request changed state (or was submitted: then {@code from} is {@code null}). Published
+ * in the transaction that moved it and kept in the event publication registry until every listener
+ * in another module has handled it, so that none is lost when Linkport stops right after the move.
+ *
+ * @param serviceName       the listing's name
+ * @param consumerAccountId the 12-digit account the endpoint goes into
+ * @param requesterId       who asked for the endpoint
+ * @param justification     why they asked
+ * @param reason            why it moved (a decision's reason, AWS's message…)
+ */
+public record RequestMoved(UUID requestId, UUID listingId, String serviceName, String consumerAccountId, String vpcId,
+                           UUID requesterId, String justification, EndpointState from, EndpointState to,
+                           String reason) {
+
+    /** Whether this is the submission of a new request. */
+    public boolean submitted() {
+        return from == null && to == EndpointState.SUBMITTED;
+    }
+}

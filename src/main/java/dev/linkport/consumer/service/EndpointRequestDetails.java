@@ -1,0 +1,28 @@
+package dev.linkport.consumer.service;
+
+import dev.linkport.consumer.EndpointState;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An endpoint request as the consumer, the provider and approvers see it.
+ *
+ * @param dnsRegional the regional DNS name, once available
+ * @param dnsZonal    one DNS name per zone, once available
+ * @param canDelete   the caller may delete (or cancel) it
+ * @param canRetry    the caller may retry it (admins, when it failed)
+ */
+public record EndpointRequestDetails(UUID id, UUID serviceId, String serviceName, String awsServiceName,
+                                     String ownerTeam, String accountId, String consumerTeam, String region,
+                                     String vpcId, List<String> subnetIds, List<String> securityGroupIds,
+                                     boolean privateDnsEnabled, String justification, String requester,
+                                     EndpointState state, String vpcEndpointId, String dnsRegional,
+                                     List<String> dnsZonal, String failureReason, String decidedBy,
+                                     String decisionReason, Instant createdAt, Instant updatedAt,
+                                     List<TimelineEntry> timeline, boolean canDelete, boolean canRetry, long version) {
+
+    /** One step of the request's life; {@code from} is {@code null} for the submission. */
+    public record TimelineEntry(Instant at, EndpointState from, EndpointState to, String actor, String reason) {
+    }
+}

@@ -1,0 +1,83 @@
+package dev.linkport.consumer.service;
+
+import dev.linkport.catalog.service.ListingDirectory;
+import dev.linkport.catalog.service.ListingRef;
+import dev.linkport.consumer.EndpointState;
+import dev.linkport.consumer.domain.EndpointDnsName;
+import dev.linkport.consumer.domain.EndpointRequest;
+import dev.linkport.consumer.domain.EndpointTransitionRepository;
+import dev.linkport.consumer.service.EndpointRequestDetails.TimelineEntry;
+import dev.linkport.identity.service.AccountDirectory;
+import dev.linkport.identity.service.AccountRef;
+import dev.linkport.identity.service.Caller;
+import dev.linkport.identity.service.UserDirectory.UserRef;
+import dev.linkport.identity.service.UserDirectory;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns requests into {@link EndpointRequestDetails} for a caller, looking up the names other
+ * modules own (service, account, people) once per page rather than once per row.
+ */
+@Component
+class RequestDetailsFactory {
+
+    private final EndpointTransitionRepository transitions;
+    private final ListingDirectory listings;
+    private final AccountDirectory accounts;
+    private final UserDirectory users;
+
+    RequestDetailsFactory(EndpointTransitionRepository transitions, ListingDirectory listings,
+                          AccountDirectory accounts, UserDirectory users) {
+        this.transitions = transitions;
+        this.listings = listings;
+        this.accounts = accounts;
+        this.users = users;
+    }
+
+    EndpointRequestDetails details(EndpointRequest r, Caller caller) {
+        return details(List.of(r), caller).getFirst();
+    }
+
+    List<EndpointRequestDetails> details(Collection<EndpointRequest> requests, Caller caller) {
+        Map<UUID, ListingRef> listingsById = listings.get(requests.stream().map(EndpointRequest::getListingId).toList());
+        Map<UUID, AccountRef> accountsById = accounts.get(requests.stream()
+                .map(EndpointRequest::getConsumerAccountId).toList());
+        Set<UUID> people = new HashSet<>();
+        requests.forEach(r -> {
+            people.add(r.getRequesterId());
+            if (r.getDecidedById() != null) {
+                people.add(r.getDecidedById());
+            }
+        });
+        Map<UUID, UserRef> usersById = users.get(people);
+        return requests.stream().map(r -> details(r, caller, listingsById.get(r.getListingId()),
+                accountsById.get(r.getConsumerAccountId()), usersById)).toList();
+    }
+
+    private EndpointRequestDetails details(EndpointRequest r, Caller caller, ListingRef listing, AccountRef account,
+                                           Map<UUID, UserRef> people) {
+        List<EndpointDnsName> names = r.getDnsNames();
+        boolean consumer = caller.admin() || caller.isMemberOf(r.getConsumerTeamId());
+        List<TimelineEntry> timeline = transitions.findByRequestIdOrderByOccurredAtAscIdAsc(r.getId()).stream()
+                .map(t -> new TimelineEntry(t.getOccurredAt(), t.getFromState(), t.getToState(), t.getActorName(),
+                        t.getReason()))
+                .toList();
+        UserRef decider = r.getDecidedById() == null ? null : people.get(r.getDecidedById());
+        return new EndpointRequestDetails(r.getId(), listing.id(), listing.name(), listing.awsServiceName(),
+                listing.ownerTeamName(), account.accountId(), account.teamName(), r.getRegion(), r.getVpcId(),
+                List.copyOf(r.getSubnetIds()), List.copyOf(r.getSecurityGroupIds()), r.isPrivateDnsEnabled(),
+                r.getJustification(), people.get(r.getRequesterId()).username(), r.getState(), r.getVpcEndpointId(),
+                names.isEmpty() ? null : names.getFirst().dnsName(),
+                names.size() < 2 ? List.of() : names.subList(1, names.size()).stream().map(EndpointDnsName::dnsName).toList(),
+                r.getFailureReason(), decider == null ? null : decider.username(), r.getDecisionReason(),
+                r.getCreatedAt(), r.getUpdatedAt(), timeline,
+                consumer && r.getState() != EndpointState.DELETING && !r.getState().terminal(),
+                caller.admin() && r.getState() == EndpointState.FAILED, r.getVersion());
+    }
+}

@@ -1,0 +1,177 @@
+package dev.linkport.consumer.service;
+
+import dev.linkport.catalog.service.ConsumerCounts;
+import dev.linkport.consumer.EndpointState;
+import dev.linkport.consumer.domain.EndpointLifecycle;
+import dev.linkport.consumer.domain.EndpointRequest;
+import dev.linkport.consumer.domain.EndpointRequestRepository;
+import dev.linkport.consumer.jobs.ConsumerJobs;
+import dev.linkport.identity.service.AccountDirectory;
+import dev.linkport.identity.service.AccountRef;
+import dev.linkport.identity.service.Caller;
+import dev.linkport.platform.ConflictException;
+import dev.linkport.platform.OffsetPage;
+import dev.linkport.worker.Jobs;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Endpoint requests seen from the service's side, for the modules that decide and serve them:
+ * the approval dashboard (submitted requests, decisions) and the provider console (who depends on
+ * a service, which request owns an endpoint, rejections and retirement). Those modules authorize
+ * their callers; the request's lifecycle stays here.
+ */
+@Service
+@Transactional
+public class ServiceRequests implements ConsumerCounts {
+
+    private static final UUID NO_LISTING = new UUID(0, 0);
+
+    private final EndpointRequestRepository requests;
+    private final AccountDirectory accounts;
+    private final EndpointLifecycle lifecycle;
+    private final RequestDetailsFactory details;
+    private final Jobs jobs;
+    private final Clock clock;
+
+    ServiceRequests(EndpointRequestRepository requests, AccountDirectory accounts, EndpointLifecycle lifecycle,
+                    RequestDetailsFactory details, Jobs jobs, Clock clock) {
+        this.requests = requests;
+        this.accounts = accounts;
+        this.lifecycle = lifecycle;
+        this.details = details;
+        this.jobs = jobs;
+        this.clock = clock;
+    }
+
+    /** Submitted requests to these listings ({@code null}: to every listing), oldest first. */
+    @Transactional(readOnly = true)
+    public List<EndpointRequestDetails> submitted(Collection<UUID> listingIds, int offset, int limit, Caller caller) {
+        return details.details(requests.findSubmitted(orNone(listingIds), listingIds == null,
+                new OffsetPage(offset, limit, Sort.unsorted())), caller);
+    }
+
+    /** How many requests to these listings ({@code null}: to every listing) wait for a decision. */
+    @Transactional(readOnly = true)
+    public long countSubmitted(Collection<UUID> listingIds) {
+        return requests.countSubmitted(orNone(listingIds), listingIds == null);
+    }
+
+    /** The request as the decider sees it, with the listing it is for. */
+    @Transactional(readOnly = true)
+    public Pending pending(UUID requestId) {
+        return requests.findById(requestId).map(r -> new Pending(r.getId(), r.getListingId(), r.getConsumerTeamId(),
+                r.getState(), r.getDecidedById())).orElse(null);
+    }
+
+    /**
+     * A request awaiting a decision, as the approval module needs it to authorize.
+     *
+     * @param decidedById who decided it, once decided
+     */
+    public record Pending(UUID id, UUID listingId, UUID consumerTeamId, EndpointState state, UUID decidedById) {
+    }
+
+    /**
+     * Records a decision on a submitted request by the signed-in user, whom the approval module
+     * has allowed to decide it. Approval starts provisioning; a rejection ends the request.
+     *
+     * @throws ConflictException when the request was decided meanwhile
+     */
+    public EndpointRequestDetails decide(UUID requestId, boolean approve, String reason, Caller decider) {
+        EndpointRequest request = requests.findById(requestId).orElseThrow();
+        if (request.getState() != EndpointState.SUBMITTED) {
+            throw new ConflictException("This request was already decided; it is " + request.getState());
+        }
+        request.decided(decider.userId(), reason, clock.instant());
+        if (approve) {
+            lifecycle.move(request, EndpointState.APPROVED, reason == null ? "Approved by " + decider.username() : reason);
+            jobs.schedule(ConsumerJobs.PROVISION_ENDPOINT, request.getId());
+        } else {
+            lifecycle.move(request, EndpointState.REJECTED, reason);
+        }
+        requests.flush();
+        return details.details(request, decider);
+    }
+
+    /** The listing's requests whose endpoint is live ({@link EndpointState#LIVE}), oldest first. */
+    @Transactional(readOnly = true)
+    public List<RequestRef> live(UUID listingId) {
+        return refs(requests.findByListingIdAndStateInOrderByCreatedAt(listingId, EndpointState.LIVE));
+    }
+
+    /** The listing's requests that own these endpoints, by endpoint id. */
+    @Transactional(readOnly = true)
+    public Map<String, RequestRef> byEndpoints(UUID listingId, Collection<String> vpcEndpointIds) {
+        if (vpcEndpointIds.isEmpty()) {
+            return Map.of();
+        }
+        return refs(requests.findByListingIdAndVpcEndpointIdIn(listingId, vpcEndpointIds)).stream()
+                .collect(Collectors.toMap(RequestRef::vpcEndpointId, Function.identity(), (a, b) -> a));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public long count(UUID listingId) {
+        return requests.countByListingIdAndStateIn(listingId, EndpointState.CONSUMING);
+    }
+
+    /**
+     * The provider rejected the request's endpoint in AWS: a request on its way fails, an
+     * available one has drifted; the timeline says why.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void connectionRejected(UUID requestId, String vpcEndpointId) {
+        requests.findById(requestId).ifPresent(r -> {
+            String reason = "The provider rejected the connection of " + vpcEndpointId + " in AWS";
+            if (r.getState().canMoveTo(EndpointState.FAILED) && r.getState() != EndpointState.DELETING) {
+                lifecycle.move(r, EndpointState.FAILED, reason);
+            } else if (r.getState().canMoveTo(EndpointState.DRIFTED)) {
+                lifecycle.move(r, EndpointState.DRIFTED, reason);
+            }
+        });
+    }
+
+    /**
+     * The service is being retired: requests not yet in AWS are cancelled; when an admin forces
+     * it, live endpoints no longer reach it (DRIFTED) and drifted ones end (DELETED).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void serviceRetiring(UUID listingId, String serviceName, boolean forced) {
+        for (EndpointRequest r : requests.findByListingIdOrderByCreatedAt(listingId)) {
+            EndpointState state = r.getState();
+            if (state == EndpointState.SUBMITTED || state == EndpointState.APPROVED || state == EndpointState.FAILED) {
+                lifecycle.move(r, EndpointState.CANCELLED, "The service " + serviceName + " was retired");
+            } else if (forced && state.live()) {
+                lifecycle.move(r, EndpointState.DRIFTED, "A platform admin forced the retirement of "
+                        + serviceName + "; the endpoint no longer reaches it");
+            } else if (forced && state == EndpointState.DRIFTED) {
+                lifecycle.move(r, EndpointState.DELETED, "A platform admin forced the retirement of " + serviceName);
+            }
+        }
+    }
+
+    private List<RequestRef> refs(List<EndpointRequest> list) {
+        Map<UUID, AccountRef> byId = accounts.get(list.stream().map(EndpointRequest::getConsumerAccountId)
+                .collect(Collectors.toSet()));
+        return list.stream().map(r -> {
+            AccountRef account = byId.get(r.getConsumerAccountId());
+            return new RequestRef(r.getId(), r.getListingId(), r.getVpcEndpointId(), account.accountId(),
+                    account.teamName(), r.getState());
+        }).toList();
+    }
+
+    private static Collection<UUID> orNone(Collection<UUID> ids) {
+        return ids == null || ids.isEmpty() ? Set.of(NO_LISTING) : ids;
+    }
+}

@@ -1,6 +1,0 @@
-package dev.linkport.identity.domain;
-
-/** A user's role in a team. Owners manage the team's AWS accounts and members. */
-public enum MembershipRole {
-    OWNER, MEMBER
-}

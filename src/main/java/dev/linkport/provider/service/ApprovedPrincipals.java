@@ -1,0 +1,43 @@
+package dev.linkport.provider.service;
+
+import dev.linkport.aws.AwsTarget;
+import dev.linkport.aws.PrivateLinkGateway;
+import dev.linkport.consumer.service.ConsumerPrincipals;
+import dev.linkport.provider.domain.AllowedPrincipalRepository;
+import java.time.Clock;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Lets the account of an approved request connect: reads the service's permissions in AWS, adds
+ * the account's root principal only if AWS does not allow it yet (or {@code *}), and records it as
+ * an allowed principal added by an approval.
+ */
+@Component
+class ApprovedPrincipals implements ConsumerPrincipals {
+
+    private final AllowedPrincipalRepository principals;
+    private final PrivateLinkGateway gateway;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    ApprovedPrincipals(AllowedPrincipalRepository principals, PrivateLinkGateway gateway, TransactionTemplate tx,
+                       Clock clock) {
+        this.principals = principals;
+        this.gateway = gateway;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    @Override
+    public void ensureAllowed(UUID listingId, AwsTarget provider, String serviceId, String principalArn) {
+        boolean allowed = gateway.describeServicePermissions(provider, serviceId).stream()
+                .anyMatch(p -> p.principal().equals(principalArn) || p.principal().equals(AddPrincipal.WILDCARD));
+        if (!allowed) {
+            gateway.modifyServicePermissions(provider, serviceId, Set.of(principalArn), Set.of());
+        }
+        tx.executeWithoutResult(status -> principals.markApprovedInSync(listingId, principalArn, clock.instant()));
+    }
+}
