@@ -3,7 +3,6 @@ package dev.linkport.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -58,13 +57,6 @@ class ArchitectureTest {
     void vaadinComponentsLiveOnlyInUiPackagesAndTheShell() {
         classes().that().areAssignableTo(Component.class)
                 .should().resideInAnyPackage("..ui..", "dev.linkport.shell..")
-                .check(classes);
-    }
-
-    @Test
-    void featurePackagesHaveNoCycles() {
-        slices().matching("dev.linkport.(*)..")
-                .should().beFreeOfCycles()
                 .check(classes);
     }
 

@@ -21,7 +21,7 @@ import dev.linkport.provider.PrincipalSource;
 import dev.linkport.provider.PrincipalSyncState;
 import dev.linkport.provider.service.AddPrincipal;
 import dev.linkport.provider.service.PrincipalRow;
-import dev.linkport.provider.service.PrincipalService.Dependent;
+import dev.linkport.provider.service.Dependents.Dependent;
 import dev.linkport.provider.service.PrincipalService;
 import dev.linkport.sandbox.SandboxFault;
 import dev.linkport.sandbox.SandboxLifecycle;

@@ -64,7 +64,7 @@ class RetireServiceIT {
         EndpointRequestDetails available = loop.awaitState("bob", request.id(), EndpointState.AVAILABLE, Duration.ofSeconds(60));
 
         Dependents dependents = users.as("alice", () -> retirement.dependents(service.id()));
-        assertThat(dependents.connections()).extracting(Dependents.Dependent::endpointId)
+        assertThat(dependents.connections()).extracting(Dependents.Dependent::vpcEndpointId)
                 .containsExactly(available.vpcEndpointId());
         assertThat(dependents.requests()).extracting(Dependents.Dependent::requestId).containsExactly(request.id());
         assertThatThrownBy(() -> users.as("alice", () -> retirement.retire(service.id(), false)))

@@ -18,11 +18,19 @@ public record Dependents(List<Dependent> requests, List<Dependent> connections) 
         connections = List.copyOf(connections);
     }
 
-    /** One dependent endpoint; {@code endpointId}, {@code team} and {@code requestId} may be {@code null}. */
-    public record Dependent(String endpointId, String accountId, String team, String state, UUID requestId) {
+    /**
+     * One endpoint that depends on a service (or on one of its allowed principals).
+     *
+     * @param vpcEndpointId the endpoint, or {@code null} while it is being created
+     * @param team          the Linkport team owning the account, or {@code null} when Linkport does not know it
+     * @param state         the Linkport request's state, or AWS's connection state
+     * @param requestId     the Linkport request behind it, or {@code null} (made outside Linkport)
+     */
+    public record Dependent(String vpcEndpointId, String accountId, String team, String state, UUID requestId) {
 
-        String label() {
-            return (endpointId == null ? "request " + requestId : endpointId) + " (account " + accountId
+        /** The endpoint in words, e.g. "vpce-0a1b… (account 222222222222, checkout, AVAILABLE)". */
+        public String describe() {
+            return (vpcEndpointId == null ? "an endpoint being created" : vpcEndpointId) + " (account " + accountId
                     + (team == null ? "" : ", " + team) + ", " + state + ")";
         }
     }
@@ -36,12 +44,12 @@ public record Dependents(List<Dependent> requests, List<Dependent> connections) 
         Set<String> seen = new LinkedHashSet<>();
         Set<String> labels = new LinkedHashSet<>();
         for (Dependent d : connections) {
-            seen.add(d.endpointId());
-            labels.add(d.label());
+            seen.add(d.vpcEndpointId());
+            labels.add(d.describe());
         }
         for (Dependent d : requests) {
-            if (d.endpointId() == null || seen.add(d.endpointId())) {
-                labels.add(d.label());
+            if (d.vpcEndpointId() == null || seen.add(d.vpcEndpointId())) {
+                labels.add(d.describe());
             }
         }
         return String.join(", ", labels);

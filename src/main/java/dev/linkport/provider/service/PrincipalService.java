@@ -18,6 +18,7 @@ import dev.linkport.provider.domain.AllowedPrincipal;
 import dev.linkport.provider.domain.AllowedPrincipalRepository;
 import dev.linkport.provider.domain.ServiceAudit;
 import dev.linkport.provider.jobs.ProviderJobs;
+import dev.linkport.provider.service.Dependents.Dependent;
 import dev.linkport.worker.Jobs;
 import java.time.Clock;
 import java.util.List;
@@ -57,15 +58,6 @@ public class PrincipalService {
         this.jobs = jobs;
         this.events = events;
         this.clock = clock;
-    }
-
-    /** A live endpoint that an allowed principal lets exist. */
-    public record Dependent(UUID requestId, String vpcEndpointId, String accountId, String team, String state) {
-
-        public String describe() {
-            return (vpcEndpointId == null ? "an endpoint being created" : vpcEndpointId) + " of " + team + " ("
-                    + accountId + ", " + state + ")";
-        }
     }
 
     /** What removing a principal did, and which live endpoints depended on it. */
@@ -154,7 +146,7 @@ public class PrincipalService {
     }
 
     private static Dependent dependent(RequestRef r) {
-        return new Dependent(r.id(), r.vpcEndpointId(), r.accountId(), r.consumerTeam(), r.state().name());
+        return new Dependent(r.vpcEndpointId(), r.accountId(), r.consumerTeam(), r.state().name(), r.id());
     }
 
     /** The account id in an IAM ARN, or null. */

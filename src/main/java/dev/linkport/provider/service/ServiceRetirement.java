@@ -78,7 +78,7 @@ public class ServiceRetirement {
                 connections = gateway.describeEndpointConnections(managed.provider(), managed.listing().awsServiceId())
                         .stream().filter(EndpointConnection::live)
                         .map(c -> {
-                            Dependent request = live.stream().filter(r -> c.endpointId().equals(r.endpointId()))
+                            Dependent request = live.stream().filter(r -> c.endpointId().equals(r.vpcEndpointId()))
                                     .findFirst().orElse(null);
                             return new Dependent(c.endpointId(), c.ownerAccountId(),
                                     request == null ? null : request.team(), c.state(),

@@ -243,13 +243,13 @@ public class ServiceSettingsView extends VerticalLayout implements BeforeEnterOb
         UnorderedList list = new UnorderedList();
         Set<String> shown = new TreeSet<>();
         for (Dependents.Dependent c : d.connections()) {
-            shown.add(c.endpointId());
-            list.add(new ListItem(c.endpointId() + " — account " + c.accountId()
+            shown.add(c.vpcEndpointId());
+            list.add(new ListItem(c.vpcEndpointId() + " — account " + c.accountId()
                     + (c.team() == null ? " (outside Linkport)" : " (" + c.team() + ")") + ", " + c.state()));
         }
         for (Dependents.Dependent r : d.requests()) {
-            if (r.endpointId() == null || !shown.contains(r.endpointId())) {
-                list.add(new ListItem((r.endpointId() == null ? "request " + r.requestId() : r.endpointId())
+            if (r.vpcEndpointId() == null || !shown.contains(r.vpcEndpointId())) {
+                list.add(new ListItem((r.vpcEndpointId() == null ? "request " + r.requestId() : r.vpcEndpointId())
                         + " — account " + r.accountId() + " (" + r.team() + "), " + r.state()));
             }
         }
