@@ -1,28 +1,17 @@
 package dev.linkport.catalog.jobs;
 
-import dev.linkport.audit.service.AuditLog;
 import dev.linkport.aws.AwsGatewayException;
 import dev.linkport.aws.AwsTarget;
 import dev.linkport.aws.EndpointService;
 import dev.linkport.aws.EndpointServiceChanges;
 import dev.linkport.aws.PrivateDnsConfiguration;
-import dev.linkport.aws.PrivateLinkGateway;
 import dev.linkport.catalog.ListingState;
-import dev.linkport.catalog.domain.ListingAudit;
-import dev.linkport.catalog.domain.ServiceListingRepository;
-import dev.linkport.identity.service.AccountDirectory;
-import dev.linkport.platform.events.Changed.Topic;
-import dev.linkport.platform.events.Changed;
-import dev.linkport.worker.AwsJob;
-import dev.linkport.worker.JobRuntime;
 import dev.linkport.worker.Step;
-import java.time.Clock;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,36 +21,21 @@ import org.springframework.stereotype.Component;
  * A re-run after a crash finds nothing left to change.
  */
 @Component
-class ModifyServiceJob extends AwsJob<ModifyServiceJob.Wanted, Optional<EndpointService>> {
+class ModifyServiceJob extends ListingJob<ModifyServiceJob.Wanted, Optional<EndpointService>> {
 
     record Wanted(AwsTarget provider, String serviceId, String homeRegion, boolean acceptanceRequired,
                   Set<String> supportedRegions, String privateDnsName) {
     }
 
-    private final ServiceListingRepository listings;
-    private final AccountDirectory accounts;
-    private final PrivateLinkGateway gateway;
-    private final AuditLog audit;
-    private final ApplicationEventPublisher events;
-    private final Clock clock;
-
-    ModifyServiceJob(JobRuntime runtime, ServiceListingRepository listings, AccountDirectory accounts,
-                     PrivateLinkGateway gateway, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
-        super(CatalogJobs.MODIFY_SERVICE, runtime);
-        this.listings = listings;
-        this.accounts = accounts;
-        this.gateway = gateway;
-        this.audit = audit;
-        this.events = events;
-        this.clock = clock;
+    ModifyServiceJob(Context context) {
+        super(CatalogJobs.MODIFY_SERVICE, context);
     }
 
     @Override
     protected Wanted load(UUID listingId) {
         return listings.findById(listingId)
                 .filter(l -> l.getState() == ListingState.AVAILABLE && l.getAwsServiceId() != null)
-                .map(l -> new Wanted(accounts.get(l.getProviderAccountId()).target(l.getRegion(), null),
-                        l.getAwsServiceId(), l.getRegion(), l.isAcceptanceRequired(),
+                .map(l -> new Wanted(provider(l), l.getAwsServiceId(), l.getRegion(), l.isAcceptanceRequired(),
                         Set.copyOf(l.getSupportedRegions()), l.getPrivateDnsName()))
                 .orElse(null);
     }
@@ -96,10 +70,8 @@ class ModifyServiceJob extends AwsJob<ModifyServiceJob.Wanted, Optional<Endpoint
                         clock.instant());
             }
             l.problem(null, clock.instant());
-            audit.recordSystem(ListingAudit.entry("SERVICE_MODIFIED", l).change(null,
-                    "AWS configuration matches Linkport"
-                            + (dns == null ? "" : ", private DNS " + dns.name() + " " + dns.verificationState())));
-            events.publishEvent(new Changed(Topic.SERVICE_LISTING, listingId));
+            recordAndShow(l, "SERVICE_MODIFIED", e -> e.change(null, "AWS configuration matches Linkport"
+                    + (dns == null ? "" : ", private DNS " + dns.name() + " " + dns.verificationState())));
         });
         return Step.DONE;
     }
@@ -140,8 +112,7 @@ class ModifyServiceJob extends AwsJob<ModifyServiceJob.Wanted, Optional<Endpoint
     private void problem(UUID listingId, String reason) {
         listings.findById(listingId).ifPresent(l -> {
             l.problem(reason, clock.instant());
-            audit.recordSystem(ListingAudit.entry("SERVICE_MODIFY_FAILED", l).because(reason));
-            events.publishEvent(new Changed(Topic.SERVICE_LISTING, listingId));
+            recordAndShow(l, "SERVICE_MODIFY_FAILED", e -> e.because(reason));
         });
     }
 }

@@ -1,31 +1,20 @@
 package dev.linkport.catalog.jobs;
 
-import dev.linkport.audit.service.AuditLog;
 import dev.linkport.aws.AvailabilityZone;
 import dev.linkport.aws.AwsGatewayException;
 import dev.linkport.aws.AwsTarget;
 import dev.linkport.aws.EndpointService;
 import dev.linkport.aws.EndpointServiceRequest;
 import dev.linkport.aws.PrivateDnsConfiguration;
-import dev.linkport.aws.PrivateLinkGateway;
 import dev.linkport.catalog.ListingState;
-import dev.linkport.catalog.domain.ListingAudit;
 import dev.linkport.catalog.domain.ServiceListing;
-import dev.linkport.catalog.domain.ServiceListingRepository;
 import dev.linkport.catalog.service.ListingService;
-import dev.linkport.identity.service.AccountDirectory;
-import dev.linkport.platform.events.Changed.Topic;
-import dev.linkport.platform.events.Changed;
-import dev.linkport.worker.AwsJob;
-import dev.linkport.worker.JobRuntime;
 import dev.linkport.worker.Step;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,39 +23,25 @@ import org.springframework.stereotype.Component;
  * FAILED with AWS's message.
  */
 @Component
-class PublishServiceJob extends AwsJob<PublishServiceJob.Work, EndpointService> {
+class PublishServiceJob extends ListingJob<PublishServiceJob.Work, EndpointService> {
 
     record Work(AwsTarget provider, EndpointServiceRequest request) {
     }
 
-    private final ServiceListingRepository listings;
-    private final AccountDirectory accounts;
-    private final PrivateLinkGateway gateway;
-    private final AuditLog audit;
-    private final ApplicationEventPublisher events;
     private final ObjectProvider<ListingService> listingService;
-    private final Clock clock;
 
-    PublishServiceJob(JobRuntime runtime, ServiceListingRepository listings, AccountDirectory accounts,
-                      PrivateLinkGateway gateway, AuditLog audit, ApplicationEventPublisher events,
-                      ObjectProvider<ListingService> listingService, Clock clock) {
-        super(CatalogJobs.PUBLISH_SERVICE, runtime);
-        this.listings = listings;
-        this.accounts = accounts;
-        this.gateway = gateway;
-        this.audit = audit;
-        this.events = events;
+    PublishServiceJob(Context context, ObjectProvider<ListingService> listingService) {
+        super(CatalogJobs.PUBLISH_SERVICE, context);
         this.listingService = listingService;
-        this.clock = clock;
     }
 
     @Override
     protected Work load(UUID listingId) {
         return listings.findById(listingId)
                 .filter(l -> l.getState() == ListingState.PUBLISHING)
-                .map(l -> new Work(accounts.get(l.getProviderAccountId()).target(l.getRegion(), null),
-                        new EndpointServiceRequest(new ArrayList<>(l.getLoadBalancerArns()), l.isAcceptanceRequired(),
-                                l.getPrivateDnsName(), l.getSupportedRegions(), Set.of(), l.getId().toString())))
+                .map(l -> new Work(provider(l), new EndpointServiceRequest(new ArrayList<>(l.getLoadBalancerArns()),
+                        l.isAcceptanceRequired(), l.getPrivateDnsName(), l.getSupportedRegions(), Set.of(),
+                        l.getId().toString())))
                 .orElse(null);
     }
 
@@ -83,8 +58,7 @@ class PublishServiceJob extends AwsJob<PublishServiceJob.Work, EndpointService> 
         listing.published(service.serviceId(), service.serviceName(), zoneIds,
                 dns == null ? null : dns.verificationState(), dns == null ? null : dns.txtRecordName(),
                 dns == null ? null : dns.txtRecordValue(), clock.instant());
-        audit.recordSystem(ListingAudit.entry("SERVICE_AVAILABLE", listing).change("PUBLISHING", "AVAILABLE " + service.serviceName()));
-        events.publishEvent(new Changed(Topic.SERVICE_LISTING, listingId));
+        recordAndShow(listing, "SERVICE_AVAILABLE", e -> e.change("PUBLISHING", "AVAILABLE " + service.serviceName()));
         return Step.DONE;
     }
 
@@ -93,8 +67,7 @@ class PublishServiceJob extends AwsJob<PublishServiceJob.Work, EndpointService> 
         listings.findById(listingId).ifPresent(listing -> {
             String reason = "AWS refused to create the endpoint service: " + e.getMessage();
             listing.failed(reason, clock.instant());
-            audit.recordSystem(ListingAudit.entry("SERVICE_FAILED", listing).change("PUBLISHING", "FAILED").because(reason));
-            events.publishEvent(new Changed(Topic.SERVICE_LISTING, listingId));
+            recordAndShow(listing, "SERVICE_FAILED", entry -> entry.change("PUBLISHING", "FAILED").because(reason));
         });
     }
 
@@ -103,5 +76,4 @@ class PublishServiceJob extends AwsJob<PublishServiceJob.Work, EndpointService> 
     public void retryByHand(UUID listingId) {
         listingService.getObject().retryPublish(listingId);
     }
-
 }

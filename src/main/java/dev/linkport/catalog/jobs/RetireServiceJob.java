@@ -1,30 +1,19 @@
 package dev.linkport.catalog.jobs;
 
-import dev.linkport.audit.service.AuditLog;
 import dev.linkport.aws.AwsGatewayException;
 import dev.linkport.aws.AwsTarget;
 import dev.linkport.aws.EndpointConnection;
-import dev.linkport.aws.PrivateLinkGateway;
 import dev.linkport.aws.UnsuccessfulItem;
 import dev.linkport.catalog.ListingState;
-import dev.linkport.catalog.domain.ListingAudit;
-import dev.linkport.catalog.domain.ServiceListingRepository;
-import dev.linkport.identity.service.AccountDirectory;
-import dev.linkport.platform.events.Changed.Topic;
-import dev.linkport.platform.events.Changed;
-import dev.linkport.worker.AwsJob;
 import dev.linkport.worker.JobKind;
-import dev.linkport.worker.JobRuntime;
 import dev.linkport.worker.RetryRule;
 import dev.linkport.worker.Step;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,7 +24,7 @@ import org.springframework.stereotype.Component;
  * deleted service is harmless, so re-runs are safe.
  */
 @Component
-class RetireServiceJob extends AwsJob<RetireServiceJob.Work, RetireServiceJob.Outcome> {
+class RetireServiceJob extends ListingJob<RetireServiceJob.Work, RetireServiceJob.Outcome> {
 
     private static final Logger log = LoggerFactory.getLogger(RetireServiceJob.class);
 
@@ -46,38 +35,22 @@ class RetireServiceJob extends AwsJob<RetireServiceJob.Work, RetireServiceJob.Ou
     enum Outcome { STILL_CONNECTED, NOT_DELETED_YET, DELETED }
 
     private final boolean force;
-    private final ServiceListingRepository listings;
-    private final AccountDirectory accounts;
-    private final PrivateLinkGateway gateway;
-    private final AuditLog audit;
-    private final ApplicationEventPublisher events;
-    private final Clock clock;
 
     @Autowired
-    RetireServiceJob(JobRuntime runtime, ServiceListingRepository listings, AccountDirectory accounts,
-                     PrivateLinkGateway gateway, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
-        this(CatalogJobs.RETIRE_SERVICE, false, runtime, listings, accounts, gateway, audit, events, clock);
+    RetireServiceJob(Context context) {
+        this(CatalogJobs.RETIRE_SERVICE, false, context);
     }
 
-    RetireServiceJob(JobKind kind, boolean force, JobRuntime runtime, ServiceListingRepository listings,
-                     AccountDirectory accounts, PrivateLinkGateway gateway, AuditLog audit,
-                     ApplicationEventPublisher events, Clock clock) {
-        super(kind, runtime);
+    RetireServiceJob(JobKind kind, boolean force, Context context) {
+        super(kind, context);
         this.force = force;
-        this.listings = listings;
-        this.accounts = accounts;
-        this.gateway = gateway;
-        this.audit = audit;
-        this.events = events;
-        this.clock = clock;
     }
 
     @Override
     protected Work load(UUID listingId) {
         return listings.findById(listingId)
                 .filter(l -> l.getState() == ListingState.RETIRING)
-                .map(l -> new Work(l.getName(), l.getAwsServiceId() == null ? null
-                        : accounts.get(l.getProviderAccountId()).target(l.getRegion(), null), l.getAwsServiceId()))
+                .map(l -> new Work(l.getName(), l.getAwsServiceId() == null ? null : provider(l), l.getAwsServiceId()))
                 .orElse(null);
     }
 
@@ -114,9 +87,8 @@ class RetireServiceJob extends AwsJob<RetireServiceJob.Work, RetireServiceJob.Ou
                 listings.findById(listingId).filter(l -> l.getState() == ListingState.RETIRING).ifPresent(l -> {
                     l.problem(null, clock.instant());
                     l.setState(ListingState.RETIRED, clock.instant());
-                    audit.recordSystem(ListingAudit.entry("SERVICE_RETIRED", l).change("RETIRING", "RETIRED"
+                    recordAndShow(l, "SERVICE_RETIRED", e -> e.change("RETIRING", "RETIRED"
                             + (work.serviceId() == null ? "" : ", " + work.serviceId() + " deleted")));
-                    events.publishEvent(new Changed(Topic.SERVICE_LISTING, listingId));
                 });
                 yield Step.DONE;
             }
@@ -127,8 +99,7 @@ class RetireServiceJob extends AwsJob<RetireServiceJob.Work, RetireServiceJob.Ou
     protected void failed(UUID listingId, Work work, AwsGatewayException e) {
         listings.findById(listingId).ifPresent(l -> {
             l.problem("AWS refused to delete the endpoint service: " + e.getMessage(), clock.instant());
-            audit.recordSystem(ListingAudit.entry("SERVICE_RETIRE_FAILED", l).because(e.getMessage()));
-            events.publishEvent(new Changed(Topic.SERVICE_LISTING, listingId));
+            recordAndShow(l, "SERVICE_RETIRE_FAILED", entry -> entry.because(e.getMessage()));
         });
     }
 

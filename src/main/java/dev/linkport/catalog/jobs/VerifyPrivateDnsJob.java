@@ -1,24 +1,13 @@
 package dev.linkport.catalog.jobs;
 
-import dev.linkport.audit.service.AuditLog;
 import dev.linkport.aws.AwsGatewayException;
 import dev.linkport.aws.AwsTarget;
 import dev.linkport.aws.PrivateDnsConfiguration;
-import dev.linkport.aws.PrivateLinkGateway;
 import dev.linkport.catalog.ListingState;
-import dev.linkport.catalog.domain.ListingAudit;
-import dev.linkport.catalog.domain.ServiceListingRepository;
-import dev.linkport.identity.service.AccountDirectory;
-import dev.linkport.platform.events.Changed.Topic;
-import dev.linkport.platform.events.Changed;
-import dev.linkport.worker.AwsJob;
-import dev.linkport.worker.JobRuntime;
 import dev.linkport.worker.RetryRule;
 import dev.linkport.worker.Step;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +16,7 @@ import org.springframework.stereotype.Component;
  * Starting verification twice is harmless, so a crash before the first poll only repeats the start.
  */
 @Component
-class VerifyPrivateDnsJob extends AwsJob<VerifyPrivateDnsJob.Work, VerifyPrivateDnsJob.Verdict> {
+class VerifyPrivateDnsJob extends ListingJob<VerifyPrivateDnsJob.Work, VerifyPrivateDnsJob.Verdict> {
 
     /** Polls until AWS decides; AWS itself may take minutes. */
     static final int MAX_POLLS = 60;
@@ -39,22 +28,8 @@ class VerifyPrivateDnsJob extends AwsJob<VerifyPrivateDnsJob.Work, VerifyPrivate
     record Verdict(boolean started, Optional<PrivateDnsConfiguration> dns) {
     }
 
-    private final ServiceListingRepository listings;
-    private final AccountDirectory accounts;
-    private final PrivateLinkGateway gateway;
-    private final AuditLog audit;
-    private final ApplicationEventPublisher events;
-    private final Clock clock;
-
-    VerifyPrivateDnsJob(JobRuntime runtime, ServiceListingRepository listings, AccountDirectory accounts,
-                        PrivateLinkGateway gateway, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
-        super(CatalogJobs.VERIFY_PRIVATE_DNS, runtime);
-        this.listings = listings;
-        this.accounts = accounts;
-        this.gateway = gateway;
-        this.audit = audit;
-        this.events = events;
-        this.clock = clock;
+    VerifyPrivateDnsJob(Context context) {
+        super(CatalogJobs.VERIFY_PRIVATE_DNS, context);
     }
 
     @Override
@@ -62,8 +37,7 @@ class VerifyPrivateDnsJob extends AwsJob<VerifyPrivateDnsJob.Work, VerifyPrivate
         return listings.findById(listingId)
                 .filter(l -> l.getState() == ListingState.AVAILABLE && l.getAwsServiceId() != null
                         && l.getPrivateDnsName() != null)
-                .map(l -> new Work(accounts.get(l.getProviderAccountId()).target(l.getRegion(), null),
-                        l.getAwsServiceId(), l.getPrivateDnsName()))
+                .map(l -> new Work(provider(l), l.getAwsServiceId(), l.getPrivateDnsName()))
                 .orElse(null);
     }
 
@@ -108,10 +82,8 @@ class VerifyPrivateDnsJob extends AwsJob<VerifyPrivateDnsJob.Work, VerifyPrivate
                 l.privateDnsObserved("failed", l.getPrivateDnsTxtName(), l.getPrivateDnsTxtValue(), clock.instant());
             }
             l.problem(problem, clock.instant());
-            audit.recordSystem(ListingAudit.entry("SERVICE_PRIVATE_DNS_"
-                    + (dns != null && dns.verified() ? "VERIFIED" : "NOT_VERIFIED"), l)
-                    .change(before, l.getPrivateDnsState()).because(problem));
-            events.publishEvent(new Changed(Topic.SERVICE_LISTING, listingId));
+            recordAndShow(l, "SERVICE_PRIVATE_DNS_" + (dns != null && dns.verified() ? "VERIFIED" : "NOT_VERIFIED"),
+                    e -> e.change(before, l.getPrivateDnsState()).because(problem));
         });
     }
 }
