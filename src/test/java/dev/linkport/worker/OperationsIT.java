@@ -3,8 +3,8 @@ package dev.linkport.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.linkport.audit.service.AuditQueryService.AuditFilter;
 import dev.linkport.audit.service.AuditQueryService;
+import dev.linkport.audit.service.AuditQueryService.AuditFilter;
 import dev.linkport.catalog.ApprovalPolicy;
 import dev.linkport.catalog.service.ServiceDetail;
 import dev.linkport.consumer.EndpointState;
@@ -16,9 +16,9 @@ import dev.linkport.sandbox.SandboxLifecycle;
 import dev.linkport.support.LinkportIntegrationTest;
 import dev.linkport.support.LoopFixture;
 import dev.linkport.support.TestUsers;
+import dev.linkport.worker.service.OperationsService;
 import dev.linkport.worker.service.OperationsService.Job;
 import dev.linkport.worker.service.OperationsService.JobFilter;
-import dev.linkport.worker.service.OperationsService;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -112,7 +112,10 @@ class OperationsIT {
     void theCsvExportHoldsExactlyTheFilteredLinesUnderAHeader() throws Exception {
         Instant since = Instant.now().minusSeconds(1);
         ServiceDetail service = loop.publishedService(ApprovalPolicy.AUTO, "payments-api");
-        users.as("bob", () -> requests.submit(loop.requestFor("bob", LoopFixture.BOB_ACCOUNT, service)));
+        EndpointRequestDetails request = users.as("bob",
+                () -> requests.submit(loop.requestFor("bob", LoopFixture.BOB_ACCOUNT, service)));
+        // the worker writes audit lines about the request until it is available: export after that
+        loop.awaitState("bob", request.id(), EndpointState.AVAILABLE, Duration.ofSeconds(60));
         AuditFilter filter = new AuditFilter(null, "checkout", null, service.name(), since, null);
 
         StringWriter csv = new StringWriter();
