@@ -52,28 +52,37 @@ class ApprovalsBrowserIT extends BrowserTest {
         browser.signIn("alice", "linkport-demo");
         browser.waitForPath("/");
         browser.open("/approvals");
-        browser.waitFor(By.id("reject-" + first)).click();
-        browser.waitFor(By.id("reject-confirm")).click();
+        browser.click(By.id("reject-" + first));
+        browser.click(By.id("reject-confirm"));
         browser.until(d -> String.valueOf(browser.waitFor(By.id("reject-reason")).getDomProperty("errorMessage"))
                 .contains("Say why"));
         browser.screenshot("approvals-1-reject-needs-reason");
-        browser.waitFor(By.cssSelector("#reject-reason textarea")).sendKeys("Use the shared VPC instead");
-        browser.waitFor(By.id("reject-confirm")).click();
+        browser.type(By.cssSelector("#reject-reason textarea"), "Use the shared VPC instead");
+        browser.click(By.id("reject-confirm"));
         browser.until(d -> d.findElements(By.id("reject-" + first)).stream().noneMatch(WebElement::isDisplayed));
         assertThat(users.as("bob", () -> requests.detail(first)).state()).isEqualTo(EndpointState.REJECTED);
         assertThat(users.as("bob", () -> requests.detail(first)).decisionReason()).isEqualTo("Use the shared VPC instead");
 
         browser.until(d -> rowCheckboxes().size() == 2);
-        rowCheckboxes().forEach(WebElement::click);
-        browser.until(d -> browser.waitFor(By.id("approve-selected")).getText().equals("Approve selected (2)"));
+        // one at a time: selecting re-renders the grid, so each checkbox is looked up again when it is clicked
+        browser.click("first row's checkbox", d -> rowCheckbox(0));
+        browser.until(d -> browser.text(By.id("approve-selected")).equals("Approve selected (1)"));
+        browser.click("second row's checkbox", d -> rowCheckbox(1));
+        browser.until(d -> browser.text(By.id("approve-selected")).equals("Approve selected (2)"));
         browser.screenshot("approvals-2-selected");
-        browser.waitFor(By.id("approve-selected")).click();
-        WebElement outcomes = browser.waitFor(By.id("bulk-outcomes"));
-        assertThat(outcomes.findElements(By.cssSelector(".outcome-ok"))).hasSize(2);
-        assertThat(outcomes.getText()).contains(service.name() + " for checkout").contains("approved");
+        browser.click(By.id("approve-selected"));
+        browser.waitFor(By.id("bulk-outcomes"));
+        assertThat(browser.all(By.cssSelector("#bulk-outcomes .outcome-ok"))).hasSize(2);
+        assertThat(browser.text(By.id("bulk-outcomes"))).contains(service.name() + " for checkout").contains("approved");
         browser.screenshot("approvals-3-bulk-outcome");
         assertThat(users.as("bob", () -> requests.detail(second)).state()).isNotEqualTo(EndpointState.SUBMITTED);
         assertThat(users.as("bob", () -> requests.detail(third)).state()).isNotEqualTo(EndpointState.SUBMITTED);
+    }
+
+    /** The checkbox of the grid's row at that index, or null while there is none. */
+    private WebElement rowCheckbox(int index) {
+        List<WebElement> boxes = rowCheckboxes();
+        return index < boxes.size() ? boxes.get(index) : null;
     }
 
     private List<WebElement> rowCheckboxes() {

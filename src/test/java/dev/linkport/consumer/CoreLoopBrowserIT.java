@@ -27,18 +27,18 @@ class CoreLoopBrowserIT extends BrowserTest {
         browser.signIn("alice", "linkport-demo");
         browser.waitForPath("/");
         browser.open("/my-services");
-        browser.waitFor(By.id("publish-service")).click();
+        browser.click(By.id("publish-service"));
         browser.waitForPath("/my-services/new");
-        input("publish-name").sendKeys(name);
-        input("publish-summary").sendKeys("The payments ledger, through PrivateLink");
-        browser.waitFor(By.cssSelector("#publish-description textarea"))
-                .sendKeys("Double-entry ledger.\n\n<script>alert('not run')</script> stays text.");
-        WebElement ledger = browser.until(d -> option("publish-nlbs", "payments-ledger"));
-        assertThat(ledger.getText()).contains("internal").contains("us-east-1a (use1-az1)").contains("3 zones");
-        click(ledger.findElement(By.cssSelector("input")));
-        click(option("publish-policy", "Platform admins").findElement(By.cssSelector("input")));
+        browser.type(input("publish-name"), name);
+        browser.type(input("publish-summary"), "The payments ledger, through PrivateLink");
+        browser.type(By.cssSelector("#publish-description textarea"),
+                "Double-entry ledger.\n\n<script>alert('not run')</script> stays text.");
+        assertThat(browser.text(option("publish-nlbs", "payments-ledger")))
+                .contains("internal").contains("us-east-1a (use1-az1)").contains("3 zones");
+        browser.click(optionLabel("publish-nlbs", "payments-ledger"));
+        browser.click(optionLabel("publish-policy", "Platform admins"));
         browser.screenshot("core-1-publish-form");
-        click(browser.waitFor(By.id("publish-submit")));
+        browser.click(By.id("publish-submit"));
 
         browser.until(d -> browser.path().startsWith("/services/"));
         browser.screenshot("core-2-service-publishing");
@@ -56,32 +56,36 @@ class CoreLoopBrowserIT extends BrowserTest {
         browser.signIn("bob", "linkport-demo");
         browser.waitForPath("/");
         browser.open("/catalog");
-        input("catalog-search").sendKeys(name);
-        WebElement row = browser.until(d -> d.findElements(By.cssSelector("#catalog-grid vaadin-grid-cell-content"))
-                .stream().filter(c -> c.getText().contains(name)).findFirst().orElse(null));
+        browser.type(input("catalog-search"), name);
+        // The grid re-renders as the search arrives at the server (search-as-you-type): wait until it shows
+        // the result, the one service of that name, before clicking a row.
+        browser.until(d -> {
+            List<String> rows = browser.gridRows("catalog-grid");
+            return rows.size() == 1 && rows.getFirst().contains(name);
+        });
         browser.screenshot("core-4-catalog-search");
-        row.click();
+        browser.clickGridRow("catalog-grid", name);
         browser.until(d -> browser.path().startsWith("/services/"));
         String serviceId = browser.path().substring("/services/".length());
-        browser.waitFor(By.id("request-endpoint")).click();
+        browser.click(By.id("request-endpoint"));
         browser.waitForPath("/services/" + serviceId + "/request");
 
-        WebElement outside = browser.until(d -> option("request-subnets", "use1-az4"));
-        assertThat(outside.getText()).contains("us-east-1a (use1-az4): the service is not in this zone");
-        assertThat(outside.getAttribute("disabled")).isNotNull();
+        By outside = option("request-subnets", "use1-az4");
+        assertThat(browser.text(outside)).contains("us-east-1a (use1-az4): the service is not in this zone");
+        assertThat(browser.attribute(outside, "disabled")).isNotNull();
         List<WebElement> subnets = browser.all(By.cssSelector("#request-subnets vaadin-checkbox"));
         assertThat(subnets).hasSize(3);
         assertThat(text("request-cost")).isEqualTo("choose subnets to see the estimate");
-        click(option("request-subnets", "use1-az1"));
-        click(option("request-subnets", "use1-az2"));
+        browser.click(optionLabel("request-subnets", "use1-az1"));
+        browser.click(optionLabel("request-subnets", "use1-az2"));
         browser.until(d -> text("request-cost").startsWith("$14.60 a month (2 zones"));
-        click(browser.waitFor(By.id("request-submit"))); // without a justification: the server's rule shows on the field
+        browser.click(By.id("request-submit")); // without a justification: the server's rule shows on the field
         browser.until(d -> String.valueOf(browser.waitFor(By.id("request-justification")).getDomProperty("errorMessage"))
                 .contains("Say why your team needs this endpoint"));
         assertThat(browser.path()).isEqualTo("/services/" + serviceId + "/request");
-        browser.waitFor(By.cssSelector("#request-justification textarea")).sendKeys("Checkout books payments");
+        browser.type(By.cssSelector("#request-justification textarea"), "Checkout books payments");
         browser.screenshot("core-5-request-form");
-        click(browser.waitFor(By.id("request-submit")));
+        browser.click(By.id("request-submit"));
 
         browser.until(d -> browser.path().startsWith("/my-endpoints/"));
         String requestId = browser.path().substring("/my-endpoints/".length());
@@ -96,7 +100,7 @@ class CoreLoopBrowserIT extends BrowserTest {
             admin.open("/approvals");
             admin.waitFor(By.id("approve-" + requestId));
             admin.screenshot("core-7-approvals");
-            admin.waitFor(By.id("approve-" + requestId)).click();
+            admin.click(By.id("approve-" + requestId));
             admin.until(d -> d.findElements(By.id("approve-" + requestId)).stream().noneMatch(WebElement::isDisplayed));
             admin.screenshot("core-8-approvals-after");
         }
@@ -108,21 +112,15 @@ class CoreLoopBrowserIT extends BrowserTest {
         browser.screenshot("core-9-my-endpoints-available");
 
         // bob deletes it
-        browser.waitFor(By.id("delete-endpoint")).click();
-        browser.waitFor(By.xpath("//vaadin-button[@slot='confirm-button']")).click();
+        browser.click(By.id("delete-endpoint"));
+        browser.click(By.xpath("//vaadin-button[@slot='confirm-button']"));
         browser.until(d -> text("endpoint-state").equals("DELETED"));
         assertThat(browser.all(By.id("delete-endpoint"))).isEmpty();
         browser.screenshot("core-10-my-endpoints-deleted");
     }
 
-    /** Scrolls the element to the middle of the window first: forms are longer than the window. */
-    private void click(WebElement element) {
-        browser.js("arguments[0].scrollIntoView({block: 'center'})", element);
-        element.click();
-    }
-
-    private WebElement input(String fieldId) {
-        return browser.waitFor(By.cssSelector("#" + fieldId + " input"));
+    private static By input(String fieldId) {
+        return By.cssSelector("#" + fieldId + " input");
     }
 
     private String text(String id) {
@@ -134,9 +132,21 @@ class CoreLoopBrowserIT extends BrowserTest {
         }
     }
 
-    /** The checkbox or radio button of a group whose label contains the text, or null. */
-    private WebElement option(String groupId, String label) {
-        return browser.all(By.cssSelector("#" + groupId + " vaadin-checkbox, #" + groupId + " vaadin-radio-button"))
-                .stream().filter(o -> o.getText().contains(label)).findFirst().orElse(null);
+    /** The checkbox or radio button of a group whose label contains the text. */
+    private static By option(String groupId, String label) {
+        return By.xpath(optionPath(groupId, label));
+    }
+
+    /**
+     * The label of that checkbox or radio button: with its (transparent) input, the part that takes a click;
+     * the rest of the element ignores clicks.
+     */
+    private static By optionLabel(String groupId, String label) {
+        return By.xpath(optionPath(groupId, label) + "/label");
+    }
+
+    private static String optionPath(String groupId, String label) {
+        return "//*[@id='" + groupId + "']//*[self::vaadin-checkbox or self::vaadin-radio-button][contains(., '" + label
+                + "')]";
     }
 }

@@ -20,10 +20,10 @@ class ApiTokensBrowserIT extends BrowserTest {
         browser.signIn("carol", "linkport-demo");
         browser.waitForPath("/");
         browser.open("/api-tokens");
-        browser.waitFor(By.xpath("//vaadin-button[contains(., 'New token')]")).click();
+        browser.click(By.xpath("//vaadin-button[contains(., 'New token')]"));
         String name = "browser-" + UUID.randomUUID().toString().substring(0, 6);
-        browser.waitFor(By.cssSelector("#token-name input")).sendKeys(name);
-        browser.waitFor(By.xpath("//vaadin-button[contains(., 'Create')]")).click();
+        browser.type(By.cssSelector("#token-name input"), name);
+        browser.click(By.xpath("//vaadin-button[contains(., 'Create')]"));
 
         String secret = browser.until(d -> {
             String value = browser.waitFor(By.cssSelector("#token-secret input")).getDomProperty("value");
@@ -31,14 +31,13 @@ class ApiTokensBrowserIT extends BrowserTest {
         });
         assertThat(browser.driver().getPageSource()).contains("cannot show it again");
         browser.screenshot("api-token-created");
-        browser.waitFor(By.xpath("//vaadin-button[contains(., 'I have copied it')]")).click();
+        browser.click(By.xpath("//vaadin-button[contains(., 'I have copied it')]"));
         browser.until(d -> browser.driver().getPageSource().contains(name));
         assertThat(get(secret)).isEqualTo(200);
 
-        browser.waitFor(By.xpath("//vaadin-grid-cell-content[vaadin-button[contains(., 'Revoke')]]/vaadin-button"))
-                .click();
-        browser.waitFor(By.xpath("//vaadin-confirm-dialog//vaadin-button[contains(., 'Revoke')] "
-                + "| //vaadin-confirm-dialog-overlay//vaadin-button[contains(., 'Revoke')]")).click();
+        browser.click(By.xpath("//vaadin-grid-cell-content[vaadin-button[contains(., 'Revoke')]]/vaadin-button"));
+        browser.click(By.xpath("//vaadin-confirm-dialog//vaadin-button[contains(., 'Revoke')] "
+                + "| //vaadin-confirm-dialog-overlay//vaadin-button[contains(., 'Revoke')]"));
         browser.until(d -> browser.driver().getPageSource().contains("revoked "));
         assertThat(get(secret)).isEqualTo(401);
     }

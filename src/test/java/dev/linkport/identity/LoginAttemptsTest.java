@@ -3,6 +3,7 @@ package dev.linkport.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.linkport.identity.security.LoginAttempts;
+import dev.linkport.identity.security.SignInThrottleProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +45,22 @@ class LoginAttemptsTest {
         }
         assertThat(attempts.waitBeforeNextAttempt("mallory")).isEqualTo(Duration.ofMinutes(5));
         assertThat(attempts.waitBeforeNextAttempt("alice")).isZero();
+    }
+
+    @Test
+    void theFirstWaitIsTheConfiguredBaseDelay() {
+        LoginAttempts slow = new LoginAttempts(clock, new SignInThrottleProperties(Duration.ofMinutes(1)));
+        for (int i = 0; i < 3; i++) {
+            slow.failed("dave");
+        }
+        assertThat(slow.waitBeforeNextAttempt("dave")).isEqualTo(Duration.ofMinutes(1));
+        clock.advance(Duration.ofMinutes(1));
+        slow.failed("dave");
+        assertThat(slow.waitBeforeNextAttempt("dave")).isEqualTo(Duration.ofMinutes(2));
+        clock.advance(Duration.ofMinutes(2));
+        slow.failed("dave");
+        slow.failed("dave");
+        assertThat(slow.waitBeforeNextAttempt("dave")).isEqualTo(Duration.ofMinutes(5));
     }
 
     @Test

@@ -31,23 +31,23 @@ class NotificationBellBrowserIT extends BrowserTest {
         users.run("alice", notifications::markAllRead);
         browser.signIn("alice", "linkport-demo");
         browser.waitForPath("/");
-        WebElement bell = browser.waitFor(By.id("notification-bell"));
-        assertThat(browser.all(By.id("notification-count"))).allMatch(c -> !c.isDisplayed());
+        browser.waitFor(By.id("notification-bell"));
+        By count = By.id("notification-count");
+        assertThat(browser.displayed(count)).isEmpty();
 
         // bob asks while alice's page stays open: no reload
         users.as("bob", () -> requests.submit(loop.requestFor("bob", LoopFixture.BOB_ACCOUNT, service)));
 
-        WebElement count = browser.waitFor(By.id("notification-count"));
-        browser.until(d -> count.getText().equals("1"));
+        browser.until(d -> browser.text(count).equals("1"));
         browser.screenshot("notification-bell-unread");
 
-        bell.click();
-        WebElement item = browser.waitFor(By.cssSelector(".notification-item.unread"));
-        assertThat(item.getText()).contains("New request to decide").contains(service.name());
+        browser.click(By.id("notification-bell"));
+        By unread = By.cssSelector(".notification-item.unread");
+        assertThat(browser.text(unread)).contains("New request to decide").contains(service.name());
         browser.screenshot("notification-popover");
 
-        item.findElement(By.cssSelector("vaadin-button")).click();
-        browser.until(d -> !count.isDisplayed());
+        browser.click(By.cssSelector(".notification-item.unread vaadin-button"));
+        browser.until(d -> browser.displayed(count).isEmpty());
         assertThat(users.as("alice", notifications::unreadCount)).isZero();
     }
 
@@ -57,17 +57,15 @@ class NotificationBellBrowserIT extends BrowserTest {
         browser.waitForPath("/");
         browser.open("/operations");
         browser.waitFor(By.cssSelector(".operations-view vaadin-grid"));
-        assertThat(browser.waitFor(By.cssSelector(".operations-view .stats")).getText()).contains("Failed")
+        assertThat(browser.text(By.cssSelector(".operations-view .stats"))).contains("Failed")
                 .contains("Open drift");
         browser.screenshot("operations-jobs");
-        browser.all(By.cssSelector("vaadin-tab")).stream().filter(t -> t.getText().contains("Drift")).findFirst()
-                .orElseThrow().click();
+        browser.click(By.xpath("//vaadin-tab[contains(., 'Drift')]"));
         browser.waitFor(By.xpath("//vaadin-button[contains(., 'Reconcile now')]"));
         browser.screenshot("operations-drift");
 
         browser.open("/audit");
-        WebElement export = browser.waitFor(By.id("audit-export"));
-        assertThat(export.getAttribute("href")).isNotBlank();
+        assertThat(browser.attribute(By.id("audit-export"), "href")).isNotBlank();
         browser.screenshot("audit");
 
         browser.signOut();

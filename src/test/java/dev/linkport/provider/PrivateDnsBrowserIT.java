@@ -28,13 +28,13 @@ class PrivateDnsBrowserIT extends BrowserTest {
         browser.open("/services/" + service.id());
         browser.waitFor(By.cssSelector("#manage-links a[href$='/dns']"));
         browser.screenshot("private-dns-service-page-links");
-        browser.waitFor(By.cssSelector("#manage-links a[href$='/dns']")).click();
+        browser.click(By.cssSelector("#manage-links a[href$='/dns']"));
         browser.waitForPath("/services/" + service.id() + "/dns");
-        assertThat(browser.waitFor(By.id("private-dns-state")).getText()).isEqualTo("NOT SET");
+        assertThat(browser.text(By.id("private-dns-state"))).isEqualTo("NOT SET");
         browser.screenshot("private-dns-0-empty");
 
-        browser.waitFor(By.cssSelector("#private-dns-name input")).sendKeys(name, Keys.TAB);
-        browser.waitFor(By.id("save-private-dns")).click();
+        browser.type(By.cssSelector("#private-dns-name input"), name, Keys.TAB);
+        browser.click(By.id("save-private-dns"));
         browser.until(d -> d.findElements(By.id("txt-name")).size() == 1);
         browser.until(d -> browser.js("return document.getElementById('txt-name').textContent;") != null);
         assertThat((String) browser.js("return document.getElementById('txt-name').textContent;")).endsWith("." + name);
@@ -43,8 +43,8 @@ class PrivateDnsBrowserIT extends BrowserTest {
         browser.js("window.__samePage = true;");
         browser.screenshot("private-dns-1-pending");
 
-        browser.waitFor(By.id("publish-txt-sandbox")).click();
-        browser.waitFor(By.id("verify-private-dns")).click();
+        browser.click(By.id("publish-txt-sandbox"));
+        browser.click(By.id("verify-private-dns"));
         browser.until(d -> "VERIFIED".equals(stateText()));
         assertThat(browser.js("return window.__samePage === true;")).as("no reload").isEqualTo(true);
         assertThat(browser.all(By.id("verify-private-dns"))).isEmpty();
@@ -52,13 +52,13 @@ class PrivateDnsBrowserIT extends BrowserTest {
 
         browser.open("/services/" + service.id() + "/settings");
         browser.waitFor(By.id("save-settings"));
-        browser.waitFor(By.cssSelector("#edit-ports input")).sendKeys(", 8443x", Keys.TAB);
+        browser.type(By.cssSelector("#edit-ports input"), ", 8443x", Keys.TAB);
         browser.until(d -> "true".equals(d.findElement(By.id("edit-ports")).getAttribute("invalid")));
         browser.screenshot("service-settings-0-form");
-        browser.waitFor(By.cssSelector("#edit-ports input")).sendKeys(Keys.BACK_SPACE, Keys.TAB);
-        browser.js("arguments[0].click();", browser.waitFor(By.id("save-settings")));
+        browser.type(By.cssSelector("#edit-ports input"), Keys.BACK_SPACE, Keys.TAB);
+        browser.click(By.id("save-settings"));
         browser.until(d -> d.getPageSource().contains("Saved " + service.name()));
-        browser.js("arguments[0].scrollIntoView(); arguments[0].click();", browser.waitFor(By.id("show-dependents")));
+        browser.click(By.id("show-dependents"));
         browser.until(d -> d.findElement(By.id("dependents")).getText().contains("Nobody depends"));
         browser.screenshot("service-settings-1-dependents");
     }

@@ -44,35 +44,37 @@ class ProviderConsoleBrowserIT extends BrowserTest {
         browser.signIn("alice", "linkport-demo");
         browser.waitForPath("/");
         browser.open("/services/" + service.id());
-        WebElement link = browser.waitFor(By.xpath("//div[@id='manage-links']//a[contains(., 'Allowed principals')]"));
+        By link = By.xpath("//div[@id='manage-links']//a[contains(., 'Allowed principals')]");
+        browser.waitFor(link);
         browser.screenshot("principals-0-service-page");
-        link.click();
+        browser.click(link);
         browser.waitForPath("/services/" + service.id() + "/principals");
 
-        WebElement field = browser.waitFor(By.cssSelector("#principal-arn input"));
-        field.sendKeys("arn:aws:iam::12:root", Keys.ENTER);
+        By field = By.cssSelector("#principal-arn input");
+        browser.type(field, "arn:aws:iam::12:root", Keys.ENTER);
         browser.until(d -> String.valueOf(browser.waitFor(By.id("principal-arn")).getDomProperty("errorMessage"))
                 .contains("account root"));
         browser.screenshot("principals-1-invalid");
 
-        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), "*", Keys.ENTER);
-        browser.waitFor(By.xpath("//vaadin-confirm-dialog//vaadin-button[contains(., 'Cancel')] "
-                + "| //vaadin-confirm-dialog-overlay//vaadin-button[contains(., 'Cancel')]"));
+        browser.type(field, Keys.chord(Keys.CONTROL, "a"), "*", Keys.ENTER);
+        By cancel = By.xpath("//vaadin-confirm-dialog//vaadin-button[contains(., 'Cancel')] "
+                + "| //vaadin-confirm-dialog-overlay//vaadin-button[contains(., 'Cancel')]");
+        browser.waitFor(cancel);
         browser.screenshot("principals-2-wildcard-warning");
-        browser.waitFor(By.xpath("//vaadin-confirm-dialog//vaadin-button[contains(., 'Cancel')] "
-                + "| //vaadin-confirm-dialog-overlay//vaadin-button[contains(., 'Cancel')]")).click();
+        browser.click(cancel);
 
-        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), arn);
-        browser.waitFor(By.id("add-principal")).click();
+        browser.type(field, Keys.chord(Keys.CONTROL, "a"), arn);
+        browser.click(By.id("add-principal"));
         browser.until(d -> stateOf(arn).equals("In sync"));
         assertThat(inAws(service)).contains(arn);
         browser.screenshot("principals-3-in-sync");
 
-        browser.waitFor(By.cssSelector(".remove-principal[data-arn='" + arn + "']")).click();
-        WebElement confirm = browser.waitFor(By.xpath("//vaadin-confirm-dialog//vaadin-button[@slot='confirm-button'] "
-                + "| //vaadin-confirm-dialog-overlay//vaadin-button[@slot='confirm-button']"));
+        browser.click(By.cssSelector(".remove-principal[data-arn='" + arn + "']"));
+        By confirm = By.xpath("//vaadin-confirm-dialog//vaadin-button[@slot='confirm-button'] "
+                + "| //vaadin-confirm-dialog-overlay//vaadin-button[@slot='confirm-button']");
+        browser.waitFor(confirm);
         browser.screenshot("principals-4-remove-warning");
-        confirm.click();
+        browser.click(confirm);
         // the grid keeps rendered cells of removed rows around, hidden
         browser.until(d -> browser.all(By.cssSelector(".principal-state[data-arn='" + arn + "']")).stream()
                 .noneMatch(WebElement::isDisplayed));
@@ -93,14 +95,14 @@ class ProviderConsoleBrowserIT extends BrowserTest {
         browser.signIn("alice", "linkport-demo");
         browser.waitForPath("/");
         browser.open("/services/" + service.id());
-        browser.waitFor(By.xpath("//div[@id='manage-links']//a[contains(., 'Connections')]")).click();
+        browser.click(By.xpath("//div[@id='manage-links']//a[contains(., 'Connections')]"));
         browser.waitForPath("/services/" + service.id() + "/connections");
 
         browser.until(d -> connectionState(vpce).equals("pendingAcceptance"));
-        assertThat(browser.waitFor(By.id("connections-status")).getText()).contains("made outside Linkport");
+        assertThat(browser.text(By.id("connections-status"))).contains("made outside Linkport");
         browser.screenshot("connections-1-pending");
 
-        browser.waitFor(By.id("accept-" + vpce)).click();
+        browser.click(By.id("accept-" + vpce));
         browser.until(d -> connectionState(vpce).equals("available"));
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 gateway.describeInterfaceEndpoint(CAROL_TARGET, vpce).map(InterfaceEndpoint::state).orElse(""),

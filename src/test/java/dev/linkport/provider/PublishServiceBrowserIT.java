@@ -22,7 +22,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The publish form: Enter submits, and the server's field errors land on the fields. */
@@ -49,13 +48,13 @@ class PublishServiceBrowserIT extends BrowserTest {
         browser.signIn("alice", "linkport-demo");
         browser.waitForPath("/");
         browser.open("/services/" + published.id());
-        assertThat(browser.waitFor(By.id("service-state")).getText()).isEqualTo("FAILED");
-        assertThat(browser.waitFor(By.id("service-failure")).getText()).contains("InvalidParameterValue");
+        assertThat(browser.text(By.id("service-state"))).isEqualTo("FAILED");
+        assertThat(browser.text(By.id("service-failure"))).contains("InvalidParameterValue");
         browser.screenshot("publish-2-failed");
-        browser.waitFor(By.id("retry-publish")).click();
+        browser.click(By.id("retry-publish"));
         browser.until(d -> d.findElements(By.id("service-name")).stream()
                 .anyMatch(e -> e.getText().startsWith("com.amazonaws.vpce.us-east-1.vpce-svc-")));
-        assertThat(browser.waitFor(By.id("service-state")).getText()).isEqualTo("AVAILABLE");
+        assertThat(browser.text(By.id("service-state"))).isEqualTo("AVAILABLE");
         browser.screenshot("publish-3-retried");
     }
 
@@ -66,14 +65,13 @@ class PublishServiceBrowserIT extends BrowserTest {
         browser.open("/my-services");
         browser.waitFor(By.id("publish-service"));
         browser.screenshot("publish-0-my-services");
-        browser.waitFor(By.id("publish-service")).click();
+        browser.click(By.id("publish-service"));
         browser.waitForPath("/my-services/new");
         // the load balancers of the default account and region arrive from AWS in the background
         browser.until(d -> browser.all(By.cssSelector("#publish-nlbs vaadin-checkbox")).size() == 2);
 
-        WebElement ports = browser.waitFor(By.cssSelector("#publish-ports input"));
-        ports.sendKeys(Keys.chord(Keys.CONTROL, "a"), "443, https");
-        browser.waitFor(By.cssSelector("#publish-name input")).sendKeys("x", Keys.BACK_SPACE, Keys.ENTER);
+        browser.type(By.cssSelector("#publish-ports input"), Keys.chord(Keys.CONTROL, "a"), "443, https");
+        browser.type(By.cssSelector("#publish-name input"), "x", Keys.BACK_SPACE, Keys.ENTER);
 
         browser.until(d -> errorOf("publish-summary").contains("Say in one line"));
         assertThat(errorOf("publish-name")).contains("Enter the service's name");
@@ -84,7 +82,7 @@ class PublishServiceBrowserIT extends BrowserTest {
     }
 
     private String errorOf(String fieldId) {
-        WebElement field = browser.waitFor(By.id(fieldId));
-        return field.getAttribute("invalid") == null ? "" : String.valueOf(field.getDomProperty("errorMessage"));
+        return browser.read(By.id(fieldId), field -> field.getAttribute("invalid") == null ? ""
+                : String.valueOf(field.getDomProperty("errorMessage")));
     }
 }

@@ -6,12 +6,14 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Slows down password guessing per user name: after {@value #FREE_FAILURES} failures in a row,
  * each further attempt must wait twice as long as the last (1 s, 2 s, 4 s, ... up to
- * {@link #MAX_DELAY}). A success clears the count. Kept in memory; a restart forgets it.
+ * {@link #MAX_DELAY}; the first wait is {@code linkport.sign-in.base-delay}). A success clears
+ * the count. Kept in memory; a restart forgets it.
  */
 @Component
 public class LoginAttempts {
@@ -26,9 +28,17 @@ public class LoginAttempts {
 
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final Duration baseDelay;
 
+    /** With the default base delay of 1 s. */
     public LoginAttempts(Clock clock) {
+        this(clock, new SignInThrottleProperties(Duration.ofSeconds(1)));
+    }
+
+    @Autowired
+    public LoginAttempts(Clock clock, SignInThrottleProperties properties) {
         this.clock = clock;
+        this.baseDelay = properties.baseDelay();
     }
 
     /** How long the user must still wait before the next attempt is even checked; zero if not at all. */
@@ -55,9 +65,9 @@ public class LoginAttempts {
         failures.remove(key(username));
     }
 
-    static Duration delayAfter(int failureCount) {
+    private Duration delayAfter(int failureCount) {
         int exponent = Math.min(failureCount - FREE_FAILURES, 20);
-        Duration delay = Duration.ofSeconds(1L << exponent);
+        Duration delay = baseDelay.multipliedBy(1L << exponent);
         return delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay;
     }
 
