@@ -112,7 +112,7 @@ public class ApprovalsView extends VerticalLayout implements BeforeEnterObserver
         showEmptyOrGrid();
         if (!listening) {
             listening = true;
-            LiveRefresh.onChange(this, updates, Changed.Topic.ENDPOINT_REQUEST, c -> refresh());
+            LiveRefresh.onChange(this, updates, Changed.Topic.ENDPOINT_REQUEST, this::refresh);
         }
     }
 

@@ -52,11 +52,12 @@ public class ServiceView extends VerticalLayout implements BeforeEnterObserver, 
         this.listings = listings;
         this.pricing = pricing;
         addClassName("service-view");
-        LiveRefresh.onChange(this, updates, Changed.Topic.SERVICE_LISTING, changed -> {
-            if (changed.id().equals(id)) {
-                render(listings.detail(id));
-            }
-        });
+        LiveRefresh.onChange(this, updates, Changed.Topic.SERVICE_LISTING, changed -> changed.id().equals(id),
+                () -> {
+                    if (id != null) {
+                        render(listings.detail(id));
+                    }
+                });
     }
 
     @Override

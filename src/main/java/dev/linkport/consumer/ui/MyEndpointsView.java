@@ -93,12 +93,13 @@ public class MyEndpointsView extends VerticalLayout implements BeforeEnterObserv
         add(split);
         setFlexGrow(1, split);
         showNothingSelected();
-        LiveRefresh.onChange(this, updates, Changed.Topic.ENDPOINT_REQUEST, changed -> {
-            grid.getDataProvider().refreshAll();
-            if (changed.id().equals(selected)) {
-                select(selected);
-            }
-        });
+        LiveRefresh.onChange(this, updates, Changed.Topic.ENDPOINT_REQUEST, () -> grid.getDataProvider().refreshAll());
+        LiveRefresh.onChange(this, updates, Changed.Topic.ENDPOINT_REQUEST, changed -> changed.id().equals(selected),
+                () -> {
+                    if (selected != null) {
+                        select(selected);
+                    }
+                });
     }
 
     @Override

@@ -69,11 +69,8 @@ public class NotificationBell extends Div {
         add(popover);
 
         refresh();
-        LiveRefresh.onChange(this, updates, Changed.Topic.NOTIFICATIONS, changed -> {
-            if (userId.equals(changed.id())) {
-                refresh();
-            }
-        });
+        LiveRefresh.onChange(this, updates, Changed.Topic.NOTIFICATIONS, changed -> userId.equals(changed.id()),
+                this::refresh);
     }
 
     private void refresh() {

@@ -6,13 +6,17 @@ import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.shared.Registration;
 import dev.linkport.platform.events.Changed;
 import dev.linkport.platform.events.LiveUpdates;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Connects a view to {@link LiveUpdates} while it is on screen: listens from attach to detach and
- * calls back in the view's UI (through server push) for changes of one topic.
+ * refreshes the view in its UI (through server push) when something it shows changes.
+ *
+ * <p>A view usually reads its data before it is attached (in {@code beforeEnter}); a change
+ * committed between that read and the start of listening would be missed. So the view refreshes
+ * once more as soon as it listens.
  */
 public final class LiveRefresh {
 
@@ -21,13 +25,20 @@ public final class LiveRefresh {
     private LiveRefresh() {
     }
 
-    public static void onChange(Component view, LiveUpdates updates, Changed.Topic topic, Consumer<Changed> refresh) {
+    /** Refreshes the view on every change of the topic. */
+    public static void onChange(Component view, LiveUpdates updates, Changed.Topic topic, Runnable refresh) {
+        onChange(view, updates, topic, changed -> true, refresh);
+    }
+
+    /** Refreshes the view on the changes of the topic that concern it. */
+    public static void onChange(Component view, LiveUpdates updates, Changed.Topic topic, Predicate<Changed> concerns,
+                                Runnable refresh) {
         view.addAttachListener(attach -> {
             UI ui = attach.getUI();
             AutoCloseable handle = updates.listen(changed -> {
-                if (topic == changed.topic()) {
+                if (topic == changed.topic() && concerns.test(changed)) {
                     try {
-                        ui.access(() -> refresh.accept(changed));
+                        ui.access(refresh::run);
                     } catch (UIDetachedException gone) {
                         // closed meanwhile; the detach listener stops listening
                     }
@@ -42,6 +53,7 @@ public final class LiveRefresh {
                 }
                 detach[0].remove();
             });
+            refresh.run(); // catch up on what changed before listening started
         });
     }
 }

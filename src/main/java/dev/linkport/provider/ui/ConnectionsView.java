@@ -68,11 +68,8 @@ public class ConnectionsView extends VerticalLayout implements BeforeEnterObserv
         this.background = background;
         addClassName("connections-view");
         setSizeFull();
-        LiveRefresh.onChange(this, updates, Changed.Topic.SERVICE_LISTING, changed -> {
-            if (changed.id().equals(id)) {
-                load();
-            }
-        });
+        LiveRefresh.onChange(this, updates, Changed.Topic.SERVICE_LISTING, changed -> changed.id().equals(id),
+                this::load);
     }
 
     @Override
@@ -118,7 +115,9 @@ public class ConnectionsView extends VerticalLayout implements BeforeEnterObserv
         buildGrid();
         add(loading, status, grid);
         setFlexGrow(1, grid);
-        load();
+        if (isAttached()) {
+            load(); // another service in the same view; a newly opened view loads once it listens
+        }
     }
 
     private void load() {

@@ -59,7 +59,7 @@ public class MyServicesView extends VerticalLayout {
                 .setIdentifierProvider(OwnedService::id);
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("services/" + e.getItem().id())));
         grid.addClassName("clickable-rows");
-        LiveRefresh.onChange(this, updates, Changed.Topic.SERVICE_LISTING, c -> grid.getDataProvider().refreshAll());
+        LiveRefresh.onChange(this, updates, Changed.Topic.SERVICE_LISTING, () -> grid.getDataProvider().refreshAll());
         add(grid);
         setFlexGrow(1, grid);
     }

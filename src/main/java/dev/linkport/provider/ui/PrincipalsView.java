@@ -69,11 +69,8 @@ public class PrincipalsView extends VerticalLayout implements BeforeEnterObserve
         this.validation = validation;
         addClassName("principals-view");
         setSizeFull();
-        LiveRefresh.onChange(this, updates, Changed.Topic.SERVICE_LISTING, changed -> {
-            if (changed.id().equals(id)) {
-                refresh();
-            }
-        });
+        LiveRefresh.onChange(this, updates, Changed.Topic.SERVICE_LISTING, changed -> changed.id().equals(id),
+                this::refresh);
     }
 
     @Override

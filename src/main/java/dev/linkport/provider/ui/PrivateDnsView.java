@@ -56,11 +56,12 @@ public class PrivateDnsView extends VerticalLayout implements BeforeEnterObserve
         name.setWidth("28rem");
         status.setId("private-dns-status");
         status.addClassName("status-panel");
-        LiveRefresh.onChange(this, updates, Changed.Topic.SERVICE_LISTING, changed -> {
-            if (changed.id().equals(id)) {
-                renderStatus(settings.privateDns(id));
-            }
-        });
+        LiveRefresh.onChange(this, updates, Changed.Topic.SERVICE_LISTING, changed -> changed.id().equals(id),
+                () -> {
+                    if (id != null) {
+                        renderStatus(settings.privateDns(id));
+                    }
+                });
     }
 
     @Override
