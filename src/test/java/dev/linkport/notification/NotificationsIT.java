@@ -14,6 +14,7 @@ import dev.linkport.notification.service.NotificationService;
 import dev.linkport.platform.NotFoundException;
 import dev.linkport.support.LinkportIntegrationTest;
 import dev.linkport.support.LoopFixture;
+import dev.linkport.support.ModuleEvents;
 import dev.linkport.support.TestUsers;
 import java.time.Duration;
 import java.util.List;
@@ -28,6 +29,7 @@ class NotificationsIT {
     @Autowired LoopFixture loop;
     @Autowired EndpointRequestService requests;
     @Autowired NotificationService notifications;
+    @Autowired ModuleEvents events;
 
     @Test
     void bobIsToldWhenHisRequestBecomesAvailableAndCanMarkItRead() {
@@ -35,6 +37,7 @@ class NotificationsIT {
         EndpointRequestDetails request = users.as("bob",
                 () -> requests.submit(loop.requestFor("bob", LoopFixture.BOB_ACCOUNT, service)));
         loop.awaitState("bob", request.id(), EndpointState.AVAILABLE, Duration.ofSeconds(60));
+        events.awaitDelivered(); // notifications are written after the change commits
 
         NotificationRow available = mine("bob").stream()
                 .filter(n -> n.kind() == NotificationKind.ENDPOINT_AVAILABLE && n.title().contains(service.name()))
@@ -56,6 +59,7 @@ class NotificationsIT {
     void aliceIsToldOfANewRequestToDecideOnHerProviderPolicyService() {
         ServiceDetail service = loop.publishedService(ApprovalPolicy.PROVIDER, "payments-ledger");
         users.as("bob", () -> requests.submit(loop.requestFor("bob", LoopFixture.BOB_ACCOUNT, service)));
+        events.awaitDelivered();
 
         assertThat(mine("alice")).anySatisfy(n -> {
             assertThat(n.kind()).isEqualTo(NotificationKind.REQUEST_TO_DECIDE);
@@ -70,6 +74,7 @@ class NotificationsIT {
     void anAdminPolicyRequestDoesNotBotherTheProviderTeam() {
         ServiceDetail service = loop.publishedService(ApprovalPolicy.ADMIN, "payments-ledger");
         users.as("bob", () -> requests.submit(loop.requestFor("bob", LoopFixture.BOB_ACCOUNT, service)));
+        events.awaitDelivered();
 
         assertThat(mine("alice")).noneMatch(n -> n.title().contains(service.name()));
     }
