@@ -103,11 +103,15 @@ public record AwsProperties(
     }
 
     /**
-     * @param fraction share of AWS's published per-account buckets Linkport uses, in (0, 1]
+     * Linkport's budgets per (account, region, action bucket), shared by all instances through the database.
+     *
+     * @param share    share of AWS's published per-account buckets Linkport starts at and never exceeds, in (0, 1]
+     * @param adaptive halve the rate when AWS answers RequestLimitExceeded (others use the account too) and
+     *                 recover with every call after that
      */
-    public record RateLimit(@DefaultValue("0.8") double fraction) {
+    public record RateLimit(@DefaultValue("1.0") double share, @DefaultValue("true") boolean adaptive) {
 
-        static final RateLimit DEFAULTS = new RateLimit(0.8);
+        static final RateLimit DEFAULTS = new RateLimit(1.0, true);
     }
 
     /**

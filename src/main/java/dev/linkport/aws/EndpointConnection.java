@@ -12,9 +12,10 @@ import java.util.Set;
  * @param state          AWS's state string, e.g. {@code pendingAcceptance}, {@code available},
  *                       {@code rejected}, {@code deleted}
  * @param createdAt      when the endpoint was created, may be {@code null}
+ * @param serviceId      the endpoint service it connects to, {@code vpce-svc-...}
  */
 public record EndpointConnection(String endpointId, String ownerAccountId, String state, Instant createdAt,
-        List<DnsEntry> dnsEntries) {
+        List<DnsEntry> dnsEntries, String serviceId) {
 
     /** AWS's connection states in which the endpoint still uses the service. */
     public static final Set<String> LIVE_STATES = Set.of("pendingAcceptance", "pending", "available");

@@ -30,6 +30,9 @@ public interface PrivateLinkGateway {
     /** Creates an endpoint service configuration; idempotent for the same client token. */
     EndpointService createEndpointService(AwsTarget provider, EndpointServiceRequest request);
 
+    /** Every endpoint service configuration of the account in the region, all pages. */
+    List<EndpointService> describeEndpointServices(AwsTarget provider);
+
     /** The endpoint service configuration with this id, or empty if the account has none with that id. */
     Optional<EndpointService> describeEndpointService(AwsTarget provider, String serviceId);
 
@@ -50,6 +53,12 @@ public interface PrivateLinkGateway {
 
     /** All endpoint connections of the service, including ones created outside Linkport. */
     List<EndpointConnection> describeEndpointConnections(AwsTarget provider, String serviceId);
+
+    /**
+     * Every endpoint connection to any of the account's services in the region, each naming its service:
+     * one paginated call however many services there are.
+     */
+    List<EndpointConnection> describeAllEndpointConnections(AwsTarget provider);
 
     /** Accepts pending connections of the service's endpoints; endpoints AWS could not accept come back. */
     List<UnsuccessfulItem> acceptEndpointConnections(AwsTarget provider, String serviceId,

@@ -1,6 +1,7 @@
 package dev.linkport.sandbox;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,6 +121,43 @@ public final class SandboxControl {
             String arn = world.addLoadBalancer(accountId, region, name, zoneLetters, world.now()).arn;
             world.changed();
             return arn;
+        }
+    }
+
+    /**
+     * Adds {@code count} endpoint services behind the account's load balancer in one step, for scale
+     * tests and benchmarks (through the API each takes a call, within the rate limits).
+     *
+     * @return the new services' ids
+     */
+    public List<String> seedEndpointServices(String accountId, String region, String loadBalancerArn, int count,
+                                             boolean acceptanceRequired) {
+        synchronized (world) {
+            List<String> ids = world.addServices(accountId, region, loadBalancerArn, count, acceptanceRequired);
+            world.changed();
+            return ids;
+        }
+    }
+
+    /**
+     * Adds {@code count} available interface endpoints of the consumer account to the service in one step.
+     *
+     * @return the new endpoints' ids
+     */
+    public List<String> seedConnections(String serviceId, String consumerAccountId, int count) {
+        synchronized (world) {
+            List<String> ids = world.addConnections(serviceId, consumerAccountId, count);
+            world.changed();
+            return ids;
+        }
+    }
+
+    /** Removes endpoint services and their endpoints in one step (what the seeding methods added). */
+    public int removeEndpointServices(Collection<String> serviceIds) {
+        synchronized (world) {
+            int removed = world.removeServices(serviceIds);
+            world.changed();
+            return removed;
         }
     }
 

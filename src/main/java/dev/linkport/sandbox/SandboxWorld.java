@@ -14,10 +14,13 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -177,6 +180,78 @@ final class SandboxWorld {
         }
         state.loadBalancers.put(lb.arn, lb);
         return lb;
+    }
+
+    /**
+     * Adds {@code count} endpoint services behind one of the account's load balancers at once, as if
+     * created earlier (for scale tests and benchmarks; the API creates one per call).
+     */
+    List<String> addServices(String accountId, String region, String loadBalancerArn, int count,
+            boolean acceptanceRequired) {
+        LoadBalancer lb = state.loadBalancers.get(loadBalancerArn);
+        if (lb == null || !lb.accountId.equals(accountId) || !lb.region.equals(region)) {
+            throw new IllegalArgumentException("No load balancer " + loadBalancerArn + " in " + accountId + "/" + region);
+        }
+        List<String> zoneIds = lb.subnetIds.stream().map(id -> zoneIdOf(state.subnets.get(id))).sorted().toList();
+        List<String> ids = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            Service service = new Service();
+            service.id = randomId("vpce-svc-");
+            service.accountId = accountId;
+            service.region = region;
+            service.acceptanceRequired = acceptanceRequired;
+            service.loadBalancerArns.add(loadBalancerArn);
+            service.zoneIds.addAll(zoneIds);
+            service.supportedRegions.add(region);
+            service.ipAddressTypes.add("ipv4");
+            service.createdAt = now();
+            state.services.put(service.id, service);
+            ids.add(service.id);
+        }
+        return ids;
+    }
+
+    /** Adds {@code count} available endpoints of the consumer account (its VPC in the service's region) to the service. */
+    List<String> addConnections(String serviceId, String consumerAccountId, int count) {
+        Service service = state.services.get(serviceId);
+        if (service == null) {
+            throw new IllegalArgumentException("No endpoint service " + serviceId);
+        }
+        Vpc vpc = state.vpcs.values().stream()
+                .filter(v -> v.accountId.equals(consumerAccountId) && v.region.equals(service.region)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No VPC in " + consumerAccountId + "/" + service.region));
+        List<String> subnets = state.subnets.values().stream().filter(s -> s.vpcId.equals(vpc.id))
+                .filter(s -> service.zoneIds.contains(zoneIdOf(s))).map(s -> s.id).toList();
+        List<String> ids = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            Endpoint e = new Endpoint();
+            e.id = randomId("vpce-");
+            e.accountId = consumerAccountId;
+            e.region = service.region;
+            e.vpcId = vpc.id;
+            e.serviceId = service.id;
+            e.serviceName = service.name();
+            e.serviceRegion = service.region;
+            e.subnetIds.addAll(subnets);
+            e.state = "available";
+            e.createdAt = now();
+            e.stateSince = e.createdAt;
+            e.dnsSuffix = randomAlnum(8);
+            e.connectionId = randomId("vpce-con-");
+            e.privateHostedZoneId = "Z" + randomUpper(20);
+            state.endpoints.put(e.id, e);
+            ids.add(e.id);
+        }
+        return ids;
+    }
+
+    /** Removes endpoint services and every endpoint connected to them, as if deleted long ago. */
+    int removeServices(Collection<String> serviceIds) {
+        Set<String> gone = new HashSet<>(serviceIds);
+        state.endpoints.values().removeIf(e -> gone.contains(e.serviceId));
+        int before = state.services.size();
+        state.services.keySet().removeAll(gone);
+        return before - state.services.size();
     }
 
     // ---------------------------------------------------------------- callers

@@ -1,6 +1,7 @@
 package dev.linkport.sandbox;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -48,10 +49,12 @@ final class Throttle {
     /** Takes one token for the action; false when the bucket is empty (the request is throttled). */
     synchronized boolean tryAcquire(String accountId, String region, String action) {
         Bucket bucket = bucketOf(action);
-        long now = clock.millis();
+        // to the microsecond, as continuous as AWS's buckets: a client that paces itself exactly is never throttled
+        Instant instant = clock.instant();
+        long now = instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000;
         double[] b = buckets.computeIfAbsent(accountId + "/" + region + "/" + bucket,
                 k -> new double[] {bucket.burst, now});
-        b[0] = Math.min(bucket.burst, b[0] + (now - b[1]) / 1000.0 * bucket.refillPerSecond);
+        b[0] = Math.min(bucket.burst, b[0] + (now - b[1]) / 1e6 * bucket.refillPerSecond);
         b[1] = now;
         if (b[0] < 1) {
             return false;

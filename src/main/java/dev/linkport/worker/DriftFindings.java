@@ -2,6 +2,7 @@ package dev.linkport.worker;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -40,6 +41,14 @@ public class DriftFindings {
     public void resolved(String subject, String by, Instant now) {
         jdbc.sql("update drift_finding set resolved_at = ?, resolved_by = ? where subject = ? and resolved_at is null")
                 .params(Timestamp.from(now), by, subject).update();
+    }
+
+    /** The subjects of the open findings of these kinds: what a reconciliation may have to close. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public Set<String> openSubjects(Collection<DriftKind> kinds) {
+        return jdbc.sql("select subject from drift_finding where kind = any(?) and resolved_at is null")
+                .param(kinds.stream().map(DriftKind::name).toArray(String[]::new))
+                .query(String.class).stream().collect(Collectors.toSet());
     }
 
     /** The requests with an open finding of this kind. */

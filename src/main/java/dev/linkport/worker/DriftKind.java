@@ -11,5 +11,9 @@ public enum DriftKind {
     /** AWS allows a principal that was not added through Linkport. */
     PRINCIPAL_ADDED_OUTSIDE,
     /** AWS no longer allows a principal that Linkport added. */
-    PRINCIPAL_REMOVED_OUTSIDE
+    PRINCIPAL_REMOVED_OUTSIDE,
+    /** An endpoint service's settings in AWS differ from Linkport's (acceptance, regions, load balancers, private DNS). */
+    SERVICE_CHANGED_OUTSIDE,
+    /** An endpoint service Linkport published no longer exists in AWS. */
+    SERVICE_DELETED_OUTSIDE
 }

@@ -11,4 +11,10 @@ import java.util.UUID;
 public interface Jobs {
 
     void schedule(JobKind kind, UUID id);
+
+    /**
+     * Asks for the job to run within {@code within}: schedules it, or brings it forward when it is
+     * already scheduled for later (a poll that backed off while new work arrived for it).
+     */
+    void scheduleWithin(JobKind kind, UUID id, java.time.Duration within);
 }

@@ -21,8 +21,8 @@ public class Reconciler {
     private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
 
     /** What one run looked at and found. */
-    public record Report(int services, int endpoints, int accountRegions, int findings, int errors,
-                         Duration duration) {
+    public record Report(int services, int endpoints, int providerRegions, int accountRegions, int permissionReads,
+                         int findings, int errors, Duration duration) {
     }
 
     private final List<Reconciliation> parts;
@@ -44,8 +44,8 @@ public class Reconciler {
             for (Reconciliation part : parts) {
                 total = total.plus(part.reconcile());
             }
-            Report report = new Report(total.services(), total.endpoints(), total.accountRegions(), total.findings(),
-                    total.errors(), Duration.ofNanos(System.nanoTime() - t0));
+            Report report = new Report(total.services(), total.endpoints(), total.providerRegions(),
+                    total.accountRegions(), total.permissionReads(), total.findings(), total.errors(), Duration.ofNanos(System.nanoTime() - t0));
             log.info("Reconciled {}", report);
             return report;
         } finally {

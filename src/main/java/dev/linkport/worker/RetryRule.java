@@ -1,18 +1,16 @@
 package dev.linkport.worker;
 
-import dev.linkport.aws.AwsGatewayException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The one rule for retrying a job after an AWS error, and the pace of polling AWS: transient
- * errors (throttling, 5xx, time-outs) are retried with exponential backoff and full jitter while
- * attempts are left; permanent ones are not.
+ * The one rule for running a job again after a transient AWS error (the pace of polling AWS is
+ * {@link WorkerProperties.Poll}).
+ * Transient errors (throttling, 5xx, time-outs) are retried with exponential backoff and full jitter,
+ * never failing a job by themselves: only a permanent error, or the worker's time budget running out,
+ * does. A call Linkport's own rate budget held back is simply made when the budget has a token.
  */
 public final class RetryRule {
-
-    /** Transient failures give up after this many runs in a row. */
-    public static final int MAX_ATTEMPTS = 12;
 
     private static final Duration BASE = Duration.ofSeconds(1);
     private static final Duration CAP = Duration.ofSeconds(60);
@@ -26,19 +24,8 @@ public final class RetryRule {
         return Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling + 1));
     }
 
-    /** Whether a job runs again after this AWS error: it is transient and attempts are left. */
-    public static boolean retries(AwsGatewayException e, int attempt) {
-        return e.isTransient() && attempt + 1 < MAX_ATTEMPTS;
-    }
-
-    /** The next run of a job after a transient AWS error: full jitter, 1 s doubling, at most a minute. */
-    public static Step retryLater(int attempt) {
-        return Step.again(fullJitter(attempt, BASE, CAP));
-    }
-
-    /** How long to wait before asking AWS again whether something finished: 0.5 s doubling to 15 s. */
-    public static Duration poll(int attempt) {
-        long millis = Math.min(15_000, 500L << Math.min(attempt, 10));
-        return Duration.ofMillis(millis);
+    /** The wait before retry {@code retries + 1} after a transient AWS error: full jitter, 1 s doubling, at most a minute. */
+    public static Duration backoff(int retries) {
+        return fullJitter(retries, BASE, CAP);
     }
 }

@@ -37,6 +37,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Allowed principals through the service and the SyncPrincipals job, checked against the sandbox. */
 @LinkportIntegrationTest
@@ -53,6 +54,7 @@ class PrincipalsIT {
     @Autowired PrivateLinkGateway gateway;
     @Autowired SandboxLifecycle sandbox;
     @Autowired AuditQueryService audit;
+    @Autowired JdbcClient jdbc;
 
     @AfterEach
     void clearFaults() {
@@ -70,6 +72,10 @@ class PrincipalsIT {
         PrincipalRow synced = awaitPrincipal(service.id(), arn, p -> p.syncState() == PrincipalSyncState.IN_SYNC);
         assertThat(synced.lastError()).isNull();
         assertThat(inAws(service)).contains(arn);
+        // nothing waits any more: the job ends instead of reading AWS again and again
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
+                        select count(*) from scheduled_tasks where task_name = 'sync-principals' and task_instance = ?""")
+                .param(service.id().toString()).query(Long.class).single() == 0);
 
         users.run("alice", () -> principals.remove(service.id(), arn));
         await().atMost(Duration.ofSeconds(30)).until(() -> find(service.id(), arn).isEmpty());

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.linkport.audit.service.AuditQueryService;
 import dev.linkport.audit.service.AuditQueryService.AuditFilter;
+import dev.linkport.aws.ratelimit.ApiBucket;
+import dev.linkport.aws.ratelimit.RateLimiter;
 import dev.linkport.catalog.ApprovalPolicy;
 import dev.linkport.catalog.service.ServiceDetail;
 import dev.linkport.consumer.EndpointState;
@@ -19,6 +21,8 @@ import dev.linkport.support.TestUsers;
 import dev.linkport.worker.service.OperationsService;
 import dev.linkport.worker.service.OperationsService.Job;
 import dev.linkport.worker.service.OperationsService.JobFilter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +45,7 @@ class OperationsIT {
     @Autowired OperationsService operations;
     @Autowired AuditQueryService audit;
     @Autowired SandboxLifecycle sandbox;
+    @Autowired MeterRegistry meters;
 
     @AfterEach
     void clearFaults() {
@@ -60,11 +65,33 @@ class OperationsIT {
                 assertThatThrownBy(() -> operations.drift(false, 0, 10)).isInstanceOf(ForbiddenException.class);
                 assertThatThrownBy(() -> operations.resolveDrift(UUID.randomUUID())).isInstanceOf(ForbiddenException.class);
                 assertThatThrownBy(operations::reconcileNow).isInstanceOf(ForbiddenException.class);
+                assertThatThrownBy(operations::budgets).isInstanceOf(ForbiddenException.class);
                 assertThatThrownBy(() -> audit.exportCsv(AuditFilter.none(), new StringWriter()))
                         .isInstanceOf(AccessDeniedException.class);
             });
         }
         assertThat(users.as("admin", operations::counts)).isNotNull();
+    }
+
+    @Test
+    void theAwsRateBudgetsShowTheirRateAndCallsInOperationsAndAsMetrics() {
+        loop.publishedService(ApprovalPolicy.AUTO, "payments-api"); // calls AWS in the provider's account
+
+        List<RateLimiter.Budget> budgets = users.as("admin", operations::budgets);
+
+        assertThat(budgets).anySatisfy(b -> {
+            assertThat(b.key().accountId()).isEqualTo("111111111111");
+            assertThat(b.key().bucket()).isEqualTo(ApiBucket.ENDPOINT_SERVICE_CONFIGURATIONS);
+            assertThat(b.calls()).isPositive();
+            assertThat(b.startRate()).isEqualTo(ApiBucket.ENDPOINT_SERVICE_CONFIGURATIONS.awsRefillPerSecond());
+            assertThat(b.rate()).isPositive().isLessThanOrEqualTo(b.startRate());
+        });
+        Gauge rate = meters.find("linkport.aws.budget.rate").tags("account", "111111111111", "region", "us-east-1",
+                "bucket", ApiBucket.ENDPOINT_SERVICE_CONFIGURATIONS.name()).gauge();
+        assertThat(rate).isNotNull();
+        assertThat(rate.value()).isPositive();
+        assertThat(meters.find("linkport.aws.budget.calls").tags("account", "111111111111", "bucket",
+                ApiBucket.ENDPOINT_SERVICE_CONFIGURATIONS.name()).functionCounter().count()).isPositive();
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import dev.linkport.aws.AwsTarget;
+import dev.linkport.aws.EndpointServiceChanges;
 import dev.linkport.aws.InterfaceEndpoint;
 import dev.linkport.aws.InterfaceEndpointRequest;
 import dev.linkport.aws.PrivateLinkGateway;
@@ -26,6 +27,7 @@ import dev.linkport.sandbox.SandboxLifecycle;
 import dev.linkport.sandbox.SandboxStats;
 import dev.linkport.support.LinkportIntegrationTest;
 import dev.linkport.support.LoopFixture;
+import dev.linkport.support.ScaleSeed;
 import dev.linkport.support.TestUsers;
 import dev.linkport.worker.DriftKind;
 import dev.linkport.worker.Reconciler;
@@ -33,8 +35,10 @@ import dev.linkport.worker.service.OperationsService;
 import dev.linkport.worker.service.OperationsService.DriftRow;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,6 +62,8 @@ class ReconcileIT {
     @Autowired ObservedConnectionRepository connections;
     @Autowired AllowedPrincipalRepository principals;
     @Autowired JdbcClient jdbc;
+    @Autowired ReconcileProperties properties;
+    @Autowired ScaleSeed seed;
 
     static AwsTarget target(String account) {
         return new AwsTarget(account, "us-east-1", "arn:aws:iam::" + account + ":role/LinkportAccess", "demo-" + account,
@@ -128,11 +134,13 @@ class ReconcileIT {
                 .contains(org.assertj.core.groups.Tuple.tuple(DriftKind.OUT_OF_BAND_CONNECTION, service.id()),
                         org.assertj.core.groups.Tuple.tuple(DriftKind.PRINCIPAL_ADDED_OUTSIDE, service.id()));
 
-        // seen again: same row, later last-seen time
-        java.time.Instant firstLastSeen = seen.getFirst().getLastSeenAt();
+        // seen again unchanged: the row is not written again
+        ObservedConnection first = seen.getFirst();
         reconciler.reconcile();
-        assertThat(connections.findByListingIdOrderByFirstSeenAt(service.id())).singleElement()
-                .satisfies(c -> assertThat(c.getLastSeenAt()).isAfter(firstLastSeen));
+        assertThat(connections.findByListingIdOrderByFirstSeenAt(service.id())).singleElement().satisfies(c -> {
+            assertThat(c.getLastSeenAt()).isEqualTo(first.getLastSeenAt());
+            assertThat(c.getVersion()).isEqualTo(first.getVersion());
+        });
     }
 
     @Test
@@ -154,13 +162,50 @@ class ReconcileIT {
                         .isEqualTo("PRINCIPAL_REMOVED_OUTSIDE " + service.serviceId() + " " + principal));
     }
 
+    @Test
+    void aServiceChangedOutsideLinkportIsDriftUntilItMatchesAgain() {
+        ServiceDetail service = loop.publishedService(ApprovalPolicy.ADMIN, "payments-api");
+        String subject = service.serviceId() + " settings";
+        gateway.modifyEndpointService(PROVIDER, service.serviceId(), new EndpointServiceChanges(false, null, false,
+                Set.of("eu-west-1"), Set.of(), Set.of(), Set.of(), Set.of(), Set.of()));
+
+        reconciler.reconcile();
+
+        assertThat(openFindings(service)).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(DriftKind.SERVICE_CHANGED_OUTSIDE);
+            assertThat(d.subject()).isEqualTo(subject);
+            assertThat(d.detail()).contains("acceptance is automatic in AWS, required in Linkport")
+                    .contains("supported regions are [eu-west-1] in AWS, [] in Linkport");
+        });
+
+        // put back in AWS: the finding closes on the next run
+        gateway.modifyEndpointService(PROVIDER, service.serviceId(), new EndpointServiceChanges(true, null, false,
+                Set.of(), Set.of("eu-west-1"), Set.of(), Set.of(), Set.of(), Set.of()));
+        reconciler.reconcile();
+        assertThat(openFindings(service)).isEmpty();
+    }
+
+    @Test
+    void aServiceDeletedOutsideLinkportIsDrift() {
+        ServiceDetail service = loop.publishedService(ApprovalPolicy.ADMIN, "payments-ledger");
+        assertThat(gateway.deleteEndpointServices(PROVIDER, List.of(service.serviceId()))).isEmpty();
+
+        reconciler.reconcile();
+
+        assertThat(openFindings(service)).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(DriftKind.SERVICE_DELETED_OUTSIDE);
+            assertThat(d.detail()).contains(service.serviceId()).contains("deleted outside Linkport");
+        });
+    }
+
     /**
-     * The cost of a run is a·services + b AWS calls: two Describe calls per service, plus one
-     * DescribeVpcEndpoints per consumer account and region (whatever the number of endpoints), and
-     * none of them reaches AWS's throttling.
+     * The cost of a run does not grow with the number of services: per provider account and region one
+     * paginated read of its services and one of all their connections, per consumer account and region
+     * one DescribeVpcEndpoints per 100 endpoints, and the allowed principals of a bounded share of the
+     * services. None of them reaches AWS's throttling.
      */
     @Test
-    void theCallCountGrowsLinearlyWithTheNumberOfServicesAndStaysWithinTheRateLimits() {
+    void theCallCountDependsOnAccountsNotOnServices() {
         ServiceDetail first = loop.publishedService(ApprovalPolicy.AUTO, "payments-api");
         EndpointRequestDetails request = users.as("bob", () -> requests.submit(loop.requestFor("bob", BOB, first)));
         loop.awaitState("bob", request.id(), EndpointState.AVAILABLE, Duration.ofSeconds(60));
@@ -174,19 +219,59 @@ class ReconcileIT {
         Run after = run();
 
         assertThat(after.report().services()).isEqualTo(before.report().services() + 10);
+        assertThat(after.report().providerRegions()).isEqualTo(before.report().providerRegions());
         for (Run r : List.of(before, after)) {
-            assertThat(r.calls("DescribeVpcEndpointConnections")).isEqualTo(r.report().services());
-            assertThat(r.calls("DescribeVpcEndpointServicePermissions")).isEqualTo(r.report().services());
+            assertThat(r.calls("DescribeVpcEndpointServiceConfigurations")).isEqualTo(r.report().providerRegions());
+            assertThat(r.calls("DescribeVpcEndpointConnections")).isEqualTo(r.report().providerRegions());
             assertThat(r.calls("DescribeVpcEndpoints")).isEqualTo(r.report().accountRegions());
+            assertThat(r.calls("DescribeVpcEndpointServicePermissions")).isEqualTo(r.report().permissionReads())
+                    .isLessThanOrEqualTo(properties.maxPermissionReads() * r.report().providerRegions());
             assertThat(r.report().errors()).isZero();
         }
-        long a = (after.total() - before.total()) / (after.report().services() - before.report().services());
-        assertThat(a).as("AWS calls per service").isEqualTo(2);
-        assertThat(after.total() - a * after.report().services()).as("calls independent of services")
-                .isEqualTo(after.report().accountRegions());
+        assertThat(after.reads()).as("reads of services and connections")
+                .isEqualTo(before.reads());
         assertThat(after.throttled()).as("RequestLimitExceeded answers from the sandbox").isZero();
         System.out.printf("%nRECONCILE %d services, %d endpoints: %d AWS calls in %d ms%n", after.report().services(),
                 after.report().endpoints(), after.total(), after.report().duration().toMillis());
+    }
+
+    /**
+     * 100,000 listings of one provider account: one run reads them in 100 pages and finds nothing to
+     * change (once it failed on a query with one parameter per listing).
+     */
+    @Test
+    void aHundredThousandListingsAreReconciledInOneRun() {
+        ScaleSeed.Provider provider = seed.provider("444444444444", "us-east-1");
+        List<String> services = seed.services(provider, 100_000);
+        try {
+            List<String> connected = seed.connections(services.subList(0, 3), CAROL, 2);
+
+            Run run = run();
+
+            assertThat(run.report().errors()).isZero();
+            assertThat(run.report().services()).isGreaterThanOrEqualTo(100_000);
+            assertThat(run.calls("DescribeVpcEndpointServiceConfigurations"))
+                    .as("pages of 1,000 services").isEqualTo(100 + run.report().providerRegions() - 1);
+            assertThat(run.report().permissionReads())
+                    .isLessThanOrEqualTo(properties.maxPermissionReads() * run.report().providerRegions());
+            assertThat(jdbc.sql("""
+                            select count(*) from drift_finding f join service_listing l on l.id = f.listing_id
+                            where l.provider_account_id = ? and f.resolved_at is null and f.kind like 'SERVICE_%'""")
+                    .param(provider.id()).query(Long.class).single()).as("settings drift").isZero();
+            assertThat(jdbc.sql("select vpc_endpoint_id from observed_connection where vpc_endpoint_id = any(?)")
+                    .param(connected.toArray(String[]::new)).query(String.class).list())
+                    .as("connections made outside Linkport").containsExactlyInAnyOrderElementsOf(connected);
+            System.out.printf("%nRECONCILE 100,000 listings: %d services, %d AWS calls %s in %d ms%n",
+                    run.report().services(), run.allCalls().values().stream().mapToLong(Long::longValue).sum(),
+                    run.allCalls(), run.report().duration().toMillis());
+        } finally {
+            seed.remove(services);
+        }
+    }
+
+    private List<DriftRow> openFindings(ServiceDetail service) {
+        return users.as("admin", () -> operations.drift(false, 0, 1000)).stream()
+                .filter(d -> service.id().equals(d.listingId())).toList();
     }
 
     record Run(Reconciler.Report report, SandboxStats before, SandboxStats after) {
@@ -194,9 +279,22 @@ class ReconcileIT {
             return after.requests(action) - before.requests(action);
         }
 
+        long reads() {
+            return calls("DescribeVpcEndpointServiceConfigurations") + calls("DescribeVpcEndpointConnections");
+        }
+
         long total() {
-            return calls("DescribeVpcEndpointConnections") + calls("DescribeVpcEndpointServicePermissions")
-                    + calls("DescribeVpcEndpoints");
+            return allCalls().values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        Map<String, Long> allCalls() {
+            Map<String, Long> calls = new TreeMap<>();
+            after.requests().forEach((action, n) -> {
+                if (n - before.requests(action) > 0) {
+                    calls.put(action, n - before.requests(action));
+                }
+            });
+            return calls;
         }
 
         long throttled() {

@@ -2,8 +2,8 @@ package dev.linkport.aws.ratelimit;
 
 /**
  * EC2's API throttling buckets for the actions Linkport calls, with AWS's published burst and refill rates
- * (per account and region). {@link RateLimiter} keeps Linkport below a fraction of them, because the account's
- * other users share the same buckets.
+ * (per account and region). {@link RateLimiter} keeps Linkport within a share of them (all of it by default),
+ * and slows down when AWS throttles, because the account's other users share the same buckets.
  */
 public enum ApiBucket {
     /** CreateVpcEndpoint, ModifyVpcEndpoint, DeleteVpcEndpoints. */

@@ -1,58 +1,185 @@
 package dev.linkport.aws.ratelimit;
 
+import dev.linkport.aws.ratelimit.BucketStore.Change;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
- * Client-side token buckets per (account, region, {@link ApiBucket}), sized at {@code fraction} of AWS's burst
- * and refill rate. {@link #acquire} waits for a token instead of failing. One instance serves the whole
- * application (per JVM; several Linkport instances each keep their own share).
+ * Client-side token buckets per (account, region, {@link ApiBucket}), starting at {@code share} of AWS's
+ * burst and refill rate. The rate adapts to AWS's answers: it halves when AWS answers RequestLimitExceeded
+ * (someone else uses the account's buckets too) and recovers a little with every token handed out, never
+ * above the start and never below a twentieth of it. Budgets live in a {@link BucketStore}: per JVM, or
+ * shared by every Linkport instance through PostgreSQL.
+ *
+ * <p>Two ways to take a token: {@link #tryAcquire} never waits and says when to come back (the worker
+ * reschedules its step for then); {@link #acquire} waits for its turn (a person waiting for a form).
  */
 public final class RateLimiter {
 
-    private record Key(String accountId, String region, ApiBucket bucket) {
-    }
+    /** The rate never drops below this share of the start rate, so a budget never stops. */
+    static final double FLOOR = 0.05;
+    /** How much of the start rate every token handed out gives back after a throttle. */
+    static final double RECOVERY_PER_CALL = 0.02;
 
-    private final double fraction;
+    private final double share;
+    private final boolean adaptive;
     private final TimeSource time;
-    private final Map<Key, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final BucketStore store;
+    private final Set<BucketKey> seen = ConcurrentHashMap.newKeySet();
+    private volatile Consumer<BucketKey> onFirstUse = key -> { };
+
+    /** Budgets of this JVM alone, adapting to throttles. */
+    public RateLimiter(double share, TimeSource time) {
+        this(share, true, time, new InMemoryBucketStore());
+    }
 
     /**
-     * @param fraction share of AWS's limits Linkport allows itself, in (0, 1]
+     * @param share    share of AWS's limits Linkport starts at (and never exceeds), in (0, 1]
+     * @param adaptive whether the rate halves on AWS's throttling answers and recovers after them
      */
-    public RateLimiter(double fraction, TimeSource time) {
-        if (!(fraction > 0 && fraction <= 1)) {
-            throw new IllegalArgumentException("Rate-limit fraction must be in (0, 1]: " + fraction);
+    public RateLimiter(double share, boolean adaptive, TimeSource time, BucketStore store) {
+        if (!(share > 0 && share <= 1)) {
+            throw new IllegalArgumentException("Rate-limit share must be in (0, 1]: " + share);
         }
-        this.fraction = fraction;
+        this.share = share;
+        this.adaptive = adaptive;
         this.time = time;
+        this.store = store;
     }
 
-    /** Burst Linkport allows itself in {@code bucket}: {@code fraction} of AWS's, at least one call. */
+    /** Tells {@code listener} about every budget when this instance first uses it (metrics register it then). */
+    public void onFirstUse(Consumer<BucketKey> listener) {
+        this.onFirstUse = listener;
+        seen.forEach(listener);
+    }
+
+    private BucketKey key(String accountId, String region, ApiBucket bucket) {
+        BucketKey key = new BucketKey(accountId, region, bucket);
+        if (seen.add(key)) {
+            onFirstUse.accept(key);
+        }
+        return key;
+    }
+
+    /** Burst Linkport allows itself in {@code bucket}: {@code share} of AWS's, at least one call. */
     public int burst(ApiBucket bucket) {
-        return Math.max(1, (int) Math.floor(bucket.awsBurst() * fraction));
+        return Math.max(1, (int) Math.floor(bucket.awsBurst() * share));
     }
 
-    /** Refill rate (calls per second) Linkport allows itself in {@code bucket}. */
+    /** Refill rate (calls per second) Linkport starts at, and never exceeds, in {@code bucket}. */
     public double refillPerSecond(ApiBucket bucket) {
-        return bucket.awsRefillPerSecond() * fraction;
+        return bucket.awsRefillPerSecond() * share;
     }
 
     /**
-     * Takes a token from the account's bucket, waiting as long as needed.
+     * Takes a token now if there is one; never waits.
+     *
+     * @return zero when a token was taken, otherwise how long until there will be one
+     */
+    public Duration tryAcquire(String accountId, String region, ApiBucket bucket) {
+        BucketKey key = key(accountId, region, bucket);
+        return store.update(key, fresh(bucket), s -> {
+            BucketState r = refill(s, bucket);
+            if (r.tokens() >= 1) {
+                return new Change<>(taken(r, bucket), Duration.ZERO);
+            }
+            Duration wait = untilAToken(r.tokens(), r.rate());
+            return new Change<>(new BucketState(r.tokens(), r.rate(), r.refilledAt(), r.calls(), r.throttles(),
+                    r.deferrals() + 1, r.deferredMillis() + wait.toMillis()), wait);
+        });
+    }
+
+    /**
+     * Takes a token from the account's bucket, waiting as long as needed: callers queue up in arrival order.
      *
      * @return how long the caller waited
      * @throws InterruptedException if interrupted while waiting (the token is then lost, which only errs on the
      *                              safe side)
      */
     public Duration acquire(String accountId, String region, ApiBucket bucket) throws InterruptedException {
-        TokenBucket tokens = buckets.computeIfAbsent(new Key(accountId, region, bucket),
-                key -> new TokenBucket(burst(bucket), refillPerSecond(bucket), time));
-        Duration wait = Duration.ofNanos(tokens.reserve());
+        BucketKey key = key(accountId, region, bucket);
+        Duration wait = store.update(key, fresh(bucket), s -> {
+            BucketState r = refill(s, bucket);
+            Duration w = r.tokens() >= 1 ? Duration.ZERO : untilAToken(r.tokens(), r.rate());
+            BucketState next = taken(r, bucket);
+            return new Change<>(w.isZero() ? next : new BucketState(next.tokens(), next.rate(), next.refilledAt(),
+                    next.calls(), next.throttles(), next.deferrals() + 1, next.deferredMillis() + w.toMillis()), w);
+        });
         if (wait.isPositive()) {
             time.sleep(wait);
         }
         return wait;
+    }
+
+    /**
+     * AWS answered RequestLimitExceeded: others use the account's bucket too. The rate halves (not below
+     * {@link #FLOOR}) and the tokens still held are given up, so everybody backs off at once.
+     */
+    public void throttled(String accountId, String region, ApiBucket bucket) {
+        store.update(key(accountId, region, bucket), fresh(bucket), s -> {
+            BucketState r = refill(s, bucket);
+            double rate = adaptive ? Math.max(FLOOR * refillPerSecond(bucket), r.rate() / 2) : r.rate();
+            return new Change<>(new BucketState(Math.min(r.tokens(), 0), rate, r.refilledAt(), r.calls(),
+                    r.throttles() + 1, r.deferrals(), r.deferredMillis()), null);
+        });
+    }
+
+    /** A budget as Operations shows it. */
+    public record Budget(BucketKey key, double tokens, int burst, double rate, double startRate, long calls,
+                         long throttles, long deferrals, Duration deferred) {
+    }
+
+    /** Every budget, refilled to now (nothing is written). */
+    public List<Budget> budgets() {
+        return store.all().entrySet().stream().map(e -> {
+            ApiBucket bucket = e.getKey().bucket();
+            BucketState s = refill(e.getValue(), bucket);
+            return new Budget(e.getKey(), s.tokens(), burst(bucket), s.rate(), refillPerSecond(bucket), s.calls(),
+                    s.throttles(), s.deferrals(), Duration.ofMillis(s.deferredMillis()));
+        }).toList();
+    }
+
+    /** The budgets as stored, for tests and metrics. */
+    Map<BucketKey, BucketState> stored() {
+        return store.all();
+    }
+
+    private BucketState fresh(ApiBucket bucket) {
+        return new BucketState(burst(bucket), refillPerSecond(bucket), time.micros(), 0, 0, 0, 0);
+    }
+
+    /** The budget with what refilled since it was last touched; a rate above the start (share lowered) drops to it. */
+    private BucketState refill(BucketState s, ApiBucket bucket) {
+        long now = time.micros();
+        double rate = Math.min(s.rate(), refillPerSecond(bucket));
+        long elapsed = Math.max(0, now - s.refilledAt());
+        double tokens = Math.min(burst(bucket), s.tokens() + rate * elapsed / 1e6);
+        return new BucketState(tokens, rate, Math.max(now, s.refilledAt()), s.calls(), s.throttles(), s.deferrals(),
+                s.deferredMillis());
+    }
+
+    /** One token fewer; after a throttle, every token handed out gives back a little of the start rate. */
+    private BucketState taken(BucketState s, ApiBucket bucket) {
+        double start = refillPerSecond(bucket);
+        double rate = adaptive ? Math.min(start, s.rate() + RECOVERY_PER_CALL * start) : s.rate();
+        return new BucketState(s.tokens() - 1, rate, s.refilledAt(), s.calls() + 1, s.throttles(), s.deferrals(),
+                s.deferredMillis());
+    }
+
+    /**
+     * How long until a bucket holding {@code tokens} holds a whole one, in whole milliseconds (the scheduler
+     * counts in those) and never a hair short: token counts carry floating-point error (0.667 + 0.333 may be
+     * 0.9999…), and a wait that ends just before the token is there meets an empty bucket at AWS.
+     */
+    private static Duration untilAToken(double tokens, double perSecond) {
+        long millis = (long) Math.ceil((1 - tokens) / perSecond * 1e3);
+        while (tokens + perSecond * millis / 1e3 < 1) {
+            millis++;
+        }
+        return Duration.ofMillis(millis);
     }
 }

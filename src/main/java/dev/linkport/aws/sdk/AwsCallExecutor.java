@@ -1,5 +1,6 @@
 package dev.linkport.aws.sdk;
 
+import dev.linkport.aws.AwsCalls;
 import dev.linkport.aws.AwsGatewayException;
 import dev.linkport.aws.AwsGatewayException.Kind;
 import dev.linkport.aws.AwsTarget;
@@ -15,10 +16,14 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * Runs one AWS call: takes a token from the (account, region, bucket) limiter before <em>every</em> attempt,
- * retries transient failures with {@link Backoff}, and turns the final failure into an
+ * Runs one AWS call: takes a token from the (account, region, bucket) budget before <em>every</em> attempt,
+ * tells the budget when AWS throttles (so the rate adapts), and turns the final failure into an
  * {@link AwsGatewayException}. The SDK clients retry nothing themselves, so this is the only place attempts
  * happen and every one of them is counted.
+ *
+ * <p>Where callers may wait ({@link AwsCalls#mayWait()}) a call waits for its token and retries transient
+ * failures with {@link Backoff}. Where they may not (the worker), it tries once: no token means
+ * {@link AwsGatewayException#deferred}, and a transient failure is the caller's to reschedule.
  */
 public final class AwsCallExecutor {
 
@@ -40,6 +45,9 @@ public final class AwsCallExecutor {
      * @param action the AWS action's name, for errors and logs
      */
     public <T> T call(AwsTarget target, String action, ApiBucket bucket, Supplier<T> call) {
+        if (!AwsCalls.mayWait()) {
+            return once(target, action, bucket, call);
+        }
         for (int attempt = 1; ; attempt++) {
             try {
                 Duration waited = limiter.acquire(target.accountId(), target.region(), bucket);
@@ -54,7 +62,7 @@ public final class AwsCallExecutor {
             try {
                 return call.get();
             } catch (SdkException | UncheckedIOException e) {
-                failure = AwsErrorClassifier.classify(e, target, action);
+                failure = failed(e, target, action, bucket);
             }
             if (failure.isPermanent() || !backoff.mayRetry(attempt)) {
                 throw failure;
@@ -69,6 +77,27 @@ public final class AwsCallExecutor {
                 throw interrupted(target, action, e);
             }
         }
+    }
+
+    /** One attempt, only if the budget has a token now. */
+    private <T> T once(AwsTarget target, String action, ApiBucket bucket, Supplier<T> call) {
+        Duration wait = limiter.tryAcquire(target.accountId(), target.region(), bucket);
+        if (wait.isPositive()) {
+            throw AwsGatewayException.deferred(target.accountId(), target.region(), action, wait);
+        }
+        try {
+            return call.get();
+        } catch (SdkException | UncheckedIOException e) {
+            throw failed(e, target, action, bucket);
+        }
+    }
+
+    private AwsGatewayException failed(RuntimeException e, AwsTarget target, String action, ApiBucket bucket) {
+        AwsGatewayException failure = AwsErrorClassifier.classify(e, target, action);
+        if (failure.throttled()) {
+            limiter.throttled(target.accountId(), target.region(), bucket);
+        }
+        return failure;
     }
 
     private static AwsGatewayException interrupted(AwsTarget target, String action, InterruptedException e) {

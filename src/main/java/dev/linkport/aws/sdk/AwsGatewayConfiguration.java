@@ -3,11 +3,19 @@ package dev.linkport.aws.sdk;
 import dev.linkport.aws.AwsEndpointSource;
 import dev.linkport.aws.AwsProperties;
 import dev.linkport.aws.PrivateLinkGateway;
+import dev.linkport.aws.ratelimit.BucketStore;
+import dev.linkport.aws.ratelimit.InMemoryBucketStore;
+import dev.linkport.aws.ratelimit.JdbcBucketStore;
+import dev.linkport.aws.ratelimit.RateLimitMetrics;
+import dev.linkport.aws.ratelimit.RateLimiter;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.linkport.aws.ratelimit.TimeSource;
 import java.util.Random;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -26,14 +34,32 @@ public class AwsGatewayConfiguration {
     /** Access key id of the dummy base credentials used in sandbox mode. */
     public static final String SANDBOX_ACCESS_KEY_ID = "LINKPORTSANDBOX";
 
+    /**
+     * Rate budgets per (account, region, bucket), shared by every instance through the database (kept in
+     * this JVM only where there is no database, as in tools and slice tests).
+     */
+    @Bean
+    RateLimiter awsRateLimiter(AwsProperties properties, ObjectProvider<JdbcClient> jdbc,
+                               ObjectProvider<PlatformTransactionManager> transactions,
+                               ObjectProvider<MeterRegistry> meters) {
+        JdbcClient client = jdbc.getIfUnique();
+        PlatformTransactionManager manager = transactions.getIfUnique();
+        BucketStore store = client != null && manager != null ? new JdbcBucketStore(client, manager)
+                : new InMemoryBucketStore();
+        RateLimiter limiter = new RateLimiter(properties.rateLimit().share(), properties.rateLimit().adaptive(),
+                TimeSource.SYSTEM, store);
+        meters.ifAvailable(registry -> new RateLimitMetrics(limiter, registry));
+        return limiter;
+    }
+
     @Bean(destroyMethod = "close")
-    SdkPrivateLinkGateway privateLinkGateway(AwsProperties configured,
+    SdkPrivateLinkGateway privateLinkGateway(AwsProperties configured, RateLimiter limiter,
             ObjectProvider<AwsCredentialsProvider> baseCredentials, ObjectProvider<AwsEndpointSource> endpointSource) {
         AwsEndpointSource source = endpointSource.getIfUnique();
         AwsProperties properties = configured.endpoint() == null && source != null
                 ? configured.withEndpoint(source.endpoint()) : configured;
         AwsCredentialsProvider base = baseCredentials.getIfUnique(() -> defaultBaseCredentials(properties));
-        return SdkPrivateLinkGateway.create(properties, base, TimeSource.SYSTEM, new Random());
+        return SdkPrivateLinkGateway.create(properties, base, limiter, TimeSource.SYSTEM, new Random());
     }
 
     static AwsCredentialsProvider defaultBaseCredentials(AwsProperties properties) {

@@ -23,6 +23,7 @@ import dev.linkport.aws.UnsuccessfulItem;
 import dev.linkport.aws.Vpc;
 import dev.linkport.aws.ratelimit.ApiBucket;
 import dev.linkport.aws.ratelimit.Backoff;
+import dev.linkport.aws.ratelimit.InMemoryBucketStore;
 import dev.linkport.aws.ratelimit.RateLimiter;
 import dev.linkport.aws.ratelimit.TimeSource;
 import java.util.ArrayList;
@@ -56,6 +57,7 @@ import software.amazon.awssdk.services.ec2.model.ServiceConfiguration;
 import software.amazon.awssdk.services.ec2.model.ServiceDetail;
 import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
+import software.amazon.awssdk.services.ec2.model.VpcEndpointConnection;
 import software.amazon.awssdk.services.ec2.model.VpcEndpointType;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeLoadBalancersResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
@@ -88,8 +90,14 @@ public final class SdkPrivateLinkGateway implements PrivateLinkGateway, AutoClos
      */
     public static SdkPrivateLinkGateway create(AwsProperties properties, AwsCredentialsProvider baseCredentials,
             TimeSource time, RandomGenerator random) {
+        return create(properties, baseCredentials, new RateLimiter(properties.rateLimit().share(),
+                properties.rateLimit().adaptive(), time, new InMemoryBucketStore()), time, random);
+    }
+
+    /** As {@link #create(AwsProperties, AwsCredentialsProvider, TimeSource, RandomGenerator)}, with given budgets. */
+    public static SdkPrivateLinkGateway create(AwsProperties properties, AwsCredentialsProvider baseCredentials,
+            RateLimiter limiter, TimeSource time, RandomGenerator random) {
         var retry = properties.retry();
-        var limiter = new RateLimiter(properties.rateLimit().fraction(), time);
         var backoff = new Backoff(retry.maxAttempts(), retry.baseDelay(), retry.maxDelay(), random);
         return new SdkPrivateLinkGateway(new AwsClients(properties, baseCredentials),
                 new AwsCallExecutor(limiter, backoff, time));
@@ -156,6 +164,24 @@ public final class SdkPrivateLinkGateway implements PrivateLinkGateway, AutoClos
                     }
                 }).serviceConfiguration());
         return toEndpointService(created, zoneIdsByName(provider));
+    }
+
+    /** Items per page where Linkport reads a whole account. */
+    static final int PAGE_SIZE = 1000;
+
+    @Override
+    public List<EndpointService> describeEndpointServices(AwsTarget provider) {
+        List<ServiceConfiguration> found = new ArrayList<>();
+        paginate(provider, "DescribeVpcEndpointServiceConfigurations",
+                token -> ec2(provider).describeVpcEndpointServiceConfigurations(r -> r
+                        .maxResults(PAGE_SIZE).nextToken(token).overrideConfiguration(auth(provider))),
+                DescribeVpcEndpointServiceConfigurationsResponse::nextToken,
+                page -> found.addAll(page.serviceConfigurations()));
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> zoneIds = zoneIdsByName(provider);
+        return found.stream().map(service -> toEndpointService(service, zoneIds)).toList();
     }
 
     @Override
@@ -265,10 +291,24 @@ public final class SdkPrivateLinkGateway implements PrivateLinkGateway, AutoClos
                 DescribeVpcEndpointConnectionsResponse::nextToken,
                 page -> page.vpcEndpointConnections().stream()
                         .filter(c -> c.serviceId() == null || serviceId.equals(c.serviceId()))
-                        .forEach(c -> connections.add(new EndpointConnection(c.vpcEndpointId(),
-                                c.vpcEndpointOwner(), c.vpcEndpointStateAsString(), c.creationTimestamp(),
-                                dnsEntries(c.dnsEntries())))));
+                        .forEach(c -> connections.add(connection(c))));
         return connections;
+    }
+
+    @Override
+    public List<EndpointConnection> describeAllEndpointConnections(AwsTarget provider) {
+        List<EndpointConnection> connections = new ArrayList<>();
+        paginate(provider, "DescribeVpcEndpointConnections",
+                token -> ec2(provider).describeVpcEndpointConnections(r -> r
+                        .maxResults(PAGE_SIZE).nextToken(token).overrideConfiguration(auth(provider))),
+                DescribeVpcEndpointConnectionsResponse::nextToken,
+                page -> page.vpcEndpointConnections().forEach(c -> connections.add(connection(c))));
+        return connections;
+    }
+
+    private static EndpointConnection connection(VpcEndpointConnection c) {
+        return new EndpointConnection(c.vpcEndpointId(), c.vpcEndpointOwner(), c.vpcEndpointStateAsString(),
+                c.creationTimestamp(), dnsEntries(c.dnsEntries()), c.serviceId());
     }
 
     @Override

@@ -1,11 +1,11 @@
 package dev.linkport.catalog.jobs;
 
-import dev.linkport.aws.AwsGatewayException;
 import dev.linkport.aws.AwsTarget;
 import dev.linkport.aws.EndpointService;
 import dev.linkport.aws.EndpointServiceChanges;
 import dev.linkport.aws.PrivateDnsConfiguration;
 import dev.linkport.catalog.ListingState;
+import dev.linkport.worker.JobProgress;
 import dev.linkport.worker.Step;
 import java.util.HashSet;
 import java.util.Objects;
@@ -42,7 +42,7 @@ class ModifyServiceJob extends ListingJob<ModifyServiceJob.Wanted, Optional<Endp
 
     /** The service as AWS holds it after the change, or empty when AWS no longer knows it. */
     @Override
-    protected Optional<EndpointService> call(Wanted wanted, int attempt) {
+    protected Optional<EndpointService> call(Wanted wanted, JobProgress progress) {
         Optional<EndpointService> before = gateway.describeEndpointService(wanted.provider(), wanted.serviceId());
         if (before.isEmpty()) {
             return before;
@@ -56,7 +56,7 @@ class ModifyServiceJob extends ListingJob<ModifyServiceJob.Wanted, Optional<Endp
     }
 
     @Override
-    protected Step record(UUID listingId, Wanted wanted, Optional<EndpointService> after, int attempt) {
+    protected Step record(UUID listingId, Wanted wanted, Optional<EndpointService> after, JobProgress progress) {
         if (after.isEmpty()) {
             problem(listingId, "AWS no longer knows " + wanted.serviceId());
             return Step.DONE;
@@ -77,8 +77,8 @@ class ModifyServiceJob extends ListingJob<ModifyServiceJob.Wanted, Optional<Endp
     }
 
     @Override
-    protected void failed(UUID listingId, Wanted wanted, AwsGatewayException e) {
-        problem(listingId, "AWS refused to change the endpoint service: " + e.getMessage());
+    protected void failed(UUID listingId, Wanted wanted, String why) {
+        problem(listingId, "AWS refused to change the endpoint service: " + why);
     }
 
     static EndpointServiceChanges changes(Wanted wanted, EndpointService actual) {

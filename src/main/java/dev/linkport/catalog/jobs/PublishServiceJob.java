@@ -1,7 +1,6 @@
 package dev.linkport.catalog.jobs;
 
 import dev.linkport.aws.AvailabilityZone;
-import dev.linkport.aws.AwsGatewayException;
 import dev.linkport.aws.AwsTarget;
 import dev.linkport.aws.EndpointService;
 import dev.linkport.aws.EndpointServiceRequest;
@@ -9,6 +8,7 @@ import dev.linkport.aws.PrivateDnsConfiguration;
 import dev.linkport.catalog.ListingState;
 import dev.linkport.catalog.domain.ServiceListing;
 import dev.linkport.catalog.service.ListingService;
+import dev.linkport.worker.JobProgress;
 import dev.linkport.worker.Step;
 import java.util.ArrayList;
 import java.util.Set;
@@ -46,12 +46,12 @@ class PublishServiceJob extends ListingJob<PublishServiceJob.Work, EndpointServi
     }
 
     @Override
-    protected EndpointService call(Work work, int attempt) {
+    protected EndpointService call(Work work, JobProgress progress) {
         return gateway.createEndpointService(work.provider(), work.request());
     }
 
     @Override
-    protected Step record(UUID listingId, Work work, EndpointService service, int attempt) {
+    protected Step record(UUID listingId, Work work, EndpointService service, JobProgress progress) {
         ServiceListing listing = listings.findById(listingId).orElseThrow();
         PrivateDnsConfiguration dns = service.privateDnsConfiguration().orElse(null);
         Set<String> zoneIds = service.availabilityZones().stream().map(AvailabilityZone::id).collect(Collectors.toSet());
@@ -63,9 +63,9 @@ class PublishServiceJob extends ListingJob<PublishServiceJob.Work, EndpointServi
     }
 
     @Override
-    protected void failed(UUID listingId, Work work, AwsGatewayException e) {
+    protected void failed(UUID listingId, Work work, String why) {
         listings.findById(listingId).ifPresent(listing -> {
-            String reason = "AWS refused to create the endpoint service: " + e.getMessage();
+            String reason = "AWS refused to create the endpoint service: " + why;
             listing.failed(reason, clock.instant());
             recordAndShow(listing, "SERVICE_FAILED", entry -> entry.change("PUBLISHING", "FAILED").because(reason));
         });

@@ -1,11 +1,11 @@
 package dev.linkport.catalog.jobs;
 
-import dev.linkport.aws.AwsGatewayException;
 import dev.linkport.aws.AwsTarget;
 import dev.linkport.aws.EndpointConnection;
 import dev.linkport.aws.UnsuccessfulItem;
 import dev.linkport.catalog.ListingState;
 import dev.linkport.worker.JobKind;
+import dev.linkport.worker.JobProgress;
 import dev.linkport.worker.RetryRule;
 import dev.linkport.worker.Step;
 import java.time.Duration;
@@ -55,7 +55,7 @@ class RetireServiceJob extends ListingJob<RetireServiceJob.Work, RetireServiceJo
     }
 
     @Override
-    protected Outcome call(Work work, int attempt) {
+    protected Outcome call(Work work, JobProgress progress) {
         if (work.serviceId() == null) {
             return Outcome.DELETED; // never reached AWS
         }
@@ -77,11 +77,11 @@ class RetireServiceJob extends ListingJob<RetireServiceJob.Work, RetireServiceJo
     }
 
     @Override
-    protected Step record(UUID listingId, Work work, Outcome outcome, int attempt) {
+    protected Step record(UUID listingId, Work work, Outcome outcome, JobProgress progress) {
         return switch (outcome) {
             // one describe per service every 15 s at most
-            case STILL_CONNECTED -> Step.again(RetryRule.poll(attempt));
-            case NOT_DELETED_YET -> Step.again(RetryRule.fullJitter(attempt, Duration.ofSeconds(2), Duration.ofMinutes(5))
+            case STILL_CONNECTED -> Step.poll(pollAfter(progress.polls()));
+            case NOT_DELETED_YET -> Step.poll(RetryRule.fullJitter(progress.polls(), Duration.ofSeconds(2), Duration.ofMinutes(5))
                     .plusSeconds(1));
             case DELETED -> {
                 listings.findById(listingId).filter(l -> l.getState() == ListingState.RETIRING).ifPresent(l -> {
@@ -96,10 +96,10 @@ class RetireServiceJob extends ListingJob<RetireServiceJob.Work, RetireServiceJo
     }
 
     @Override
-    protected void failed(UUID listingId, Work work, AwsGatewayException e) {
+    protected void failed(UUID listingId, Work work, String why) {
         listings.findById(listingId).ifPresent(l -> {
-            l.problem("AWS refused to delete the endpoint service: " + e.getMessage(), clock.instant());
-            recordAndShow(l, "SERVICE_RETIRE_FAILED", entry -> entry.because(e.getMessage()));
+            l.problem("AWS refused to delete the endpoint service: " + why, clock.instant());
+            recordAndShow(l, "SERVICE_RETIRE_FAILED", entry -> entry.because(why));
         });
     }
 

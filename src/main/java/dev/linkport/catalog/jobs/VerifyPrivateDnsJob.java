@@ -1,10 +1,9 @@
 package dev.linkport.catalog.jobs;
 
-import dev.linkport.aws.AwsGatewayException;
 import dev.linkport.aws.AwsTarget;
 import dev.linkport.aws.PrivateDnsConfiguration;
 import dev.linkport.catalog.ListingState;
-import dev.linkport.worker.RetryRule;
+import dev.linkport.worker.JobProgress;
 import dev.linkport.worker.Step;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,8 +42,8 @@ class VerifyPrivateDnsJob extends ListingJob<VerifyPrivateDnsJob.Work, VerifyPri
 
     /** The first run starts verification (nothing to report yet); later runs read AWS's verdict. */
     @Override
-    protected Verdict call(Work work, int attempt) {
-        if (attempt == 0) {
+    protected Verdict call(Work work, JobProgress progress) {
+        if (progress.isFirst()) {
             gateway.startPrivateDnsVerification(work.provider(), work.serviceId());
             return new Verdict(true, Optional.empty());
         }
@@ -53,24 +52,24 @@ class VerifyPrivateDnsJob extends ListingJob<VerifyPrivateDnsJob.Work, VerifyPri
     }
 
     @Override
-    protected Step record(UUID listingId, Work work, Verdict verdict, int attempt) {
+    protected Step record(UUID listingId, Work work, Verdict verdict, JobProgress progress) {
         if (verdict.started()) {
-            return Step.again(RetryRule.poll(0));
+            return Step.later(pollAfter(0));
         }
         Optional<PrivateDnsConfiguration> dns = verdict.dns();
         if (dns.isEmpty() || !work.name().equals(dns.get().name())) {
             return Step.DONE; // the name changed meanwhile; ModifyService stores the new one
         }
-        if ("pendingVerification".equals(dns.get().verificationState()) && attempt + 1 < MAX_POLLS) {
-            return Step.again(RetryRule.poll(attempt));
+        if ("pendingVerification".equals(dns.get().verificationState()) && progress.polls() + 1 < MAX_POLLS) {
+            return Step.poll(pollAfter(progress.polls()));
         }
         store(listingId, work, dns.get(), null);
         return Step.DONE;
     }
 
     @Override
-    protected void failed(UUID listingId, Work work, AwsGatewayException e) {
-        store(listingId, work, null, "AWS refused to verify " + work.name() + ": " + e.getMessage());
+    protected void failed(UUID listingId, Work work, String why) {
+        store(listingId, work, null, "AWS refused to verify " + work.name() + ": " + why);
     }
 
     private void store(UUID listingId, Work work, PrivateDnsConfiguration dns, String problem) {

@@ -9,7 +9,6 @@ import dev.linkport.catalog.domain.ServiceListing;
 import dev.linkport.catalog.domain.ServiceListingRepository;
 import dev.linkport.identity.service.AccessPolicy;
 import dev.linkport.identity.service.AccountDirectory;
-import dev.linkport.identity.service.AccountRef;
 import dev.linkport.identity.service.Caller;
 import dev.linkport.platform.ForbiddenException;
 import dev.linkport.platform.NotFoundException;
@@ -19,9 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,11 +38,14 @@ public class ListingDirectory {
     private final ServiceListingRepository listings;
     private final AccountDirectory accounts;
     private final AccessPolicy access;
+    private final JdbcClient jdbc;
 
-    ListingDirectory(ServiceListingRepository listings, AccountDirectory accounts, AccessPolicy access) {
+    ListingDirectory(ServiceListingRepository listings, AccountDirectory accounts, AccessPolicy access,
+                     JdbcClient jdbc) {
         this.listings = listings;
         this.accounts = accounts;
         this.access = access;
+        this.jdbc = jdbc;
     }
 
     /**
@@ -120,22 +122,52 @@ public class ListingDirectory {
                 : listings.findIdsByOwnerTeamsAndPolicy(teamIds, ApprovalPolicy.PROVIDER);
     }
 
-    /** A listing that has an endpoint service in AWS, with where it lives. */
-    public record InAws(ListingRef listing, AwsTarget provider) {
+    /** The provider accounts and regions that hold endpoint services of available or retiring listings. */
+    public List<ServicesInAws.ProviderRegion> providerRegionsInAws() {
+        return jdbc.sql("""
+                        select distinct provider_account_id, region from service_listing
+                        where state in ('AVAILABLE', 'RETIRING') and aws_service_id is not null
+                        order by provider_account_id, region""")
+                .query((rs, n) -> new ServicesInAws.ProviderRegion(rs.getObject(1, UUID.class), rs.getString(2)))
+                .list();
     }
 
     /**
-     * Up to {@code limit} listings that have an endpoint service in AWS (available or being retired),
-     * ordered by id, after {@code after} ({@code null} for the first page).
+     * The endpoint services of one provider account and region, with the settings AWS should hold: three
+     * queries however many there are, and no entity loaded.
      */
-    public List<InAws> inAws(UUID after, int limit) {
-        List<ServiceListing> page = listings.findInAwsAfter(after == null ? new UUID(0, 0) : after,
-                PageRequest.of(0, limit));
-        Map<UUID, AccountRef> providers = accounts.get(page.stream().map(ServiceListing::getProviderAccountId)
-                .collect(Collectors.toSet()));
-        return page.stream()
-                .map(l -> new InAws(ref(l), providers.get(l.getProviderAccountId()).target(l.getRegion(), null)))
-                .toList();
+    public ServicesInAws servicesInAws(ServicesInAws.ProviderRegion where) {
+        String inAws = """
+                select id from service_listing where provider_account_id = ? and region = ?
+                and state in ('AVAILABLE', 'RETIRING') and aws_service_id is not null""";
+        Map<UUID, Set<String>> regions = new HashMap<>();
+        jdbc.sql("select listing_id, region from service_listing_supported_region where listing_id in (" + inAws + ")")
+                .params(where.accountId(), where.region())
+                .query((rs, n) -> regions.computeIfAbsent(rs.getObject(1, UUID.class), k -> new TreeSet<>())
+                        .add(rs.getString(2)))
+                .list();
+        Map<UUID, Set<String>> balancers = new HashMap<>();
+        jdbc.sql("select listing_id, load_balancer_arn from service_listing_load_balancer where listing_id in ("
+                        + inAws + ")")
+                .params(where.accountId(), where.region())
+                .query((rs, n) -> balancers.computeIfAbsent(rs.getObject(1, UUID.class), k -> new TreeSet<>())
+                        .add(rs.getString(2)))
+                .list();
+        List<ServicesInAws.Service> services = jdbc.sql("""
+                        select id, name, owner_team_id, aws_service_id, acceptance_required, private_dns_name,
+                               private_dns_state
+                        from service_listing where provider_account_id = ? and region = ?
+                        and state in ('AVAILABLE', 'RETIRING') and aws_service_id is not null
+                        order by id""")
+                .params(where.accountId(), where.region())
+                .query((rs, n) -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    return new ServicesInAws.Service(id, rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4),
+                            rs.getBoolean(5), regions.getOrDefault(id, Set.of()), balancers.getOrDefault(id, Set.of()),
+                            rs.getString(6), rs.getString(7));
+                })
+                .list();
+        return new ServicesInAws(accounts.get(where.accountId()).target(where.region(), null), services);
     }
 
     static ListingRef ref(ServiceListing l) {

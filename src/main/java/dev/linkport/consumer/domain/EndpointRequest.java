@@ -92,6 +92,14 @@ public class EndpointRequest {
     @Column(name = "decision_reason")
     private String decisionReason;
 
+    /** When the latest provisioning began (the worker's time budget counts from here). */
+    @Column(name = "provisioning_since")
+    private Instant provisioningSince;
+
+    /** When Linkport asked AWS to accept the endpoint's connection. */
+    @Column(name = "accepted_at")
+    private Instant acceptedAt;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -144,6 +152,8 @@ public class EndpointRequest {
     public Long getVersion() { return version; }
     public UUID getDecidedById() { return decidedById; }
     public List<EndpointDnsName> getDnsNames() { return dnsNames; }
+    public Instant getProvisioningSince() { return provisioningSince; }
+    public Instant getAcceptedAt() { return acceptedAt; }
 
     /**
      * Moves the request to another state and returns the timeline entry to store. Refuses moves
@@ -156,6 +166,10 @@ public class EndpointRequest {
         EndpointTransition transition = new EndpointTransition(id, state, next, actorId, actorName, reason, now);
         this.state = next;
         this.updatedAt = now;
+        if (next == EndpointState.PROVISIONING) {
+            this.provisioningSince = now;
+            this.acceptedAt = null;
+        }
         if (next == EndpointState.FAILED) {
             this.failureReason = reason;
         } else if (next != EndpointState.DRIFTED) {
@@ -172,6 +186,12 @@ public class EndpointRequest {
 
     public void endpointCreated(String vpcEndpointId, Instant now) {
         this.vpcEndpointId = vpcEndpointId;
+        this.updatedAt = now;
+    }
+
+    /** Linkport asked AWS to accept the endpoint's connection. */
+    public void acceptanceRequested(Instant now) {
+        this.acceptedAt = now;
         this.updatedAt = now;
     }
 

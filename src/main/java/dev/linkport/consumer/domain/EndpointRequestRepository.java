@@ -39,6 +39,47 @@ public interface EndpointRequestRepository extends JpaRepository<EndpointRequest
     /** The listing's requests that own one of these endpoints. */
     List<EndpointRequest> findByListingIdAndVpcEndpointIdIn(UUID listingId, Collection<String> vpcEndpointIds);
 
+    /**
+     * Approved requests into the account whose endpoint is still to be created, oldest first: the
+     * account's queue for CreateVpcEndpoint.
+     */
+    @Query("""
+            select r from EndpointRequest r where r.consumerAccountId = ?1 and r.vpcEndpointId is null
+            and r.state in (dev.linkport.consumer.EndpointState.APPROVED, dev.linkport.consumer.EndpointState.PROVISIONING)
+            order by r.createdAt, r.id""")
+    List<EndpointRequest> findToCreate(UUID consumerAccountId, Pageable page);
+
+    /** Requests into the account whose endpoint exists and is not available yet. */
+    @Query("""
+            select r from EndpointRequest r where r.consumerAccountId = ?1 and r.vpcEndpointId is not null
+            and r.state in (dev.linkport.consumer.EndpointState.PROVISIONING,
+                            dev.linkport.consumer.EndpointState.PENDING_ACCEPTANCE)
+            order by r.createdAt, r.id""")
+    List<EndpointRequest> findInProgress(UUID consumerAccountId);
+
+    /** Requests to the listing whose endpoint waits for the acceptance Linkport has not asked for yet. */
+    @Query("""
+            select r from EndpointRequest r where r.listingId = ?1 and r.vpcEndpointId is not null
+            and r.state = dev.linkport.consumer.EndpointState.PENDING_ACCEPTANCE and r.acceptedAt is null
+            order by r.createdAt, r.id""")
+    List<EndpointRequest> findToAccept(UUID listingId, Pageable page);
+
+    /** The requests that own these endpoints; the ids go as one array parameter, however many there are. */
+    @Query(value = "select * from endpoint_request where vpc_endpoint_id = any(cast(?1 as text[]))", nativeQuery = true)
+    List<EndpointRequest> findByVpcEndpointIds(String[] vpcEndpointIds);
+
+    /** A request's endpoint as reconciliation compares it with AWS, without loading the request. */
+    record Watched(UUID id, UUID consumerAccountId, String region, String vpcEndpointId, EndpointState state) {
+    }
+
+    /** The endpoints of requests in these states: one query, no entity loaded. */
+    @Query("""
+            select new dev.linkport.consumer.domain.EndpointRequestRepository$Watched(r.id, r.consumerAccountId,
+                   r.region, r.vpcEndpointId, r.state)
+            from EndpointRequest r where r.state in ?1 and r.vpcEndpointId is not null
+            order by r.consumerAccountId, r.region, r.id""")
+    List<Watched> findWatched(Collection<EndpointState> states);
+
     /** Requests in the given states (for the worker's sweeps). */
     List<EndpointRequest> findByStateIn(Collection<EndpointState> states);
 }

@@ -1,6 +1,5 @@
 package dev.linkport.consumer.jobs;
 
-import dev.linkport.aws.AwsGatewayException;
 import dev.linkport.aws.AwsTarget;
 import dev.linkport.aws.InterfaceEndpoint;
 import dev.linkport.aws.PrivateLinkGateway;
@@ -11,8 +10,8 @@ import dev.linkport.consumer.domain.EndpointRequestRepository;
 import dev.linkport.consumer.service.EndpointRequestService;
 import dev.linkport.identity.service.AccountDirectory;
 import dev.linkport.worker.AwsJob;
+import dev.linkport.worker.JobProgress;
 import dev.linkport.worker.JobRuntime;
-import dev.linkport.worker.RetryRule;
 import dev.linkport.worker.Step;
 import java.util.List;
 import java.util.Optional;
@@ -60,7 +59,7 @@ class DeleteEndpointJob extends AwsJob<DeleteEndpointJob.Work, DeleteEndpointJob
     }
 
     @Override
-    protected Gone call(Work work, int attempt) {
+    protected Gone call(Work work, JobProgress progress) {
         if (work.vpcEndpointId() == null) {
             return Gone.YES; // none had been created
         }
@@ -75,9 +74,9 @@ class DeleteEndpointJob extends AwsJob<DeleteEndpointJob.Work, DeleteEndpointJob
     }
 
     @Override
-    protected Step record(UUID requestId, Work work, Gone gone, int attempt) {
+    protected Step record(UUID requestId, Work work, Gone gone, JobProgress progress) {
         if (gone == Gone.NOT_YET) {
-            return Step.again(RetryRule.poll(attempt));
+            return Step.poll(pollAfter(progress.polls()));
         }
         EndpointRequest r = requests.findById(requestId).orElseThrow();
         lifecycle.move(r, EndpointState.DELETED, work.vpcEndpointId() == null ? "No endpoint had been created"
@@ -86,9 +85,9 @@ class DeleteEndpointJob extends AwsJob<DeleteEndpointJob.Work, DeleteEndpointJob
     }
 
     @Override
-    protected void failed(UUID requestId, Work work, AwsGatewayException e) {
+    protected void failed(UUID requestId, Work work, String why) {
         requests.findById(requestId).ifPresent(r -> lifecycle.move(r, EndpointState.FAILED,
-                "Deleting failed: " + e.getMessage()));
+                "Deleting failed: " + why));
     }
 
     /** Deleting again goes through the service, which checks the request may still be deleted. */

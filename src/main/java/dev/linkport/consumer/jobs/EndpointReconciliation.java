@@ -8,6 +8,7 @@ import dev.linkport.consumer.EndpointState;
 import dev.linkport.consumer.domain.EndpointLifecycle;
 import dev.linkport.consumer.domain.EndpointRequest;
 import dev.linkport.consumer.domain.EndpointRequestRepository;
+import dev.linkport.consumer.domain.EndpointRequestRepository.Watched;
 import dev.linkport.identity.service.AccountDirectory;
 import dev.linkport.identity.service.AccountRef;
 import dev.linkport.worker.DriftFindings;
@@ -30,11 +31,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The consumers' part of reconciliation: per consumer account and region, the endpoints of
- * Linkport's requests, read in batches. Endpoints deleted or rejected outside Linkport move their
- * request to DRIFTED (a drift finding says what happened); one that is back moves DRIFTED →
- * AVAILABLE. Requests still provisioning are left to their job; this looks at AVAILABLE and
- * DRIFTED ones. AWS is read outside any transaction; each request's finding is written in a short one.
+ * The consumers' part of reconciliation: per consumer account and region (side by side), the endpoints
+ * of Linkport's requests, read in batches. Endpoints deleted or rejected outside Linkport move their
+ * request to DRIFTED (a drift finding says what happened); one that is back moves DRIFTED → AVAILABLE.
+ * Requests still provisioning are left to the worker; this looks at AVAILABLE and DRIFTED ones. The
+ * requests are read in one query without loading them; only those AWS disagrees with are written.
  */
 @Component
 @Order(2)
@@ -42,9 +43,6 @@ class EndpointReconciliation implements Reconciliation {
 
     private static final Logger log = LoggerFactory.getLogger(EndpointReconciliation.class);
     private static final Set<String> GONE = Set.of("deleting", "deleted", "expired", "failed");
-
-    private record EndpointWork(UUID requestId, String vpcEndpointId) {
-    }
 
     private final EndpointRequestRepository requests;
     private final AccountDirectory accounts;
@@ -70,51 +68,61 @@ class EndpointReconciliation implements Reconciliation {
 
     @Override
     public Tally reconcile() {
-        Map<AwsTarget, List<EndpointWork>> byAccount = tx.execute(status -> {
-            Map<AwsTarget, List<EndpointWork>> groups = new LinkedHashMap<>();
+        Map<AwsTarget, List<Watched>> byAccount = tx.execute(status -> {
             // AWS never reuses an endpoint id: one found deleted stays deleted, and asking for ids AWS has
             // forgotten would make it answer NotFound for the whole batch
             Set<UUID> gone = findings.openRequestIds(DriftKind.ENDPOINT_GONE);
-            List<EndpointRequest> watched = requests.findByStateIn(Set.of(EndpointState.AVAILABLE, EndpointState.DRIFTED));
-            Map<UUID, AccountRef> consumers = accounts.get(watched.stream().map(EndpointRequest::getConsumerAccountId)
+            List<Watched> watched = requests.findWatched(Set.of(EndpointState.AVAILABLE, EndpointState.DRIFTED));
+            Map<UUID, AccountRef> consumers = accounts.get(watched.stream().map(Watched::consumerAccountId)
                     .collect(Collectors.toSet()));
-            for (EndpointRequest r : watched) {
-                if (r.getVpcEndpointId() != null
-                        && !(r.getState() == EndpointState.DRIFTED && gone.contains(r.getId()))) {
-                    groups.computeIfAbsent(consumers.get(r.getConsumerAccountId()).target(r.getRegion(), null),
-                            k -> new ArrayList<>()).add(new EndpointWork(r.getId(), r.getVpcEndpointId()));
+            Map<AwsTarget, List<Watched>> groups = new LinkedHashMap<>();
+            for (Watched w : watched) {
+                if (!(w.state() == EndpointState.DRIFTED && gone.contains(w.id()))) {
+                    groups.computeIfAbsent(consumers.get(w.consumerAccountId()).target(w.region(), null),
+                            k -> new ArrayList<>()).add(w);
                 }
             }
             return groups;
         });
-        int endpoints = 0;
+        Tally endpoints = Reconciliation.acrossAccounts(new ArrayList<>(byAccount.entrySet()), properties.parallelism(),
+                group -> reconcile(group.getKey(), group.getValue()));
+        return new Tally(0, endpoints.endpoints(), 0, byAccount.size(), 0, endpoints.findings(), endpoints.errors());
+    }
+
+    private Tally reconcile(AwsTarget consumer, List<Watched> all) {
         int found = 0;
         int errors = 0;
-        for (Map.Entry<AwsTarget, List<EndpointWork>> group : byAccount.entrySet()) {
-            List<EndpointWork> all = group.getValue();
-            for (int from = 0; from < all.size(); from += properties.batchSize()) {
-                List<EndpointWork> batch = all.subList(from, Math.min(all.size(), from + properties.batchSize()));
-                endpoints += batch.size();
-                try {
-                    Map<String, InterfaceEndpoint> seen = gateway.describeInterfaceEndpoints(group.getKey(),
-                                    batch.stream().map(EndpointWork::vpcEndpointId).toList())
-                            .stream().collect(Collectors.toMap(InterfaceEndpoint::endpointId, e -> e, (a, b) -> a));
-                    for (EndpointWork work : batch) {
-                        found += tx.execute(status -> record(work, seen.get(work.vpcEndpointId()), group.getKey()));
+        for (int from = 0; from < all.size(); from += properties.batchSize()) {
+            List<Watched> batch = all.subList(from, Math.min(all.size(), from + properties.batchSize()));
+            try {
+                Map<String, InterfaceEndpoint> seen = gateway.describeInterfaceEndpoints(consumer,
+                                batch.stream().map(Watched::vpcEndpointId).toList())
+                        .stream().collect(Collectors.toMap(InterfaceEndpoint::endpointId, e -> e, (a, b) -> a));
+                for (Watched w : batch) {
+                    InterfaceEndpoint endpoint = seen.get(w.vpcEndpointId());
+                    if (disagrees(w, endpoint)) {
+                        found += tx.execute(status -> record(w, endpoint, consumer));
                     }
-                } catch (AwsGatewayException e) {
-                    errors++;
-                    log.warn("Reconciling endpoints of {} in {} failed: {}", group.getKey().accountId(),
-                            group.getKey().region(), e.getMessage());
                 }
+            } catch (AwsGatewayException e) {
+                errors++;
+                log.warn("Reconciling endpoints of {} in {} failed: {}", consumer.accountId(), consumer.region(),
+                        e.getMessage());
             }
         }
-        return new Tally(0, endpoints, byAccount.size(), found, errors);
+        return new Tally(0, all.size(), 0, 0, 0, found, errors);
+    }
+
+    private static boolean disagrees(Watched w, InterfaceEndpoint endpoint) {
+        if (w.state() == EndpointState.AVAILABLE) {
+            return endpoint == null || GONE.contains(endpoint.state()) || "rejected".equals(endpoint.state());
+        }
+        return endpoint != null && endpoint.available();
     }
 
     /** Moves the request if AWS disagrees with its state; returns 1 for a finding, else 0. */
-    private int record(EndpointWork work, InterfaceEndpoint endpoint, AwsTarget consumer) {
-        EndpointRequest r = requests.findById(work.requestId()).orElse(null);
+    private int record(Watched work, InterfaceEndpoint endpoint, AwsTarget consumer) {
+        EndpointRequest r = requests.findById(work.id()).orElse(null);
         if (r == null || !work.vpcEndpointId().equals(r.getVpcEndpointId())) {
             return 0;
         }

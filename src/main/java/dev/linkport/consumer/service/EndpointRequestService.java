@@ -103,7 +103,7 @@ public class EndpointRequestService {
             if (listing.approvalPolicy() == ApprovalPolicy.AUTO) {
                 request.decided(null, "approval policy AUTO", clock.instant());
                 lifecycle.move(request, EndpointState.APPROVED, "Approved at once: the service's approval policy is AUTO");
-                jobs.schedule(ConsumerJobs.PROVISION_ENDPOINT, request.getId());
+                jobs.schedule(ConsumerJobs.CREATE_ENDPOINTS, request.getConsumerAccountId());
             }
             return details.details(request, caller);
         });
@@ -171,7 +171,7 @@ public class EndpointRequestService {
                 throw new ConflictException("Only a failed request can be retried; this one is " + request.getState());
             }
             lifecycle.move(request, EndpointState.APPROVED, "Retried by " + caller.username());
-            jobs.schedule(ConsumerJobs.PROVISION_ENDPOINT, request.getId());
+            jobs.schedule(ConsumerJobs.CREATE_ENDPOINTS, request.getConsumerAccountId());
             return details.details(request, caller);
         });
     }

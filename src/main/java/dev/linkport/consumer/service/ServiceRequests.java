@@ -96,7 +96,7 @@ public class ServiceRequests implements ConsumerCounts {
         request.decided(decider.userId(), reason, clock.instant());
         if (approve) {
             lifecycle.move(request, EndpointState.APPROVED, reason == null ? "Approved by " + decider.username() : reason);
-            jobs.schedule(ConsumerJobs.PROVISION_ENDPOINT, request.getId());
+            jobs.schedule(ConsumerJobs.CREATE_ENDPOINTS, request.getConsumerAccountId());
         } else {
             lifecycle.move(request, EndpointState.REJECTED, reason);
         }
@@ -117,6 +117,16 @@ public class ServiceRequests implements ConsumerCounts {
             return Map.of();
         }
         return refs(requests.findByListingIdAndVpcEndpointIdIn(listingId, vpcEndpointIds)).stream()
+                .collect(Collectors.toMap(RequestRef::vpcEndpointId, Function.identity(), (a, b) -> a));
+    }
+
+    /** The requests that own these endpoints (of any service), by endpoint id: one query for any number. */
+    @Transactional(readOnly = true)
+    public Map<String, RequestRef> byEndpoints(Collection<String> vpcEndpointIds) {
+        if (vpcEndpointIds.isEmpty()) {
+            return Map.of();
+        }
+        return refs(requests.findByVpcEndpointIds(vpcEndpointIds.toArray(String[]::new))).stream()
                 .collect(Collectors.toMap(RequestRef::vpcEndpointId, Function.identity(), (a, b) -> a));
     }
 

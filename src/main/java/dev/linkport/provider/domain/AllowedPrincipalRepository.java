@@ -1,6 +1,8 @@
 package dev.linkport.provider.domain;
 
+import dev.linkport.provider.PrincipalSyncState;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,6 +15,11 @@ public interface AllowedPrincipalRepository extends JpaRepository<AllowedPrincip
     List<AllowedPrincipal> findByListingIdOrderByArn(UUID listingId);
 
     Optional<AllowedPrincipal> findByListingIdAndArn(UUID listingId, String arn);
+
+    /** Whether Linkport knows AWS allows one of these principals on the listing. */
+    boolean existsByListingIdAndSyncStateIn(UUID listingId, Collection<PrincipalSyncState> states);
+
+    boolean existsByListingIdAndArnInAndSyncState(UUID listingId, Collection<String> arns, PrincipalSyncState state);
 
     /**
      * Records that AWS holds the principal, added because a request was approved. An upsert, so

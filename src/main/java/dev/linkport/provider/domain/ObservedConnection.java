@@ -2,6 +2,8 @@ package dev.linkport.provider.domain;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -38,8 +40,20 @@ public class ObservedConnection {
     @Column(name = "first_seen_at", nullable = false)
     private Instant firstSeenAt;
 
+    /**
+     * When Linkport last saw the connection change (its state); reconciliation does not rewrite a
+     * connection that is as it was.
+     */
     @Column(name = "last_seen_at", nullable = false)
     private Instant lastSeenAt;
+
+    /** What the provider asked the worker to do with the connection, until it is done. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "requested_decision")
+    private Decision requestedDecision;
+
+    /** A provider's decision on a connection waiting for acceptance. */
+    public enum Decision { ACCEPT, REJECT }
 
     @Version
     private Long version;
@@ -69,4 +83,6 @@ public class ObservedConnection {
     public Instant getFirstSeenAt() { return firstSeenAt; }
     public Instant getLastSeenAt() { return lastSeenAt; }
     public Long getVersion() { return version; }
+    public Decision getRequestedDecision() { return requestedDecision; }
+
 }

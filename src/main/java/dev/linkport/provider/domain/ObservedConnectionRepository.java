@@ -12,7 +12,29 @@ public interface ObservedConnectionRepository extends JpaRepository<ObservedConn
 
     List<ObservedConnection> findByListingIdOrderByFirstSeenAt(UUID listingId);
 
+    /** The connections of these listings; the ids go as one array parameter, however many there are. */
+    @Query(value = "select * from observed_connection where listing_id = any(cast(?1 as uuid[]))", nativeQuery = true)
+    List<ObservedConnection> findByListingIds(String[] listingIds);
+
     Optional<ObservedConnection> findByListingIdAndVpcEndpointId(UUID listingId, String vpcEndpointId);
+
+    /** The provider decided on the connection; the worker carries it out. A plain update, so a concurrent upsert cannot make it stale. */
+    @Modifying
+    @Query("""
+            update ObservedConnection c set c.requestedDecision = ?3, c.version = c.version + 1
+            where c.listingId = ?1 and c.vpcEndpointId = ?2""")
+    int requestDecision(UUID listingId, String vpcEndpointId, ObservedConnection.Decision decision);
+
+    /** The worker carried the decision out, and AWS reports {@code state} now ({@code null}: keep the last one). */
+    @Modifying
+    @Query("""
+            update ObservedConnection c set c.requestedDecision = null, c.state = coalesce(?2, c.state),
+                   c.lastSeenAt = ?3, c.version = c.version + 1
+            where c.id = ?1""")
+    int decided(UUID id, String state, Instant now);
+
+    /** The listing's connections with a decision for the worker to carry out. */
+    List<ObservedConnection> findByListingIdAndRequestedDecisionIsNotNull(UUID listingId);
 
     /**
      * Records a connection as AWS reports it now; returns whether it was new. An upsert, so that
@@ -36,11 +58,4 @@ public interface ObservedConnectionRepository extends JpaRepository<ObservedConn
     @Modifying
     @Query("update ObservedConnection c set c.state = ?2, c.lastSeenAt = ?3, c.version = c.version + 1 where c.id = ?1")
     int markSeen(UUID id, String state, Instant now);
-
-    /** Connections AWS no longer listed when it was last asked are gone. */
-    @Modifying
-    @Query("""
-            update ObservedConnection c set c.state = 'deleted', c.version = c.version + 1
-            where c.listingId = ?1 and c.lastSeenAt < ?2 and c.state <> 'deleted'""")
-    int markUnseenDeleted(UUID listingId, Instant seenSince);
 }

@@ -6,11 +6,9 @@ import dev.linkport.worker.JobKind;
 public final class ProviderJobs {
 
     /** Per listing: apply the wanted allowed principals in AWS. */
-    public static final JobKind SYNC_PRINCIPALS = new JobKind("sync-principals");
-    /** Per observed connection (its row names the listing and the endpoint): accept it in AWS. */
-    public static final JobKind ACCEPT_CONNECTION = new JobKind("accept-connection");
-    /** Per observed connection: reject it in AWS. */
-    public static final JobKind REJECT_CONNECTION = new JobKind("reject-connection");
+    public static final JobKind SYNC_PRINCIPALS = JobKind.queue("sync-principals");
+    /** Per listing: carry out the provider's accept and reject decisions, one AWS call for each. */
+    public static final JobKind DECIDE_CONNECTIONS = JobKind.queue("decide-connections");
 
     private ProviderJobs() {
     }

@@ -16,6 +16,7 @@ import dev.linkport.provider.domain.AllowedPrincipalRepository;
 import dev.linkport.provider.domain.ServiceAudit;
 import dev.linkport.provider.service.AddPrincipal;
 import dev.linkport.worker.AwsJob;
+import dev.linkport.worker.JobProgress;
 import dev.linkport.worker.JobRuntime;
 import dev.linkport.worker.Step;
 import java.time.Clock;
@@ -85,8 +86,18 @@ class SyncPrincipalsJob extends AwsJob<SyncPrincipalsJob.Work, SyncPrincipalsJob
         return new Work(listing, listings.providerTarget(listing, null), add, remove);
     }
 
+    /**
+     * Whether a principal waits to be added or removed. A run also compares what AWS holds when nothing waits
+     * (someone asked to sync), but only waiting changes keep the job's queue going.
+     */
     @Override
-    protected Outcome call(Work work, int attempt) {
+    protected boolean hasWork(UUID listingId) {
+        return principals.existsByListingIdAndSyncStateIn(listingId,
+                Set.of(PrincipalSyncState.PENDING_ADD, PrincipalSyncState.PENDING_REMOVE));
+    }
+
+    @Override
+    protected Outcome call(Work work, JobProgress progress) {
         String serviceId = work.listing().awsServiceId();
         Set<String> held = gateway.describeServicePermissions(work.provider(), serviceId).stream()
                 .map(PermittedPrincipal::principal).collect(Collectors.toCollection(LinkedHashSet::new));
@@ -120,7 +131,7 @@ class SyncPrincipalsJob extends AwsJob<SyncPrincipalsJob.Work, SyncPrincipalsJob
 
     /** Stores what AWS holds now, and runs again if someone changed a principal while this run talked to AWS. */
     @Override
-    protected Step record(UUID listingId, Work work, Outcome outcome, int attempt) {
+    protected Step record(UUID listingId, Work work, Outcome outcome, JobProgress progress) {
         Instant now = clock.instant();
         boolean more = false;
         Set<String> known = new LinkedHashSet<>();
@@ -176,19 +187,19 @@ class SyncPrincipalsJob extends AwsJob<SyncPrincipalsJob.Work, SyncPrincipalsJob
         events.publishEvent(new Changed(Topic.SERVICE_LISTING, listingId));
         // Someone changed a principal while this run talked to AWS: the job was still scheduled, so
         // their request to run it again was a no-op. Run again to apply it.
-        return more ? Step.again(Duration.ofMillis(200)) : Step.DONE;
+        return more ? Step.later(Duration.ofMillis(200)) : Step.DONE;
     }
 
     /** AWS refused for good: every change this run wanted is marked FAILED with AWS's message. */
     @Override
-    protected void failed(UUID listingId, Work work, AwsGatewayException e) {
+    protected void failed(UUID listingId, Work work, String why) {
         Instant now = clock.instant();
         for (AllowedPrincipal p : principals.findByListingIdOrderByArn(listingId)) {
             boolean wanted = work.toAdd().contains(p.getArn()) || work.toRemove().contains(p.getArn());
             if (wanted && (p.getSyncState() == PrincipalSyncState.PENDING_ADD
                     || p.getSyncState() == PrincipalSyncState.PENDING_REMOVE)) {
                 failed(work.listing(), p, p.getSyncState() == PrincipalSyncState.PENDING_ADD ? "add" : "remove",
-                        e.getMessage(), now);
+                        why, now);
             }
         }
         events.publishEvent(new Changed(Topic.SERVICE_LISTING, listingId));

@@ -3,16 +3,19 @@ package dev.linkport.provider.service;
 import dev.linkport.aws.AwsTarget;
 import dev.linkport.aws.PrivateLinkGateway;
 import dev.linkport.consumer.service.ConsumerPrincipals;
+import dev.linkport.provider.PrincipalSyncState;
 import dev.linkport.provider.domain.AllowedPrincipalRepository;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Lets the account of an approved request connect: reads the service's permissions in AWS, adds
- * the account's root principal only if AWS does not allow it yet (or {@code *}), and records it as
+ * Lets the account of an approved request connect, once per service and account: when Linkport knows
+ * AWS allows the account's root principal (or {@code *}) nothing is asked of AWS; otherwise it reads
+ * the service's permissions, adds the principal only if AWS does not allow it yet, and records it as
  * an allowed principal added by an approval.
  */
 @Component
@@ -33,6 +36,11 @@ class ApprovedPrincipals implements ConsumerPrincipals {
 
     @Override
     public void ensureAllowed(UUID listingId, AwsTarget provider, String serviceId, String principalArn) {
+        Boolean known = tx.execute(status -> principals.existsByListingIdAndArnInAndSyncState(listingId,
+                List.of(principalArn, AddPrincipal.WILDCARD), PrincipalSyncState.IN_SYNC));
+        if (Boolean.TRUE.equals(known)) {
+            return;
+        }
         boolean allowed = gateway.describeServicePermissions(provider, serviceId).stream()
                 .anyMatch(p -> p.principal().equals(principalArn) || p.principal().equals(AddPrincipal.WILDCARD));
         if (!allowed) {

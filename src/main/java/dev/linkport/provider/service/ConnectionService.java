@@ -16,10 +16,10 @@ import dev.linkport.platform.NotFoundException;
 import dev.linkport.platform.events.Changed;
 import dev.linkport.platform.events.Changed.Topic;
 import dev.linkport.provider.domain.ObservedConnection;
+import dev.linkport.provider.domain.ObservedConnection.Decision;
 import dev.linkport.provider.domain.ObservedConnectionRepository;
 import dev.linkport.provider.domain.ServiceAudit;
 import dev.linkport.provider.jobs.ProviderJobs;
-import dev.linkport.worker.JobKind;
 import dev.linkport.worker.Jobs;
 import java.time.Clock;
 import java.time.Instant;
@@ -84,17 +84,20 @@ public class ConnectionService {
         return tx.execute(status -> merge(listingId, live));
     }
 
-    /** Asks the worker to accept a {@code pendingAcceptance} connection; the list shows the outcome. */
+    /**
+     * Asks the worker to accept a {@code pendingAcceptance} connection; it accepts all of the service's
+     * connections decided meanwhile in one call. The list shows the outcome.
+     */
     public ConnectionRow accept(UUID listingId, String vpcEndpointId) {
-        return decide(listingId, vpcEndpointId, ProviderJobs.ACCEPT_CONNECTION, "CONNECTION_ACCEPT_REQUESTED");
+        return decide(listingId, vpcEndpointId, Decision.ACCEPT, "CONNECTION_ACCEPT_REQUESTED");
     }
 
     /** Asks the worker to reject a {@code pendingAcceptance} connection; a Linkport request behind it fails. */
     public ConnectionRow reject(UUID listingId, String vpcEndpointId) {
-        return decide(listingId, vpcEndpointId, ProviderJobs.REJECT_CONNECTION, "CONNECTION_REJECT_REQUESTED");
+        return decide(listingId, vpcEndpointId, Decision.REJECT, "CONNECTION_REJECT_REQUESTED");
     }
 
-    private ConnectionRow decide(UUID listingId, String vpcEndpointId, JobKind kind, String action) {
+    private ConnectionRow decide(UUID listingId, String vpcEndpointId, Decision decision, String action) {
         String id = vpcEndpointId == null ? "" : vpcEndpointId.trim();
         ManagedListing managed = tx.execute(status -> listings.requireManaged(listingId, WHAT));
         if (!id.matches(VPC_ENDPOINT_ID)) {
@@ -113,8 +116,8 @@ public class ConnectionService {
                 throw new ConflictException("Only connections waiting for acceptance can be accepted or rejected; "
                         + id + " is " + connection.state());
             }
-            ObservedConnection row = connections.findByListingIdAndVpcEndpointId(listingId, id).orElseThrow();
-            jobs.schedule(kind, row.getId());
+            connections.requestDecision(listingId, id, decision);
+            jobs.schedule(ProviderJobs.DECIDE_CONNECTIONS, listingId);
             audit.record(ServiceAudit.entry(action, managed.listing())
                     .change(connection.state(), id + " of " + connection.ownerAccountId()));
             events.publishEvent(new Changed(Topic.SERVICE_LISTING, listingId));

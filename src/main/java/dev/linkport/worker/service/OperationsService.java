@@ -7,15 +7,17 @@ import dev.linkport.audit.service.AuditEntry;
 import dev.linkport.audit.service.AuditLog;
 import dev.linkport.identity.service.AccessPolicy;
 import dev.linkport.identity.service.Caller;
+import dev.linkport.aws.ratelimit.RateLimiter;
 import dev.linkport.platform.ConflictException;
 import dev.linkport.platform.NotFoundException;
-import dev.linkport.worker.AwsJob;
 import dev.linkport.worker.DriftKind;
+import dev.linkport.worker.ManualRetry;
 import dev.linkport.worker.Reconciler;
 import dev.linkport.worker.runtime.JobFailures;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -38,21 +40,24 @@ public class OperationsService {
     private final AccessPolicy access;
     private final ObjectProvider<SchedulerClient> scheduler;
     private final JobFailures failures;
-    private final List<AwsJob<?, ?>> awsJobs;
+    private final List<ManualRetry> retries;
     private final AuditLog audit;
+    private final RateLimiter limiter;
     private final Clock clock;
 
     /** The recurring tasks: they always exist and cannot be cancelled. */
     static final Set<String> RECURRING = Set.of(Reconciler.TASK_NAME, "redeliver-events");
 
     public OperationsService(JdbcClient jdbc, AccessPolicy access, ObjectProvider<SchedulerClient> scheduler,
-                             JobFailures failures, List<AwsJob<?, ?>> awsJobs, AuditLog audit, Clock clock) {
+                             JobFailures failures, List<ManualRetry> retries, AuditLog audit, RateLimiter limiter,
+                             Clock clock) {
         this.jdbc = jdbc;
         this.access = access;
         this.scheduler = scheduler;
         this.failures = failures;
-        this.awsJobs = awsJobs;
+        this.retries = retries;
         this.audit = audit;
+        this.limiter = limiter;
         this.clock = clock;
     }
 
@@ -110,6 +115,18 @@ public class OperationsService {
         };
     }
 
+    /**
+     * Linkport's AWS rate budgets, per account, region and group of API actions, as all instances share
+     * them: the rate now (lower than at the start while AWS throttles), calls, throttles and waits.
+     */
+    public List<RateLimiter.Budget> budgets() {
+        access.requireAdmin(ADMINS_ONLY);
+        return limiter.budgets().stream()
+                .sorted(Comparator.comparing((RateLimiter.Budget b) -> b.key().accountId())
+                        .thenComparing(b -> b.key().region()).thenComparing(b -> b.key().bucket()))
+                .toList();
+    }
+
     public JobCounts counts() {
         access.requireAdmin(ADMINS_ONLY);
         return jdbc.sql("select count(*) filter (where s.task_name is not null and not coalesce(s.picked, false)"
@@ -157,7 +174,7 @@ public class OperationsService {
         if (job.scheduled()) {
             scheduler.getObject().reschedule(TaskInstanceId.of(task, instance), clock.instant());
         } else {
-            AwsJob<?, ?> owner = awsJobs.stream().filter(j -> j.kind().taskName().equals(task)).findFirst()
+            ManualRetry owner = retries.stream().filter(r -> r.kind().taskName().equals(task)).findFirst()
                     .orElseThrow(() -> new ConflictException("A " + task + " job cannot be retried by hand"));
             owner.retryByHand(UUID.fromString(instance));
         }

@@ -11,10 +11,13 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.tabs.TabSheetVariant;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.linkport.aws.ratelimit.ApiBucket;
+import dev.linkport.aws.ratelimit.RateLimiter;
 import dev.linkport.platform.LinkportException;
 import dev.linkport.platform.ui.Notifications;
 import dev.linkport.platform.ui.ViewHeader;
@@ -28,7 +31,10 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
-/** The worker's jobs (queued, running, failed: retry and cancel) and the drift reconciliation found, for platform admins. */
+/**
+ * The worker's jobs (queued, running, failed: retry and cancel), the drift reconciliation found and the AWS rate
+ * budgets, for platform admins.
+ */
 @Route("operations")
 @PageTitle("Operations · Linkport")
 @RolesAllowed("ADMIN")
@@ -40,6 +46,7 @@ public class OperationsView extends VerticalLayout {
     private final Div stats = new Div();
     private final Grid<Job> jobs = new Grid<>(Job.class, false);
     private final Grid<DriftRow> drift = new Grid<>(DriftRow.class, false);
+    private final Grid<RateLimiter.Budget> budgets = new Grid<>(RateLimiter.Budget.class, false);
     private final Select<JobFilter> filter = new Select<>();
     private final TabSheet tabs = new TabSheet();
 
@@ -129,8 +136,41 @@ public class OperationsView extends VerticalLayout {
         driftTab.setSizeFull();
         driftTab.setFlexGrow(1, drift);
 
+        budgets.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.ROW_STRIPES);
+        budgets.addColumn(b -> b.key().accountId() + " / " + b.key().region()).setHeader("Account / region")
+                .setAutoWidth(true).setFlexGrow(0);
+        budgets.addColumn(b -> humanBucket(b.key().bucket())).setHeader("AWS actions").setAutoWidth(true);
+        budgets.addColumn(b -> rate(b.rate()) + " of " + rate(b.startRate())).setHeader("Rate now")
+                .setAutoWidth(true).setFlexGrow(0);
+        budgets.addColumn(b -> String.format("%.1f of %d", Math.max(0, b.tokens()), b.burst())).setHeader("Tokens")
+                .setAutoWidth(true).setFlexGrow(0);
+        budgets.addColumn(RateLimiter.Budget::calls).setHeader("Calls").setAutoWidth(true).setFlexGrow(0);
+        budgets.addColumn(RateLimiter.Budget::throttles).setHeader("Throttled by AWS").setAutoWidth(true)
+                .setFlexGrow(0);
+        budgets.addColumn(b -> b.deferrals() == 0 ? "none" : b.deferrals() + " × avg "
+                        + seconds(b.deferred().toMillis() / b.deferrals()))
+                .setHeader("Held back").setAutoWidth(true).setFlexGrow(0);
+        budgets.setEmptyStateText("No AWS calls yet. Every account, region and group of actions Linkport calls gets "
+                + "a budget at AWS's published rate; it slows down when AWS throttles and recovers after.");
+        Button reloadBudgets = new Button("Refresh", e -> budgets.setItems(operations.budgets()));
+        reloadBudgets.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        HorizontalLayout budgetBar = new HorizontalLayout(new H3("AWS rate budgets, shared by all instances"),
+                reloadBudgets);
+        budgetBar.setAlignItems(FlexComponent.Alignment.CENTER);
+        VerticalLayout budgetTab = new VerticalLayout(budgetBar, budgets);
+        budgetTab.setPadding(false);
+        budgetTab.addClassName("operations-tab");
+        budgetTab.setSizeFull();
+        budgetTab.setFlexGrow(1, budgets);
+
         tabs.add("Jobs", jobsTab);
         tabs.add("Drift", driftTab);
+        Tab budgetsTab = tabs.add("Rate budgets", budgetTab);
+        tabs.addSelectedChangeListener(e -> {
+            if (e.getSelectedTab() == budgetsTab) {
+                budgets.setItems(operations.budgets());
+            }
+        });
         tabs.addThemeVariants(TabSheetVariant.LUMO_NO_PADDING);
         tabs.setWidthFull();
         tabs.setMinHeight("20rem");
@@ -184,6 +224,24 @@ public class OperationsView extends VerticalLayout {
                 stat("Open drift", operations.countDrift(false)));
     }
 
+    private static String humanBucket(ApiBucket bucket) {
+        return switch (bucket) {
+            case VPC_ENDPOINTS -> "Create, modify, delete endpoints";
+            case ENDPOINT_SERVICE_CONFIGURATIONS -> "Create, modify, delete endpoint services";
+            case ENDPOINT_CONNECTIONS -> "Accept, reject connections";
+            case OTHER_MUTATING -> "Permissions, DNS verification";
+            case DESCRIBE -> "Describe";
+        };
+    }
+
+    private static String rate(double perSecond) {
+        return perSecond >= 1 ? String.format("%.1f/s", perSecond) : String.format("%.2f/s", perSecond);
+    }
+
+    private static String seconds(long millis) {
+        return millis < 1000 ? millis + " ms" : String.format("%.1f s", millis / 1000.0);
+    }
+
     private static String humanKind(DriftKind kind) {
         return switch (kind) {
             case ENDPOINT_GONE -> "Endpoint deleted outside Linkport";
@@ -191,6 +249,8 @@ public class OperationsView extends VerticalLayout {
             case OUT_OF_BAND_CONNECTION -> "Connection made outside Linkport";
             case PRINCIPAL_ADDED_OUTSIDE -> "Principal added outside Linkport";
             case PRINCIPAL_REMOVED_OUTSIDE -> "Principal removed outside Linkport";
+            case SERVICE_CHANGED_OUTSIDE -> "Service changed outside Linkport";
+            case SERVICE_DELETED_OUTSIDE -> "Service deleted outside Linkport";
         };
     }
 

@@ -120,6 +120,83 @@ class RateLimiterTest {
         assertThatThrownBy(() -> new RateLimiter(0, time)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void tryAcquireNeverWaitsAndSaysWhenToComeBack() {
+        int burst = limiter.burst(ApiBucket.VPC_ENDPOINTS);
+        for (int call = 0; call < burst; call++) {
+            assertThat(limiter.tryAcquire(ACCOUNT, REGION, ApiBucket.VPC_ENDPOINTS)).isZero();
+        }
+
+        Duration comeBack = limiter.tryAcquire(ACCOUNT, REGION, ApiBucket.VPC_ENDPOINTS);
+
+        assertThat(comeBack).isBetween(Duration.ofMillis(4_166), Duration.ofMillis(4_167));
+        assertThat(time.sleeps()).isEmpty();
+        // asking again changes nothing: no token was reserved for the caller who was sent away
+        time.advance(Duration.ofMillis(4_000));
+        assertThat(limiter.tryAcquire(ACCOUNT, REGION, ApiBucket.VPC_ENDPOINTS)).isPositive();
+        time.advance(Duration.ofMillis(167));
+        assertThat(limiter.tryAcquire(ACCOUNT, REGION, ApiBucket.VPC_ENDPOINTS)).isZero();
+        assertThat(limiter.budgets()).singleElement().satisfies(b -> {
+            assertThat(b.calls()).isEqualTo(burst + 1);
+            assertThat(b.deferrals()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void aThrottleHalvesTheRateAndEveryCallAfterwardsGivesBackAFiftieth() {
+        RateLimiter full = new RateLimiter(1.0, time);
+        double start = full.refillPerSecond(ApiBucket.DESCRIBE);
+        full.tryAcquire(ACCOUNT, REGION, ApiBucket.DESCRIBE);
+
+        full.throttled(ACCOUNT, REGION, ApiBucket.DESCRIBE);
+
+        assertThat(rate(full, ApiBucket.DESCRIBE)).isCloseTo(start / 2, within());
+        // the tokens held are given up: the next call waits for a token at the halved rate
+        assertThat(full.tryAcquire(ACCOUNT, REGION, ApiBucket.DESCRIBE)).isEqualTo(Duration.ofMillis(100));
+        time.advance(Duration.ofMillis(100));
+        assertThat(full.tryAcquire(ACCOUNT, REGION, ApiBucket.DESCRIBE)).isZero();
+        assertThat(rate(full, ApiBucket.DESCRIBE)).isCloseTo(start * (0.5 + RateLimiter.RECOVERY_PER_CALL), within());
+
+        for (int call = 0; call < 100; call++) {
+            time.advance(full.tryAcquire(ACCOUNT, REGION, ApiBucket.DESCRIBE));
+            full.tryAcquire(ACCOUNT, REGION, ApiBucket.DESCRIBE);
+        }
+        assertThat(rate(full, ApiBucket.DESCRIBE)).as("never above the start").isCloseTo(start, within());
+    }
+
+    @Test
+    void theRateNeverFallsBelowItsFloorHoweverOftenAwsThrottles() {
+        RateLimiter full = new RateLimiter(1.0, time);
+        for (int throttle = 0; throttle < 20; throttle++) {
+            full.throttled(ACCOUNT, REGION, ApiBucket.VPC_ENDPOINTS);
+        }
+
+        assertThat(rate(full, ApiBucket.VPC_ENDPOINTS)).isCloseTo(0.3 * RateLimiter.FLOOR, within());
+        assertThat(full.budgets()).singleElement().extracting(RateLimiter.Budget::throttles).isEqualTo(20L);
+    }
+
+    @Test
+    void withoutAdaptationAThrottleOnlyEmptiesTheBucket() {
+        RateLimiter fixed = new RateLimiter(1.0, false, time, new InMemoryBucketStore());
+        fixed.throttled(ACCOUNT, REGION, ApiBucket.VPC_ENDPOINTS);
+
+        assertThat(rate(fixed, ApiBucket.VPC_ENDPOINTS)).isCloseTo(0.3, within());
+        assertThat(fixed.tryAcquire(ACCOUNT, REGION, ApiBucket.VPC_ENDPOINTS)).isPositive();
+    }
+
+    @Test
+    void theDefaultShareIsAwsPublishedRate() {
+        RateLimiter full = new RateLimiter(1.0, time);
+        for (ApiBucket bucket : ApiBucket.values()) {
+            assertThat(full.burst(bucket)).isEqualTo(bucket.awsBurst());
+            assertThat(full.refillPerSecond(bucket)).isCloseTo(bucket.awsRefillPerSecond(), within());
+        }
+    }
+
+    private static double rate(RateLimiter limiter, ApiBucket bucket) {
+        return limiter.budgets().stream().filter(b -> b.key().bucket() == bucket).findFirst().orElseThrow().rate();
+    }
+
     private static org.assertj.core.data.Offset<Double> within() {
         return org.assertj.core.data.Offset.offset(1e-9);
     }

@@ -3,6 +3,7 @@ package dev.linkport.aws.sdk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.linkport.aws.AwsCalls;
 import dev.linkport.aws.AwsGatewayException;
 import dev.linkport.aws.AwsTarget;
 import dev.linkport.aws.ratelimit.ApiBucket;
@@ -42,7 +43,11 @@ class AwsCallExecutorTest {
 
         assertThat(result).isEqualTo("vpcs");
         assertThat(attempts).hasValue(3);
-        assertThat(time.sleeps()).hasSize(2).allSatisfy(delay -> assertThat(delay).isBetween(Duration.ZERO, MAX_DELAY));
+        // each retry waits for its backoff, then for a token: a throttle gives up the tokens the budget held
+        List<Duration> sleeps = time.sleeps();
+        assertThat(sleeps).hasSize(4);
+        assertThat(List.of(sleeps.get(0), sleeps.get(2))).allSatisfy(d -> assertThat(d).isBetween(Duration.ZERO, MAX_DELAY));
+        assertThat(List.of(sleeps.get(1), sleeps.get(3))).allSatisfy(d -> assertThat(d).isPositive());
     }
 
     @Test
@@ -61,6 +66,47 @@ class AwsCallExecutorTest {
         assertThat(5.0).isLessThanOrEqualTo(limiter.burst(ApiBucket.VPC_ENDPOINTS) + span * tokensPerNano + 1e-6);
         // a call made right afterwards finds the bucket drained by the retries
         assertThat(catchWait()).isPositive();
+    }
+
+    @Test
+    void withoutWaitingACallWithoutATokenIsDeferredAndNeverSleeps() {
+        for (int call = 0; call < limiter.burst(ApiBucket.VPC_ENDPOINTS); call++) {
+            AwsCalls.withoutWaiting(() -> executor.call(TARGET, "CreateVpcEndpoint", ApiBucket.VPC_ENDPOINTS, () -> "ok"));
+        }
+        AtomicInteger attempts = new AtomicInteger();
+
+        assertThatThrownBy(() -> AwsCalls.withoutWaiting(() -> executor.call(TARGET, "CreateVpcEndpoint",
+                ApiBucket.VPC_ENDPOINTS, attempts::incrementAndGet)))
+                .isInstanceOfSatisfying(AwsGatewayException.class, e -> {
+                    assertThat(e.deferred()).isTrue();
+                    assertThat(e.isPermanent()).isFalse();
+                    assertThat(e.retryAfter()).hasValueSatisfying(d -> assertThat(d).isPositive());
+                });
+        assertThat(attempts).as("AWS was not called").hasValue(0);
+        assertThat(time.sleeps()).isEmpty();
+    }
+
+    @Test
+    void withoutWaitingAThrottleComesBackAtOnceAndSlowsTheBudget() {
+        double before = limiter.budgets().stream().mapToDouble(RateLimiter.Budget::rate).findFirst()
+                .orElse(limiter.refillPerSecond(ApiBucket.DESCRIBE));
+        AtomicInteger attempts = new AtomicInteger();
+
+        assertThatThrownBy(() -> AwsCalls.withoutWaiting(() -> executor.call(TARGET, "DescribeVpcs",
+                ApiBucket.DESCRIBE, () -> {
+                    attempts.incrementAndGet();
+                    throw awsError("RequestLimitExceeded", 503);
+                })))
+                .isInstanceOfSatisfying(AwsGatewayException.class, e -> {
+                    assertThat(e.throttled()).isTrue();
+                    assertThat(e.isPermanent()).isFalse();
+                });
+        assertThat(attempts).as("one attempt, no retry in place").hasValue(1);
+        assertThat(time.sleeps()).isEmpty();
+        assertThat(limiter.budgets()).singleElement().satisfies(b -> {
+            assertThat(b.rate()).isCloseTo(before / 2, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(b.throttles()).isEqualTo(1);
+        });
     }
 
     private Duration catchWait() {

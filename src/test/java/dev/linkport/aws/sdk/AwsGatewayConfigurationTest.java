@@ -12,7 +12,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -29,14 +28,15 @@ class AwsGatewayConfigurationTest {
             .withUserConfiguration(Properties.class, AwsGatewayConfiguration.class);
 
     @Test
-    void settingsDefaultToSandboxModeWithRetriesAndEightyPercentOfAwsLimits() {
+    void settingsDefaultToSandboxModeWithRetriesAndAwsOwnLimitsAdapting() {
         context.run(app -> {
             AwsProperties properties = app.getBean(AwsProperties.class);
             assertThat(properties.sandbox()).isTrue();
             assertThat(properties.stsRegion()).isEqualTo("us-east-1");
             assertThat(properties.retry().maxAttempts()).isEqualTo(5);
             assertThat(properties.retry().maxDelay()).isEqualTo(Duration.ofSeconds(20));
-            assertThat(properties.rateLimit().fraction()).isEqualTo(0.8);
+            assertThat(properties.rateLimit().share()).isEqualTo(1.0);
+            assertThat(properties.rateLimit().adaptive()).isTrue();
             assertThat(properties.ec2Endpoint()).isNull();
             assertThat(app).hasSingleBean(PrivateLinkGateway.class);
         });
@@ -46,7 +46,7 @@ class AwsGatewayConfigurationTest {
     void perServiceEndpointsOverrideTheCommonOne() {
         context.withPropertyValues("linkport.aws.mode=aws", "linkport.aws.endpoint=http://127.0.0.1:4566",
                         "linkport.aws.endpoints.sts=http://127.0.0.1:9999", "linkport.aws.retry.max-attempts=2",
-                        "linkport.aws.retry.max-delay=3s", "linkport.aws.rate-limit.fraction=0.5",
+                        "linkport.aws.retry.max-delay=3s", "linkport.aws.rate-limit.share=0.5",
                         "linkport.aws.sts-region=eu-west-1")
                 .run(app -> {
                     AwsProperties properties = app.getBean(AwsProperties.class);
@@ -56,7 +56,7 @@ class AwsGatewayConfigurationTest {
                     assertThat(properties.stsEndpoint()).isEqualTo(URI.create("http://127.0.0.1:9999"));
                     assertThat(properties.retry().maxAttempts()).isEqualTo(2);
                     assertThat(properties.retry().maxDelay()).isEqualTo(Duration.ofSeconds(3));
-                    assertThat(properties.rateLimit().fraction()).isEqualTo(0.5);
+                    assertThat(properties.rateLimit().share()).isEqualTo(0.5);
                     assertThat(properties.stsRegion()).isEqualTo("eu-west-1");
                 });
     }

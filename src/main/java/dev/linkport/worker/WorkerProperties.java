@@ -1,0 +1,49 @@
+package dev.linkport.worker;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code linkport.worker.*}.
+ *
+ * @param timeBudget how long a job may keep meeting transient AWS errors, or waiting for AWS to finish,
+ *                   before it fails with what AWS last answered
+ * @param poll       how often jobs ask AWS whether something finished
+ */
+@ConfigurationProperties("linkport.worker")
+public record WorkerProperties(@DefaultValue("30m") Duration timeBudget, @DefaultValue Poll poll) {
+
+    public WorkerProperties {
+        if (poll == null) {
+            poll = new Poll(Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(15));
+        }
+    }
+
+    /**
+     * The pace of polling: every {@code quick} while AWS is expected to answer quickly ({@code quickFor}),
+     * then doubling up to {@code max}.
+     */
+    public record Poll(@DefaultValue("200ms") Duration quick, @DefaultValue("5s") Duration quickFor,
+                       @DefaultValue("15s") Duration max) {
+
+        /**
+         * How long to wait before asking AWS again.
+         *
+         * @param polls how many polls already found AWS still busy
+         */
+        public Duration after(int polls) {
+            long quickPolls = Math.max(1, quickFor.toMillis() / quick.toMillis());
+            if (polls < quickPolls) {
+                return quick;
+            }
+            long millis = quick.toMillis() << Math.min(polls - quickPolls + 1, 10);
+            return Duration.ofMillis(Math.min(max.toMillis(), millis));
+        }
+
+        /** The wait before the next poll when nothing moved for {@code quiet}. */
+        public Duration afterQuiet(Duration quiet) {
+            return after((int) Math.min(Integer.MAX_VALUE, Math.max(0, quiet.toMillis() / quick.toMillis())));
+        }
+    }
+}
