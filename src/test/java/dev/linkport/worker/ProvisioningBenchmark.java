@@ -49,7 +49,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
- * Benchmark, not a test (run with {@code ./mvnw verify -Pbenchmarks -Dit.test=ProvisioningBenchmark}): how
+ * Benchmark, not a test (run with {@code ./mvnw verify -Pdevelopment,benchmarks -Dit.test=ProvisioningBenchmark}): how
  * fast requests go from approval to AVAILABLE against the sandbox with AWS's throttling (bucket sizes and
  * refill rates) and its 2 s from {@code pending} to {@code available}, compared with what AWS's own limits
  * allow for the same work. Prints the figures; asserts only that nothing failed.

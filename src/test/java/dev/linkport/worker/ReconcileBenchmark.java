@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Benchmark, not a test (run with {@code ./mvnw verify -Pbenchmarks -Dit.test=ReconcileBenchmark}): reconciling
+ * Benchmark, not a test (run with {@code ./mvnw verify -Pdevelopment,benchmarks -Dit.test=ReconcileBenchmark}): reconciling
  * 10,000 endpoint services with 3 connections each over 100 provider accounts, against the sandbox with AWS's
  * throttling; then with 100,000 listings in the database. The services and endpoints are seeded straight into the
  * sandbox, the listings and the requests the endpoints belong to straight into the database (both as Linkport

@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Benchmark, not a test (run with {@code ./mvnw verify -Pbenchmarks -Dit.test=TwoInstancesBenchmark}): two Linkport
+ * Benchmark, not a test (run with {@code ./mvnw verify -Pdevelopment,benchmarks -Dit.test=TwoInstancesBenchmark}): two Linkport
  * instances provision together, this one and a second JVM started here on the same database and the same AWS
  * (the sandbox, reached as real AWS: endpoint override, STS AssumeRole). Adaptive back-off is off in both, so only
  * the shared rate budgets keep them within each account's: the sandbox, which throttles as AWS does, must throttle

@@ -24,6 +24,8 @@ public final class RateLimiter {
     static final double FLOOR = 0.05;
     /** How much of the start rate every token handed out gives back after a throttle. */
     static final double RECOVERY_PER_CALL = 0.02;
+    /** How long after a full bucket's first token AWS may see that call (see {@link #taken}). */
+    static final Duration FIRST_CALL_ALLOWANCE = Duration.ofSeconds(1);
 
     private final double share;
     private final boolean adaptive;
@@ -87,7 +89,7 @@ public final class RateLimiter {
             if (r.tokens() >= 1) {
                 return new Change<>(taken(r, bucket), Duration.ZERO);
             }
-            Duration wait = untilAToken(r.tokens(), r.rate());
+            Duration wait = untilAToken(r);
             return new Change<>(new BucketState(r.tokens(), r.rate(), r.refilledAt(), r.calls(), r.throttles(),
                     r.deferrals() + 1, r.deferredMillis() + wait.toMillis()), wait);
         });
@@ -104,7 +106,7 @@ public final class RateLimiter {
         BucketKey key = key(accountId, region, bucket);
         Duration wait = store.update(key, fresh(bucket), s -> {
             BucketState r = refill(s, bucket);
-            Duration w = r.tokens() >= 1 ? Duration.ZERO : untilAToken(r.tokens(), r.rate());
+            Duration w = r.tokens() >= 1 ? Duration.ZERO : untilAToken(r);
             BucketState next = taken(r, bucket);
             return new Change<>(w.isZero() ? next : new BucketState(next.tokens(), next.rate(), next.refilledAt(),
                     next.calls(), next.throttles(), next.deferrals() + 1, next.deferredMillis() + w.toMillis()), w);
@@ -162,11 +164,22 @@ public final class RateLimiter {
                 s.deferredMillis());
     }
 
-    /** One token fewer; after a throttle, every token handed out gives back a little of the start rate. */
+    /**
+     * One token fewer; after a throttle, every token handed out gives back a little of the start rate.
+     *
+     * <p>A token taken from a full bucket starts AWS's bucket draining too, but only when the call arrives
+     * there: up to a request's latency later (more for the first call to an account, which assumes its role
+     * first). Refilling from the moment the token is taken would run ahead of AWS by that latency, and a
+     * later call that travels faster would find AWS's bucket a fraction short. So a bucket that starts
+     * draining refills only from {@link #FIRST_CALL_ALLOWANCE} on: once per busy spell, it costs what that
+     * much time refills and nothing per call.
+     */
     private BucketState taken(BucketState s, ApiBucket bucket) {
         double start = refillPerSecond(bucket);
         double rate = adaptive ? Math.min(start, s.rate() + RECOVERY_PER_CALL * start) : s.rate();
-        return new BucketState(s.tokens() - 1, rate, s.refilledAt(), s.calls() + 1, s.throttles(), s.deferrals(),
+        long refilledAt = s.tokens() >= burst(bucket)
+                ? Math.max(s.refilledAt(), time.micros() + FIRST_CALL_ALLOWANCE.toNanos() / 1_000) : s.refilledAt();
+        return new BucketState(s.tokens() - 1, rate, refilledAt, s.calls() + 1, s.throttles(), s.deferrals(),
                 s.deferredMillis());
     }
 
@@ -175,6 +188,11 @@ public final class RateLimiter {
      * counts in those) and never a hair short: token counts carry floating-point error (0.667 + 0.333 may be
      * 0.9999…), and a wait that ends just before the token is there meets an empty bucket at AWS.
      */
+    private Duration untilAToken(BucketState s) {
+        long notYet = Math.max(0, s.refilledAt() - time.micros()); // refilling starts later (see taken)
+        return untilAToken(s.tokens(), s.rate()).plus(Duration.ofMillis((notYet + 999) / 1_000));
+    }
+
     private static Duration untilAToken(double tokens, double perSecond) {
         long millis = (long) Math.ceil((1 - tokens) / perSecond * 1e3);
         while (tokens + perSecond * millis / 1e3 < 1) {
