@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Benchmark, not a test (run with {@code ./mvnw verify -Pdevelopment,benchmarks -Dit.test=ReconcileBenchmark}): reconciling
@@ -22,6 +23,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * would have left them). Prints the AWS calls per action and the time of each run.
  */
 @LinkportIntegrationTest
+// Tests reconcile only when asked (interval 1h); principals within 60 h is then the share per run of the defaults
+// (every 60 s, principals within 1 h): a sixtieth of each account's services
+@TestPropertySource(properties = "linkport.reconcile.permissions-every=60h")
 class ReconcileBenchmark {
 
     static final int PROVIDERS = 100;

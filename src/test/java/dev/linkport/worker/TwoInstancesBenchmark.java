@@ -49,8 +49,12 @@ class TwoInstancesBenchmark {
     @Test
     void twoInstancesStayWithinOneAccountsBudget() throws Exception {
         Process second = startSecondInstance();
-        // in aws mode an instance disables the demo users it finds (as it should); this test still signs in as them
-        jdbc.sql("update app_user set enabled = true where username in ('admin', 'alice', 'bob', 'carol')").update();
+        // in aws mode an instance disables the demo users it finds (as it should), once it has started; this test
+        // still acts as them
+        String demoUsers = "username in ('admin', 'alice', 'bob', 'carol')";
+        await().atMost(Duration.ofMinutes(2)).until(() -> jdbc.sql("select count(*) from app_user where " + demoUsers
+                + " and not enabled").query(Long.class).single() == 4);
+        jdbc.sql("update app_user set enabled = true where " + demoUsers).update();
         try {
             Map<String, Long> picked = new ConcurrentHashMap<>();
             BulkProvisioning.Run run = bulk.provision(bulk.consumers(ACCOUNTS), PER_ACCOUNT, SERVICES, () -> { },
