@@ -2,6 +2,7 @@ package dev.linkport.aws.ratelimit;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -27,21 +28,18 @@ public final class JdbcBucketStore implements BucketStore {
     @Override
     public <T> T update(BucketKey key, BucketState fresh, Function<BucketState, Change<T>> change) {
         return ownTransaction.execute(status -> {
-            jdbc.sql("""
-                            insert into aws_rate_budget (account_id, region, bucket, tokens, rate, refilled_at, calls,
-                                                         throttles, deferrals, deferred_millis, updated_at)
-                            values (?, ?, ?, ?, ?, ?, 0, 0, 0, 0, now())
-                            on conflict do nothing""")
-                    .params(key.accountId(), key.region(), key.bucket().name(), fresh.tokens(), fresh.rate(),
-                            fresh.refilledAt())
-                    .update();
-            BucketState current = jdbc.sql("""
-                            select tokens, rate, refilled_at, calls, throttles, deferrals, deferred_millis
-                            from aws_rate_budget where account_id = ? and region = ? and bucket = ? for update""")
-                    .params(key.accountId(), key.region(), key.bucket().name())
-                    .query((rs, n) -> new BucketState(rs.getDouble(1), rs.getDouble(2), rs.getLong(3), rs.getLong(4),
-                            rs.getLong(5), rs.getLong(6), rs.getLong(7)))
-                    .single();
+            BucketState current = locked(key).orElse(null);
+            if (current == null) { // first use anywhere: create it (or find another instance's), then lock it
+                jdbc.sql("""
+                                insert into aws_rate_budget (account_id, region, bucket, tokens, rate, refilled_at, calls,
+                                                             throttles, deferrals, deferred_millis, updated_at)
+                                values (?, ?, ?, ?, ?, ?, 0, 0, 0, 0, now())
+                                on conflict do nothing""")
+                        .params(key.accountId(), key.region(), key.bucket().name(), fresh.tokens(), fresh.rate(),
+                                fresh.refilledAt())
+                        .update();
+                current = locked(key).orElseThrow();
+            }
             Change<T> c = change.apply(current);
             BucketState next = c.next();
             jdbc.sql("""
@@ -53,6 +51,17 @@ public final class JdbcBucketStore implements BucketStore {
                     .update();
             return c.answer();
         });
+    }
+
+    /** The budget's row, locked until the transaction ends; empty if no instance has used it yet. */
+    private Optional<BucketState> locked(BucketKey key) {
+        return jdbc.sql("""
+                        select tokens, rate, refilled_at, calls, throttles, deferrals, deferred_millis
+                        from aws_rate_budget where account_id = ? and region = ? and bucket = ? for update""")
+                .params(key.accountId(), key.region(), key.bucket().name())
+                .query((rs, n) -> new BucketState(rs.getDouble(1), rs.getDouble(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5), rs.getLong(6), rs.getLong(7)))
+                .optional();
     }
 
     @Override

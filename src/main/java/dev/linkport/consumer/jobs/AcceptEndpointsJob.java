@@ -83,9 +83,8 @@ class AcceptEndpointsJob extends AwsJob<AcceptEndpointsJob.Work, List<Unsuccessf
         Map<String, UnsuccessfulItem> byEndpoint = refused.stream()
                 .collect(Collectors.toMap(UnsuccessfulItem::resourceId, Function.identity(), (a, b) -> a));
         Set<UUID> accounts = new HashSet<>();
-        for (UUID id : work.requestIds()) {
-            EndpointRequest r = requests.findById(id).orElse(null);
-            if (r == null || r.getState() != EndpointState.PENDING_ACCEPTANCE) {
+        for (EndpointRequest r : requests.findAllById(work.requestIds())) {
+            if (r.getState() != EndpointState.PENDING_ACCEPTANCE) {
                 continue;
             }
             UnsuccessfulItem item = byEndpoint.get(r.getVpcEndpointId());
@@ -107,10 +106,11 @@ class AcceptEndpointsJob extends AwsJob<AcceptEndpointsJob.Work, List<Unsuccessf
 
     @Override
     protected void failed(UUID listingId, Work work, String why) {
-        for (UUID id : work.requestIds()) {
-            requests.findById(id).filter(r -> r.getState() == EndpointState.PENDING_ACCEPTANCE)
-                    .ifPresent(r -> lifecycle.move(r, EndpointState.FAILED, "Linkport could not accept the "
-                            + "endpoint in the provider's account: " + why));
+        for (EndpointRequest r : requests.findAllById(work.requestIds())) {
+            if (r.getState() == EndpointState.PENDING_ACCEPTANCE) {
+                lifecycle.move(r, EndpointState.FAILED, "Linkport could not accept the endpoint in the provider's "
+                        + "account: " + why);
+            }
         }
     }
 }

@@ -130,12 +130,15 @@ class CreateEndpointsJob extends AwsJob<CreateEndpointsJob.Work, CreateEndpoints
         Set<String> stoppedRegions = new HashSet<>();
         Duration comeBack = null;
         String answer = null;
+        Set<String> ensured = new HashSet<>(); // (service, principal): once per run is enough
         for (Item item : work.items()) {
             if (stoppedRegions.contains(item.consumer().region())) {
                 continue;
             }
             try {
-                principals.ensureAllowed(item.listingId(), item.provider(), item.serviceId(), item.principal());
+                if (ensured.add(item.listingId() + " " + item.principal())) {
+                    principals.ensureAllowed(item.listingId(), item.provider(), item.serviceId(), item.principal());
+                }
                 created.put(item.requestId(), gateway.createInterfaceEndpoint(item.consumer(), item.create()));
             } catch (AwsGatewayException e) {
                 if (e.isPermanent()) {
@@ -160,8 +163,11 @@ class CreateEndpointsJob extends AwsJob<CreateEndpointsJob.Work, CreateEndpoints
     @Override
     protected Step record(UUID accountId, Work work, Outcome outcome, JobProgress progress) {
         Set<UUID> toAccept = new HashSet<>();
+        Map<UUID, EndpointRequest> current = requests.findAllById(
+                        work.items().stream().map(Item::requestId).toList()).stream()
+                .collect(Collectors.toMap(EndpointRequest::getId, r -> r));
         for (Item item : work.items()) {
-            EndpointRequest r = requests.findById(item.requestId()).orElse(null);
+            EndpointRequest r = current.get(item.requestId());
             if (r == null || r.getState() != EndpointState.PROVISIONING || r.getVpcEndpointId() != null) {
                 continue; // cancelled, deleted or moved on meanwhile
             }
@@ -191,7 +197,7 @@ class CreateEndpointsJob extends AwsJob<CreateEndpointsJob.Work, CreateEndpoints
         if (outcome.comeBack() != null) {
             return outcome.answer() == null ? Step.later(outcome.comeBack()) : retryLater(outcome);
         }
-        return requests.findToCreate(accountId, PageRequest.of(0, 1)).isEmpty() ? Step.DONE : Step.NEXT;
+        return hasWork(accountId) ? Step.NEXT : Step.DONE;
     }
 
     private Step retryLater(Outcome outcome) {

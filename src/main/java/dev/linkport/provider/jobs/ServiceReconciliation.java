@@ -42,6 +42,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -129,7 +130,7 @@ class ServiceReconciliation implements Reconciliation {
                 List<PermittedPrincipal> allowed = gateway.describeServicePermissions(wanted.provider(),
                         service.awsServiceId());
                 found += tx.execute(status -> recordPrincipals(service, allowed, now));
-            } catch (AwsGatewayException | org.springframework.dao.OptimisticLockingFailureException e) {
+            } catch (AwsGatewayException | OptimisticLockingFailureException e) {
                 // AWS did not answer, or someone changed the service's principals meanwhile: next time
                 errors++;
                 log.warn("Reconciling the principals of {} ({}) failed: {}", service.name(), service.awsServiceId(),
