@@ -1,11 +1,13 @@
 package dev.linkport.api;
 
-import dev.linkport.api.Pages.Page;
 import dev.linkport.catalog.ApprovalPolicy;
 import dev.linkport.catalog.ListingState;
 import dev.linkport.catalog.Visibility;
 import dev.linkport.catalog.service.CatalogService;
+import dev.linkport.catalog.service.CatalogService.CatalogCount;
 import dev.linkport.catalog.service.CatalogService.CatalogEntry;
+import dev.linkport.catalog.service.CatalogService.CatalogFacets;
+import dev.linkport.catalog.service.CatalogService.FacetCount;
 import dev.linkport.catalog.service.CatalogService.CatalogQuery;
 import dev.linkport.catalog.service.ListingService;
 import dev.linkport.catalog.service.PublishServiceCommand;
@@ -13,7 +15,12 @@ import dev.linkport.catalog.service.ServiceDetail;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.linkport.platform.AwsIds;
+import dev.linkport.platform.FieldError;
+import dev.linkport.platform.InvalidInputException;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Map;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -38,7 +45,32 @@ class ServicesController {
 
     /** A service in a catalog search. {@code serviceName} is the AWS endpoint service name. */
     record ServiceSummary(UUID id, String name, String summary, String ownerTeam, String region, Set<String> tags,
-                          ApprovalPolicy approvalPolicy, String serviceName) {
+                          ApprovalPolicy approvalPolicy, String serviceName, Highlight highlight) {
+    }
+
+    /** Name and summary cut where matched words start and end: parts at odd positions (1, 3, …) matched the words. */
+    record Highlight(List<String> name, List<String> summary) {
+    }
+
+    /**
+     * One page of a catalog search, best matches first. {@code total} stops at a thousand:
+     * {@code totalIsLowerBound} then says there are more (ask /facets for an estimate).
+     * {@code corrections}: typed words that matched no name or tag, with the words searched for them too.
+     */
+    record SearchPage(List<ServiceSummary> items, int page, int size, long total, boolean totalIsLowerBound,
+                      Map<String, List<String>> corrections) {
+    }
+
+    /** One value of a facet, with how many matching services have it. */
+    record FacetValue(String value, long count) {
+    }
+
+    /**
+     * Counts of the services matching a search, by tag, owner team and region (the most frequent
+     * values). {@code estimated}: counted on a sample because many services match.
+     */
+    record Facets(long total, boolean estimated, List<FacetValue> tags, List<FacetValue> teams,
+                  List<FacetValue> regions, Map<String, List<String>> corrections) {
     }
 
     /** What to publish. Blank optional fields are left out. */
@@ -97,20 +129,36 @@ class ServicesController {
         this.listings = listings;
     }
 
+    private static final String SEARCH_PARAMETERS = "q: words in name, tags, owner team, summary or description, in "
+            + "web search syntax (`payments -legacy`, `\"card tokens\"`, `kyc or aml`); the last word also matches as "
+            + "a prefix, and a word that matches no name or tag also finds the most similar ones (`paymnts` finds "
+            + "`payments`). tag: one exact tag; team: the owner team's name; region: the service's or a supported "
+            + "region.";
+
     @GetMapping
-    @Operation(summary = "Search the catalog: available services you may see",
-            description = "q: words in name, summary, description, tags or owner team; tag: one exact tag; "
-                    + "team: the owner team's name; region: the service's or a supported region. Pages count from 0.")
-    Page<ServiceSummary> search(@RequestParam(required = false) String q, @RequestParam(required = false) String tag,
-                                @RequestParam(required = false) String team,
-                                @RequestParam(required = false) String region,
-                                @RequestParam(defaultValue = "0") int page,
-                                @RequestParam(defaultValue = "20") int size) {
+    @Operation(summary = "Search the catalog: available services you may see, best matches first",
+            description = SEARCH_PARAMETERS + " Results are ranked: services whose name matches first, then by "
+                    + "relevance; without q, by name. Pages count from 0.")
+    SearchPage search(@RequestParam(required = false) String q, @RequestParam(required = false) String tag,
+                      @RequestParam(required = false) String team, @RequestParam(required = false) String region,
+                      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         Pages.check(page, size);
-        CatalogQuery query = new CatalogQuery(q, tag, team, region);
+        CatalogQuery query = query(q, tag, team, region);
         List<ServiceSummary> items = catalog.search(query, Pages.offset(page, size), size).stream()
                 .map(ServicesController::summary).toList();
-        return new Page<>(items, page, size, catalog.count(query));
+        CatalogCount count = catalog.count(query);
+        Map<String, List<String>> corrections = q == null || q.isBlank() ? Map.of() : catalog.facets(query).corrections();
+        return new SearchPage(items, page, size, count.value(), count.atLeast(), corrections);
+    }
+
+    @GetMapping("/facets")
+    @Operation(summary = "Facet counts for a catalog search: by tag, owner team and region",
+            description = SEARCH_PARAMETERS + " Exact up to a thousand matches; beyond, estimated from a sample.")
+    Facets facets(@RequestParam(required = false) String q, @RequestParam(required = false) String tag,
+                  @RequestParam(required = false) String team, @RequestParam(required = false) String region) {
+        CatalogFacets f = catalog.facets(query(q, tag, team, region));
+        return new Facets(f.total(), f.estimated(), values(f.tags()), values(f.teams()), values(f.regions()),
+                f.corrections());
     }
 
     @GetMapping("/{id}")
@@ -136,8 +184,32 @@ class ServicesController {
         return ResponseEntity.accepted().body(Service.of(listings.retryPublish(id)));
     }
 
+    private static CatalogQuery query(String q, String tag, String team, String region) {
+        List<FieldError> errors = new ArrayList<>();
+        if (q != null && q.length() > CatalogService.MAX_TEXT_LENGTH) {
+            errors.add(new FieldError("q", "At most " + CatalogService.MAX_TEXT_LENGTH + " characters"));
+        }
+        if (tag != null && tag.length() > 40) {
+            errors.add(new FieldError("tag", "Tags have at most 40 characters"));
+        }
+        if (team != null && team.length() > 40) {
+            errors.add(new FieldError("team", "Team names have at most 40 characters"));
+        }
+        if (region != null && !region.isBlank() && !region.trim().matches(AwsIds.REGION)) {
+            errors.add(new FieldError("region", AwsIds.REGION_MESSAGE));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return new CatalogQuery(q, tag, team, region);
+    }
+
+    private static List<FacetValue> values(List<FacetCount> counts) {
+        return counts.stream().map(c -> new FacetValue(c.value(), c.count())).toList();
+    }
+
     private static ServiceSummary summary(CatalogEntry e) {
         return new ServiceSummary(e.id(), e.name(), e.summary(), e.ownerTeam(), e.region(), new TreeSet<>(e.tags()),
-                e.approvalPolicy(), e.serviceName());
+                e.approvalPolicy(), e.serviceName(), new Highlight(e.nameParts(), e.summaryParts()));
     }
 }

@@ -68,11 +68,13 @@ class SelectedTeamsVisibilityIT {
         CatalogQuery byName = new CatalogQuery(service.name(), null, null, null);
         assertThat(users.as("bob", () -> catalog.search(byName, 0, 10))).extracting(CatalogEntry::id)
                 .containsExactly(service.id());
-        assertThat(users.as("bob", () -> catalog.count(byName))).isEqualTo(1);
+        assertThat(users.as("bob", () -> catalog.count(byName).value())).isEqualTo(1);
+        assertThat(users.as("bob", () -> catalog.facets(byName).total())).isEqualTo(1);
         assertThat(users.as("alice", () -> catalog.search(byName, 0, 10))).extracting(CatalogEntry::id)
                 .containsExactly(service.id());
         assertThat(users.as("carol", () -> catalog.search(byName, 0, 10))).isEmpty();
-        assertThat(users.as("carol", () -> catalog.count(byName))).isZero();
+        assertThat(users.as("carol", () -> catalog.count(byName).value())).isZero();
+        assertThat(users.as("carol", () -> catalog.facets(byName).total())).isZero();
         assertThat(users.as("carol", () -> catalog.search(CatalogQuery.all(), 0, 1000))).extracting(CatalogEntry::id)
                 .doesNotContain(service.id());
 

@@ -17,6 +17,6 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({TestUsers.class, LoopFixture.class, ModuleEvents.class, ScaleSeed.class})
+@Import({TestUsers.class, LoopFixture.class, ModuleEvents.class, ScaleSeed.class, CatalogSeed.class})
 public @interface LinkportIntegrationTest {
 }

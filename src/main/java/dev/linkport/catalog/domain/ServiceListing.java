@@ -9,7 +9,6 @@ import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
@@ -88,27 +87,27 @@ public class ServiceListing {
     @Column(name = "failure_reason")
     private String failureReason;
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    @ElementCollection
     @CollectionTable(name = "service_listing_tag", joinColumns = @JoinColumn(name = "listing_id"))
     @Column(name = "tag", nullable = false)
     private Set<String> tags = new TreeSet<>();
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    @ElementCollection
     @CollectionTable(name = "service_listing_az", joinColumns = @JoinColumn(name = "listing_id"))
     @Column(name = "availability_zone_id", nullable = false)
     private Set<String> availabilityZoneIds = new TreeSet<>();
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    @ElementCollection
     @CollectionTable(name = "service_listing_load_balancer", joinColumns = @JoinColumn(name = "listing_id"))
     @Column(name = "load_balancer_arn", nullable = false)
     private Set<String> loadBalancerArns = new TreeSet<>();
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    @ElementCollection
     @CollectionTable(name = "service_listing_supported_region", joinColumns = @JoinColumn(name = "listing_id"))
     @Column(name = "region", nullable = false)
     private Set<String> supportedRegions = new TreeSet<>();
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    @ElementCollection
     @CollectionTable(name = "service_listing_visible_team", joinColumns = @JoinColumn(name = "listing_id"))
     @Column(name = "team_id", nullable = false)
     private Set<UUID> visibleTeamIds = new HashSet<>();

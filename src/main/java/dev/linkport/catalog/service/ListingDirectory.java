@@ -1,10 +1,8 @@
 package dev.linkport.catalog.service;
 
-import static dev.linkport.catalog.domain.ListingSpecifications.discoverableBy;
-import static dev.linkport.catalog.domain.ListingSpecifications.hasId;
-
 import dev.linkport.aws.AwsTarget;
 import dev.linkport.catalog.ApprovalPolicy;
+import dev.linkport.catalog.domain.CatalogSearchRepository;
 import dev.linkport.catalog.domain.ServiceListing;
 import dev.linkport.catalog.domain.ServiceListingRepository;
 import dev.linkport.identity.service.AccessPolicy;
@@ -38,11 +36,13 @@ public class ListingDirectory {
     private final ServiceListingRepository listings;
     private final AccountDirectory accounts;
     private final AccessPolicy access;
+    private final CatalogSearchRepository search;
     private final JdbcClient jdbc;
 
     ListingDirectory(ServiceListingRepository listings, AccountDirectory accounts, AccessPolicy access,
-                     JdbcClient jdbc) {
+                     CatalogSearchRepository search, JdbcClient jdbc) {
         this.listings = listings;
+        this.search = search;
         this.accounts = accounts;
         this.access = access;
         this.jdbc = jdbc;
@@ -93,7 +93,7 @@ public class ListingDirectory {
     }
 
     private Optional<ServiceListing> discoverable(UUID id, Set<UUID> teamIds) {
-        return listings.findOne(hasId(id).and(discoverableBy(teamIds)));
+        return search.discoverable(id, teamIds) ? listings.findById(id) : Optional.empty();
     }
 
     /** One listing, whatever its state; for modules that authorize their own callers. */

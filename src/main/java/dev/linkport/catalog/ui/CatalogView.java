@@ -1,66 +1,97 @@
 package dev.linkport.catalog.ui;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import dev.linkport.catalog.service.CatalogService;
+import dev.linkport.catalog.service.CatalogService.CatalogCount;
 import dev.linkport.catalog.service.CatalogService.CatalogEntry;
+import dev.linkport.catalog.service.CatalogService.CatalogFacets;
 import dev.linkport.catalog.service.CatalogService.CatalogQuery;
+import dev.linkport.catalog.service.CatalogService.FacetCount;
 import dev.linkport.identity.service.TeamService;
 import dev.linkport.platform.AwsIds;
 import dev.linkport.platform.ui.EmptyState;
 import dev.linkport.platform.ui.ViewHeader;
 import jakarta.annotation.security.PermitAll;
+import java.text.NumberFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
-/** The catalog: services the signed-in user may connect to, searched as they type. Also the home page. */
+/**
+ * The catalog: services the signed-in user may connect to, searched as they type (best matches
+ * first, matched words marked), with facet counts that narrow the search in one click. Also the
+ * home page.
+ */
 @Route("catalog")
 @RouteAlias("")
 @PageTitle("Catalog · Linkport")
 @PermitAll
 public class CatalogView extends VerticalLayout {
 
+    private static final String MARKED_PARTS = "${%s.map((p, i) => i %% 2 ? html`<mark>${p}</mark>` : p)}";
+
+    private final CatalogService catalog;
     private final TextField search = new TextField();
     private final TextField tag = new TextField();
     private final ComboBox<String> team = new ComboBox<>();
     private final ComboBox<String> region = new ComboBox<>();
+    private final Span resultCount = new Span();
+    private final Span corrections = new Span();
+    private final Div facets = new Div();
+    private final Grid<CatalogEntry> grid = new Grid<>(CatalogEntry.class, false);
 
     public CatalogView(CatalogService catalog, TeamService teams) {
+        this.catalog = catalog;
         addClassName("catalog-view");
         setSizeFull();
         add(new ViewHeader("Catalog", "Internal services your teams may connect to through AWS PrivateLink."));
-        if (catalog.count(CatalogQuery.all()) == 0) {
+        if (catalog.count(CatalogQuery.all()).value() == 0) {
             add(new EmptyState("No services in the catalog yet",
                     "Services appear here once a provider team publishes them from My services and AWS has created "
                             + "their endpoint service. You can then request an endpoint into your own VPC."));
             return;
         }
         search.setId("catalog-search");
-        search.setPlaceholder("Search name, summary, description, tags, team");
+        search.setPlaceholder("Search: payments -legacy, \"card tokens\"");
+        search.setTooltipText("Words in name, tags, team, summary or description. \"quotes\" for a phrase, "
+                + "-word to leave out, or between alternatives.");
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setMaxLength(200);
         search.setWidth("24rem");
+        search.setAriaLabel("Search the catalog");
         tag.setId("catalog-tag");
         tag.setPlaceholder("Tag");
+        tag.setAriaLabel("Tag");
         tag.setClearButtonVisible(true);
         tag.setValueChangeMode(ValueChangeMode.LAZY);
+        tag.setMaxLength(40);
         team.setId("catalog-team");
         team.setPlaceholder("Owner team");
+        team.setAriaLabel("Owner team");
         team.setItems(teams.teamNames());
         team.setClearButtonVisible(true);
         region.setId("catalog-region");
         region.setPlaceholder("Region");
+        region.setAriaLabel("Region");
         region.setItems(AwsIds.KNOWN_REGIONS);
         region.setClearButtonVisible(true);
         HorizontalLayout filters = new HorizontalLayout(search, tag, team, region);
@@ -68,36 +99,100 @@ public class CatalogView extends VerticalLayout {
         filters.addClassName("catalog-filters");
         search.focus();
 
-        Grid<CatalogEntry> grid = new Grid<>(CatalogEntry.class, false);
         grid.setId("catalog-grid");
-        grid.addColumn(new ComponentRenderer<>(CatalogView::nameCell)).setHeader("Service").setFlexGrow(3);
+        grid.addColumn(LitRenderer.<CatalogEntry>of("<div class=\"two-line-cell\"><span class=\"cell-title\">"
+                                + MARKED_PARTS.formatted("item.name") + "</span><span class=\"cell-subtitle\">"
+                                + MARKED_PARTS.formatted("item.summary") + "</span></div>")
+                        .withProperty("name", CatalogEntry::nameParts)
+                        .withProperty("summary", CatalogEntry::summaryParts))
+                .setHeader("Service").setFlexGrow(3);
         grid.addColumn(CatalogEntry::ownerTeam).setHeader("Provider").setFlexGrow(1);
         grid.addColumn(CatalogEntry::region).setHeader("Region").setFlexGrow(1);
-        grid.addColumn(e -> String.join(", ", e.tags().stream().sorted().toList())).setHeader("Tags").setFlexGrow(1);
+        grid.addColumn(e -> String.join(", ", e.tags())).setHeader("Tags").setFlexGrow(1);
         grid.addColumn(CatalogEntry::approvalPolicy).setHeader("Approval").setFlexGrow(0).setWidth("8rem");
         grid.setEmptyStateText("No service matches. Try fewer words or clear the filters.");
-        grid.setItems(q -> catalog.search(query(), q.getOffset(), q.getLimit()).stream(), q -> (int) catalog.count(query()));
+        grid.setItems(q -> catalog.search(query(), q.getOffset(), q.getLimit()).stream(),
+                q -> (int) catalog.count(query()).value());
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("services/" + e.getItem().id())));
         grid.addClassName("clickable-rows");
-        search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
-        tag.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
-        team.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
-        region.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
-        add(filters, grid);
-        setFlexGrow(1, grid);
+        search.addValueChangeListener(e -> refresh());
+        tag.addValueChangeListener(e -> refresh());
+        team.addValueChangeListener(e -> refresh());
+        region.addValueChangeListener(e -> refresh());
+
+        resultCount.setId("catalog-count");
+        resultCount.addClassName("catalog-count");
+        corrections.setId("catalog-corrections");
+        corrections.addClassName("catalog-corrections");
+        facets.setId("catalog-facets");
+        facets.addClassName("catalog-facets");
+        VerticalLayout results = new VerticalLayout(new Div(resultCount, corrections), grid);
+        results.setPadding(false);
+        results.setSizeFull();
+        results.setFlexGrow(1, grid);
+        HorizontalLayout body = new HorizontalLayout(facets, results);
+        body.setSizeFull();
+        body.setFlexGrow(1, results);
+        add(filters, body);
+        setFlexGrow(1, body);
+        refreshFacets();
     }
 
     private CatalogQuery query() {
         return new CatalogQuery(search.getValue(), tag.getValue(), team.getValue(), region.getValue());
     }
 
-    private static Div nameCell(CatalogEntry e) {
-        Span name = new Span(e.name());
-        name.addClassName("cell-title");
-        Span summary = new Span(e.summary());
-        summary.addClassName("cell-subtitle");
-        Div cell = new Div(name, summary);
-        cell.addClassName("two-line-cell");
-        return cell;
+    private void refresh() {
+        grid.getDataProvider().refreshAll();
+        refreshFacets();
+    }
+
+    /** Counts, corrections and facets for the query as it stands: one query, a few milliseconds. */
+    private void refreshFacets() {
+        CatalogFacets f = catalog.facets(query());
+        NumberFormat numbers = NumberFormat.getIntegerInstance(Locale.ENGLISH);
+        CatalogCount exact = f.estimated() ? null : new CatalogCount(f.total(), false);
+        resultCount.setText(exact != null
+                ? numbers.format(exact.value()) + (exact.value() == 1 ? " service" : " services")
+                : "about " + numbers.format(f.total()) + " services");
+        corrections.setText(f.corrections().isEmpty() ? "" : " · also matching " + f.corrections().entrySet().stream()
+                .map(e -> String.join(" or ", e.getValue()) + " for “" + e.getKey() + "”")
+                .collect(Collectors.joining(", ")));
+        facets.removeAll();
+        facets.add(facet("Tags", "tag", f.tags(), tag.getValue(), v -> tag.setValue(v == null ? "" : v)));
+        facets.add(facet("Owner teams", "team", f.teams(), team.getValue(), team::setValue));
+        facets.add(facet("Regions", "region", f.regions(), region.getValue(), region::setValue));
+    }
+
+    private Div facet(String title, String key, List<FacetCount> values, String selected, Consumer<String> select) {
+        Div list = new Div();
+        list.addClassName("facet");
+        list.setId("facet-" + key);
+        list.add(new H3(title));
+        NumberFormat numbers = NumberFormat.getIntegerInstance(Locale.ENGLISH);
+        if (selected != null && !selected.isBlank()) {
+            Button clear = new Button(selected, VaadinIcon.CLOSE_SMALL.create(), e -> select.accept(null));
+            clear.addThemeVariants(ButtonVariant.SMALL);
+            clear.setIconAfterText(true);
+            clear.addClassName("facet-selected");
+            clear.setAriaLabel("Stop filtering by " + selected);
+            list.add(clear);
+            return list;
+        }
+        if (values.isEmpty()) {
+            list.add(new Span("None"));
+        }
+        for (FacetCount v : values) {
+            Button b = new Button(v.value());
+            b.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.SMALL);
+            b.addClassName("facet-value");
+            b.getElement().setAttribute("data-value", v.value());
+            Span count = new Span(numbers.format(v.count()));
+            count.addClassName("facet-count");
+            b.setSuffixComponent(count);
+            b.addClickListener(e -> select.accept(v.value()));
+            list.add(b);
+        }
+        return list;
     }
 }

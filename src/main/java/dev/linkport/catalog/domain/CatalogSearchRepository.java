@@ -1,0 +1,297 @@
+package dev.linkport.catalog.domain;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The catalog's search over {@code service_listing}: who may see a listing (the one place that says
+ * so), full-text matching ranked by relevance, capped counts and facets. Plain SQL over the search
+ * fields that migration V13's triggers keep true ({@code search_document}, {@code tag_list},
+ * {@code reachable_regions}, {@code search_word}); nothing here loads an entity.
+ */
+@Repository
+public class CatalogSearchRepository {
+
+    /**
+     * Available, and visible to all teams, or owned by one of {@code :teams}, or made visible to one
+     * of them. Listings are {@code l}.
+     */
+    static final String DISCOVERABLE = """
+            l.state = 'AVAILABLE'
+            and (l.visibility = 'ALL_TEAMS' or l.owner_team_id = any(cast(:teams as uuid[]))
+                 or exists (select 1 from service_listing_visible_team v
+                            where v.listing_id = l.id and v.team_id = any(cast(:teams as uuid[]))))""";
+
+    /** Marks around matched words in highlighted text: characters that never occur in what people type. */
+    public static final char MARK_START = '\u0001';
+    public static final char MARK_END = '\u0002';
+
+    private static final String HEADLINE_OPTIONS = "HighlightAll=true, StartSel=\"" + MARK_START
+            + "\", StopSel=\"" + MARK_END + "\"";
+    private static final double MIN_SIMILARITY = 0.35;
+    private static final int CORRECTIONS_PER_WORD = 2;
+    private static final Pattern LEXEME = Pattern.compile("'((?:[^']|'')*)'(:\\*)?");
+
+    /** How far counts go before they stop, and how many rows an estimate of facets reads. */
+    public record Limits(int countCap, int facetSampleRows) {
+        public static final Limits DEFAULT = new Limits(1000, 10_000);
+    }
+
+    /** Words to search for, ready for PostgreSQL; {@code corrections} maps a typed word to the names and tags it was taken for. */
+    public record ResolvedText(String query, String nameQuery, Map<String, List<String>> corrections) {
+    }
+
+    /** What to search: the caller's teams, resolved words (or null) and exact filters (or null). */
+    public record Filter(Set<UUID> teams, ResolvedText text, String tag, String team, String region) {
+    }
+
+    /**
+     * A listing in results. {@code name} and {@code summary} carry {@link #MARK_START}/{@link #MARK_END}
+     * around matched words.
+     */
+    public record Row(UUID id, String name, String summary, String ownerTeam, String region, List<String> tags,
+                      String approvalPolicy, String serviceName) {
+    }
+
+    /** A count that stopped at the cap: {@code atLeast} says there are more. */
+    public record Count(long value, boolean atLeast) {
+    }
+
+    public record FacetValue(String value, long count) {
+    }
+
+    /** Facets of a result; {@code estimated} when counted on a sample of a large result, scaled up. */
+    public record Facets(long total, boolean estimated, List<FacetValue> tags, List<FacetValue> teams,
+                         List<FacetValue> regions) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Limits limits;
+
+    @Autowired
+    CatalogSearchRepository(JdbcClient jdbc) {
+        this(jdbc, Limits.DEFAULT);
+    }
+
+    public CatalogSearchRepository(JdbcClient jdbc, Limits limits) {
+        this.jdbc = jdbc;
+        this.limits = limits;
+    }
+
+    /** Whether members of these teams find the listing in the catalog. */
+    public boolean discoverable(UUID id, Collection<UUID> teams) {
+        return jdbc.sql("select exists (select 1 from service_listing l where l.id = :id and " + DISCOVERABLE + ")")
+                .param("id", id).param("teams", uuidArray(teams))
+                .query(Boolean.class).single();
+    }
+
+    /**
+     * Turns typed text into a query: web search syntax, the word being typed as a prefix, and each
+     * word that no name or tag starts with widened to the most similar words of names and tags.
+     * Null when the text holds no searchable word (only stop words, say).
+     */
+    public ResolvedText resolve(SearchText text) {
+        Map<String, List<String>> corrections = corrections(text.correctable());
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("head", text.head());
+        String expr = "websearch_to_tsquery('english', :head)";
+        if (text.prefix() != null) {
+            params.put("prefix", text.prefix() + ":*");
+            expr = "(" + expr + (text.negated() ? " && !! " : " && ") + "to_tsquery('english', :prefix))";
+        }
+        int n = 0;
+        for (Map.Entry<String, List<String>> e : corrections.entrySet()) {
+            String typed = e.getKey();
+            String target = "t" + n;
+            params.put(target, typed.equals(text.prefix()) ? typed + ":*" : typed);
+            StringBuilder widened = new StringBuilder("to_tsquery('english', :" + target + ")");
+            int m = 0;
+            for (String word : e.getValue()) {
+                String name = "w" + n + "_" + m++;
+                params.put(name, word);
+                widened.append(" || to_tsquery('english', :").append(name).append(")");
+            }
+            expr = "ts_rewrite(" + expr + ", to_tsquery('english', :" + target + "), " + widened + ")";
+            n++;
+        }
+        String query = jdbc.sql("select cast(" + expr + " as text)").params(params).query(String.class).single();
+        if (query == null || query.isBlank()) {
+            return null;
+        }
+        return new ResolvedText(query, nameOnly(query), corrections);
+    }
+
+    /** The same query restricted to names (weight A): {@code 'payment':*} becomes {@code 'payment':*A}. */
+    static String nameOnly(String query) {
+        Matcher m = LEXEME.matcher(query);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String replacement = "'" + m.group(1) + "'" + (m.group(2) == null ? ":A" : ":*A");
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private Map<String, List<String>> corrections(List<String> words) {
+        if (words.isEmpty()) {
+            return Map.of();
+        }
+        List<String> uppers = words.stream().map(CatalogSearchRepository::upperBound).toList();
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select t.word, c.word from unnest(cast(:words as text[]), cast(:uppers as text[])) as t(word, upper)
+                        cross join lateral (
+                            select w.word from search_word w
+                            where w.word % t.word and similarity(w.word, t.word) >= :similarity
+                            order by similarity(w.word, t.word) desc, w.word limit :per) c
+                        where not exists (select 1 from search_word x where x.word >= t.word and x.word < t.upper)""")
+                .param("words", textArray(words)).param("uppers", textArray(uppers))
+                .param("similarity", MIN_SIMILARITY).param("per", CORRECTIONS_PER_WORD)
+                .query((rs, i) -> out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2)))
+                .list();
+        return out;
+    }
+
+    /** The least string greater than every string starting with {@code word} (in byte order, as {@code search_word} sorts). */
+    private static String upperBound(String word) {
+        int last = word.codePointBefore(word.length());
+        return word.substring(0, word.length() - Character.charCount(last)) + Character.toString(last + 1);
+    }
+
+    /** One page, best first: listings whose name matches, then by rank; without words, by name. */
+    public List<Row> page(Filter filter, long offset, int limit) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = where(filter, params);
+        params.put("offset", offset);
+        params.put("limit", limit);
+        boolean words = filter.text() != null;
+        String keys = words ? "l.search_document @@ cast(:nameQuery as tsquery) as name_hit, "
+                + "ts_rank(l.search_document, cast(:query as tsquery)) as rank" : "false as name_hit, 0 as rank";
+        String name = "p.name";
+        String summary = "p.summary";
+        if (words) {
+            params.put("nameQuery", filter.text().nameQuery());
+            params.put("options", HEADLINE_OPTIONS);
+            name = "ts_headline('english', p.name, cast(:query as tsquery), :options)";
+            summary = "ts_headline('english', p.summary, cast(:query as tsquery), :options)";
+        }
+        // headlines for the page only: the inner query ranks and cuts, the outer one decorates
+        return jdbc.sql("select p.id, " + name + ", " + summary + """
+                        , p.owner_team_name, p.region, p.tag_list, p.approval_policy, p.aws_service_name
+                        from (select l.id, l.name, l.summary, l.owner_team_name, l.region, l.tag_list, l.approval_policy,
+                                     l.aws_service_name,\s""" + keys + """
+
+                              from service_listing l where\s""" + where + """
+
+                              order by\s""" + (words ? "name_hit desc, rank desc, " : "") + """
+                              l.name, l.id offset :offset limit :limit) p
+                        order by p.name_hit desc, p.rank desc, p.name, p.id""")
+                .params(params)
+                .query((rs, i) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), List.of((String[]) rs.getArray(6).getArray()),
+                        rs.getString(7), rs.getString(8)))
+                .list();
+    }
+
+    /** How many listings match, counting no further than the cap. */
+    public Count count(Filter filter) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = where(filter, params);
+        params.put("cap", limits.countCap() + 1);
+        long n = jdbc.sql("select count(*) from (select 1 from service_listing l where " + where + " limit :cap) m")
+                .params(params).query(Long.class).single();
+        return n > limits.countCap() ? new Count(limits.countCap(), true) : new Count(n, false);
+    }
+
+    /**
+     * Counts by tag, owner team and region of what matches (the top {@code size} of each). Exact up
+     * to the count cap; beyond it, counted on a sample of the table and scaled, so that a broad word
+     * or no words at all over 100,000 listings costs a few milliseconds.
+     */
+    public Facets facets(Filter filter, int size) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = where(filter, params);
+        Count count = count(filter);
+        double percent = 100;
+        if (count.atLeast()) {
+            double rows = jdbc.sql("select greatest(reltuples, 1) from pg_class where oid = 'service_listing'::regclass")
+                    .query(Double.class).single();
+            // reltuples is -1 before the table's first analyze; the count says there are at least cap + 1
+            percent = Math.min(100, 100.0 * limits.facetSampleRows() / Math.max(rows, limits.countCap() + 1));
+        }
+        boolean sampled = percent < 100;
+        String from = sampled ? "service_listing l tablesample system (:percent) repeatable (42)" : "service_listing l";
+        params.put("percent", percent);
+        params.put("size", size);
+        double scale = 100 / percent;
+        List<Object[]> rows = jdbc.sql("""
+                        with m as materialized (select l.tag_list, l.owner_team_name, l.reachable_regions from\s"""
+                        + from + " where " + where + """
+                        )
+                        select 'total', null, count(*) from m
+                        union all (select 'tag', t, count(*) from m, unnest(m.tag_list) t group by t order by 3 desc, 2 limit :size)
+                        union all (select 'team', owner_team_name, count(*) from m group by 2 order by 3 desc, 2 limit :size)
+                        union all (select 'region', r, count(*) from m, unnest(m.reachable_regions) r group by r
+                                   order by 3 desc, 2 limit :size)""")
+                .params(params)
+                .query((rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3)})
+                .list();
+        long total = 0;
+        List<FacetValue> tags = new ArrayList<>();
+        List<FacetValue> teams = new ArrayList<>();
+        List<FacetValue> regions = new ArrayList<>();
+        for (Object[] r : rows) {
+            long n = sampled ? Math.round((Long) r[2] * scale) : (Long) r[2];
+            switch ((String) r[0]) {
+                case "total" -> total = sampled ? Math.max(n, count.value()) : n;
+                case "tag" -> tags.add(new FacetValue((String) r[1], n));
+                case "team" -> teams.add(new FacetValue((String) r[1], n));
+                default -> regions.add(new FacetValue((String) r[1], n));
+            }
+        }
+        return new Facets(total, sampled, tags, teams, regions);
+    }
+
+    private static String where(Filter filter, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder(DISCOVERABLE);
+        params.put("teams", uuidArray(filter.teams()));
+        if (filter.text() != null) {
+            where.append(" and l.search_document @@ cast(:query as tsquery)");
+            params.put("query", filter.text().query());
+        }
+        if (filter.tag() != null) {
+            where.append(" and l.tag_list @> array[cast(:tag as text)]");
+            params.put("tag", filter.tag());
+        }
+        if (filter.team() != null) {
+            where.append(" and l.owner_team_name = :team");
+            params.put("team", filter.team());
+        }
+        if (filter.region() != null) {
+            where.append(" and l.reachable_regions @> array[cast(:region as text)]");
+            params.put("region", filter.region());
+        }
+        return where.toString();
+    }
+
+    private static String uuidArray(Collection<UUID> ids) {
+        return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
+    }
+
+    private static String textArray(List<String> words) {
+        return words.stream().map(w -> "\"" + w.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+                .collect(Collectors.joining(",", "{", "}"));
+    }
+}
