@@ -38,6 +38,7 @@ import dev.linkport.platform.Validation;
 import dev.linkport.platform.ui.Background;
 import dev.linkport.platform.ui.EmptyState;
 import dev.linkport.platform.ui.FormErrors;
+import dev.linkport.platform.ui.MarkdownPreview;
 import dev.linkport.platform.ui.Notifications;
 import dev.linkport.platform.ui.ViewHeader;
 import jakarta.annotation.security.PermitAll;
@@ -55,6 +56,10 @@ import java.util.stream.Collectors;
 @PageTitle("Publish a service · Linkport")
 @PermitAll
 public class PublishServiceView extends VerticalLayout {
+
+    /** What the description fields say about Markdown (here and in the service's settings). */
+    static final String MARKDOWN_HELP = "Markdown: # headings, - lists, **bold**, `code`, [links](https://…). "
+            + "HTML shows as typed; images become links.";
 
     private final AccountResources resources;
     private final Background background;
@@ -104,7 +109,7 @@ public class PublishServiceView extends VerticalLayout {
         summary.setRequiredIndicatorVisible(true);
         summary.setHelperText("One line: what it does");
         description.setId("publish-description");
-        description.setHelperText("Markdown; shown to consumers as plain text with line breaks kept");
+        description.setHelperText(MARKDOWN_HELP);
         description.setMinHeight("8rem");
         tags.setId("publish-tags");
         tags.setAllowCustomValue(true);
@@ -202,6 +207,9 @@ public class PublishServiceView extends VerticalLayout {
         FormLayout what = form();
         what.add(name, summary);
         what.add(description, 2);
+        MarkdownPreview preview = new MarkdownPreview(description);
+        preview.setId("publish-description-preview");
+        what.add(preview, 2);
         what.add(tags, ports, documentationUrl, supportContact);
         FormLayout where = form();
         where.add(account, region);
