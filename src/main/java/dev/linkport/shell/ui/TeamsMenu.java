@@ -42,6 +42,17 @@ class TeamsMenu extends Div {
         popover.addClassName("teams-popover");
         popover.setId("teams-popover");
 
+        // Built when opened and dropped when closed: every open page carries this header, most never open it.
+        popover.addOpenedChangeListener(e -> {
+            popover.removeAll();
+            if (e.isOpened()) {
+                fill(sorted);
+            }
+        });
+        add(button, popover);
+    }
+
+    private void fill(List<MyTeam> sorted) {
         Span heading = new Span(sorted.isEmpty() ? "No team yet" : "Your teams (" + sorted.size() + ")");
         heading.addClassName("teams-popover-heading");
         popover.add(heading);
@@ -60,7 +71,6 @@ class TeamsMenu extends Div {
         Anchor all = new Anchor("teams", "Teams & accounts");
         all.addClassName("teams-popover-all");
         popover.add(all);
-        add(button, popover);
     }
 
     void close() {
