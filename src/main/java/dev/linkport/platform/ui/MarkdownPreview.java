@@ -11,6 +11,10 @@ import com.vaadin.flow.component.textfield.TextArea;
  */
 public class MarkdownPreview extends Details {
 
+    /** A helper text for the field: what Markdown can do here, in one line. */
+    public static final String SYNTAX_HELP = "Markdown: # headings, - lists, **bold**, `code`, [links](https://…). "
+            + "HTML shows as typed; images become links.";
+
     /** How long typing must pause before the preview follows, in milliseconds. */
     static final int TYPING_PAUSE_MS = 300;
 

@@ -57,10 +57,6 @@ import java.util.stream.Collectors;
 @PermitAll
 public class PublishServiceView extends VerticalLayout {
 
-    /** What the description fields say about Markdown (here and in the service's settings). */
-    static final String MARKDOWN_HELP = "Markdown: # headings, - lists, **bold**, `code`, [links](https://…). "
-            + "HTML shows as typed; images become links.";
-
     private final AccountResources resources;
     private final Background background;
 
@@ -109,7 +105,7 @@ public class PublishServiceView extends VerticalLayout {
         summary.setRequiredIndicatorVisible(true);
         summary.setHelperText("One line: what it does");
         description.setId("publish-description");
-        description.setHelperText(MARKDOWN_HELP);
+        description.setHelperText(MarkdownPreview.SYNTAX_HELP);
         description.setMinHeight("8rem");
         tags.setId("publish-tags");
         tags.setAllowCustomValue(true);

@@ -87,7 +87,7 @@ public class ServiceSettingsView extends VerticalLayout implements BeforeEnterOb
         description.setId("edit-description");
         description.setWidthFull();
         description.setMinHeight("8rem");
-        description.setHelperText(PublishServiceView.MARKDOWN_HELP);
+        description.setHelperText(MarkdownPreview.SYNTAX_HELP);
         descriptionPreview.setId("edit-description-preview");
         tags.setId("edit-tags");
         tags.setAllowCustomValue(true);
@@ -151,8 +151,8 @@ public class ServiceSettingsView extends VerticalLayout implements BeforeEnterOb
                 + "their requests, and how AWS accepts their endpoints.", state));
         boolean editable = s.state() != ListingState.RETIRING && s.state() != ListingState.RETIRED;
         fill(s);
-        FormLayout form = new FormLayout(description, descriptionPreview, tags, documentationUrl, supportContact, ports, approvalPolicy,
-                visibility, visibleTeams, acceptanceRequired, supportedRegions);
+        FormLayout form = new FormLayout(description, descriptionPreview, tags, documentationUrl, supportContact, ports,
+                approvalPolicy, visibility, visibleTeams, acceptanceRequired, supportedRegions);
         form.setColspan(description, 2);
         form.setColspan(descriptionPreview, 2);
         form.addClassName("settings-form");
