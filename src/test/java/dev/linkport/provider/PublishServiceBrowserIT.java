@@ -100,6 +100,11 @@ class PublishServiceBrowserIT extends BrowserTest {
                 - retries with `Idempotency-Key`
 
                 Read the [runbook](https://wiki.example.com/ledger) or [this](javascript:window.xss=1).
+                ![Ledger diagram](https://example.com/ledger.png)
+
+                ```
+                curl https://ledger.internal/health
+                ```
 
                 <script>window.xss=1</script> <img src=x onerror="window.xss=1">""");
 
@@ -135,7 +140,10 @@ class PublishServiceBrowserIT extends BrowserTest {
         assertThat(browser.all(By.cssSelector("#service-description ol li"))).hasSize(2);
     }
 
-    /** Formatted as Markdown; the script, the image's handler and the script link never reached the DOM. */
+    /**
+     * Formatted as Markdown, the image as a link; the script, the inline image's handler and the script
+     * link never reached the DOM.
+     */
     private void assertDocumentation(String root) {
         assertThat(browser.text(By.cssSelector(root + " h4"))).isEqualTo("Ledger");
         assertThat(browser.text(By.cssSelector(root + " li strong"))).isEqualTo("Double-entry");
@@ -144,13 +152,16 @@ class PublishServiceBrowserIT extends BrowserTest {
         assertThat(browser.text(runbook)).isEqualTo("runbook");
         assertThat(browser.attribute(runbook, "rel")).isEqualTo("noopener noreferrer");
         assertThat(browser.attribute(runbook, "target")).isEqualTo("_blank");
+        By diagram = By.cssSelector(root + " a.markdown-image[href='https://example.com/ledger.png']");
+        assertThat(browser.text(diagram)).isEqualTo("Ledger diagram");
+        assertThat(browser.text(By.cssSelector(root + " pre code"))).isEqualTo("curl https://ledger.internal/health");
         assertThat(browser.text(By.cssSelector(root))).contains("or this.")
                 .contains("<script>window.xss=1</script> <img src=x onerror=\"window.xss=1\">");
         Object unsafe = browser.js("const r = document.querySelector(arguments[0]);"
                 + "return r.querySelectorAll('script, img, iframe, [onerror], [onclick], [onload]').length"
                 + " + Array.from(r.querySelectorAll('a')).filter(a => !/^https?:/.test(a.href)).length;", root);
         assertThat(unsafe).isEqualTo(0L);
-        assertThat(browser.all(By.cssSelector(root + " a"))).hasSize(1);
+        assertThat(browser.all(By.cssSelector(root + " a"))).hasSize(2);
         assertThat(browser.js("return window.xss === undefined")).isEqualTo(true);
     }
 
