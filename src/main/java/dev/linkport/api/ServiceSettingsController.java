@@ -43,6 +43,7 @@ class ServiceSettingsController {
     record ServicePatch(
             @Schema(description = "the version you read (GET /settings); a different stored one answers 409")
             Long version,
+            @Schema(description = "Markdown, stored and returned as written; pages render it without raw HTML")
             String description, Set<String> tags, String documentationUrl, String supportContact, String ports,
             ApprovalPolicy approvalPolicy, Visibility visibility,
             @Schema(description = "team names, with visibility SELECTED_TEAMS") Set<String> visibleTeams,

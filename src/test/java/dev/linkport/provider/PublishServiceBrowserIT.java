@@ -24,7 +24,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The publish form: Enter submits, and the server's field errors land on the fields. */
+/**
+ * The publish form: Enter submits, the server's field errors land on the fields, and the
+ * description is Markdown, previewed while typing and rendered safely on the service page.
+ */
 @LinkportIntegrationTest
 class PublishServiceBrowserIT extends BrowserTest {
 
@@ -79,6 +82,87 @@ class PublishServiceBrowserIT extends BrowserTest {
         assertThat(errorOf("publish-ports")).contains("Port numbers separated by commas");
         assertThat(browser.path()).isEqualTo("/my-services/new");
         browser.screenshot("publish-1-field-errors");
+    }
+
+    @Test
+    void aMarkdownDescriptionIsPreviewedWhileTypingAndFormattedOnTheServicePageWithNothingRunnable() {
+        String name = "md-" + UUID.randomUUID().toString().substring(0, 8);
+        browser.signIn("alice", "linkport-demo");
+        browser.waitForPath("/");
+        browser.open("/my-services/new");
+        browser.until(d -> browser.all(By.cssSelector("#publish-nlbs vaadin-checkbox")).size() == 2);
+        browser.type(By.cssSelector("#publish-name input"), name);
+        browser.type(By.cssSelector("#publish-summary input"), "A ledger with documentation");
+        browser.type(By.cssSelector("#publish-description textarea"), """
+                # Ledger
+
+                - **Double-entry** bookkeeping
+                - retries with `Idempotency-Key`
+
+                Read the [runbook](https://wiki.example.com/ledger) or [this](javascript:window.xss=1).
+                ![Ledger diagram](https://example.com/ledger.png)
+
+                ```
+                curl https://ledger.internal/health
+                ```
+
+                <script>window.xss=1</script> <img src=x onerror="window.xss=1">""");
+
+        // The preview follows the typing without leaving the field.
+        By preview = By.cssSelector("#publish-description-preview .markdown-text");
+        browser.until(d -> browser.all(By.cssSelector("#publish-description-preview .markdown-text h4")).size() == 1
+                && browser.text(preview).contains("<img src=x"));
+        assertDocumentation("#publish-description-preview .markdown-text");
+        browser.screenshot("publish-markdown-1-preview");
+
+        browser.click(By.xpath("//*[@id='publish-nlbs']//vaadin-checkbox[contains(., 'payments-ledger')]/label"));
+        browser.click(By.id("publish-submit"));
+        browser.until(d -> browser.path().startsWith("/services/"));
+        String serviceId = browser.path().substring("/services/".length());
+        browser.until(d -> browser.text(By.id("service-state")).equals("AVAILABLE"));
+        assertDocumentation("#service-description");
+        browser.screenshot("publish-markdown-2-service-page");
+
+        // Settings: the preview shows the stored text at once, and follows an edit.
+        browser.open("/services/" + serviceId + "/settings");
+        By settingsPreview = By.cssSelector("#edit-description-preview .markdown-text");
+        assertThat(browser.text(By.cssSelector("#edit-description-preview .markdown-text h4"))).isEqualTo("Ledger");
+        browser.fill(By.cssSelector("#edit-description textarea"), "## Changed\n\n1. first\n2. second <b>bold</b>");
+        browser.until(d -> browser.all(By.cssSelector("#edit-description-preview .markdown-text h5")).size() == 1);
+        assertThat(browser.all(By.cssSelector("#edit-description-preview ol li"))).hasSize(2);
+        assertThat(browser.text(settingsPreview)).contains("second <b>bold</b>");
+        assertThat(browser.all(By.cssSelector("#edit-description-preview b"))).isEmpty();
+        browser.screenshot("publish-markdown-3-settings-preview");
+        browser.click(By.id("save-settings"));
+        browser.waitForServer();
+        browser.open("/services/" + serviceId);
+        assertThat(browser.text(By.cssSelector("#service-description h5"))).isEqualTo("Changed");
+        assertThat(browser.all(By.cssSelector("#service-description ol li"))).hasSize(2);
+    }
+
+    /**
+     * Formatted as Markdown, the image as a link; the script, the inline image's handler and the script
+     * link never reached the DOM.
+     */
+    private void assertDocumentation(String root) {
+        assertThat(browser.text(By.cssSelector(root + " h4"))).isEqualTo("Ledger");
+        assertThat(browser.text(By.cssSelector(root + " li strong"))).isEqualTo("Double-entry");
+        assertThat(browser.text(By.cssSelector(root + " li code"))).isEqualTo("Idempotency-Key");
+        By runbook = By.cssSelector(root + " a[href='https://wiki.example.com/ledger']");
+        assertThat(browser.text(runbook)).isEqualTo("runbook");
+        assertThat(browser.attribute(runbook, "rel")).isEqualTo("noopener noreferrer");
+        assertThat(browser.attribute(runbook, "target")).isEqualTo("_blank");
+        By diagram = By.cssSelector(root + " a.markdown-image[href='https://example.com/ledger.png']");
+        assertThat(browser.text(diagram)).isEqualTo("Ledger diagram");
+        assertThat(browser.text(By.cssSelector(root + " pre code"))).isEqualTo("curl https://ledger.internal/health");
+        assertThat(browser.text(By.cssSelector(root))).contains("or this.")
+                .contains("<script>window.xss=1</script> <img src=x onerror=\"window.xss=1\">");
+        Object unsafe = browser.js("const r = document.querySelector(arguments[0]);"
+                + "return r.querySelectorAll('script, img, iframe, [onerror], [onclick], [onload]').length"
+                + " + Array.from(r.querySelectorAll('a')).filter(a => !/^https?:/.test(a.href)).length;", root);
+        assertThat(unsafe).isEqualTo(0L);
+        assertThat(browser.all(By.cssSelector(root + " a"))).hasSize(2);
+        assertThat(browser.js("return window.xss === undefined")).isEqualTo(true);
     }
 
     private String errorOf(String fieldId) {

@@ -43,7 +43,7 @@ class SignInBrowserIT extends BrowserTest {
     @Test
     void theHeaderShowsTheUserAndTheirTeams() {
         browser.signIn("bob", "linkport-demo");
-        assertThat(browser.text(By.cssSelector(".header-teams"))).isEqualTo("checkout (owner)");
+        assertThat(browser.text(By.id("teams-menu"))).isEqualTo("checkout (owner)");
         assertThat(browser.text(By.cssSelector(".user-menu"))).contains("Bob (checkout)");
     }
 

@@ -28,6 +28,7 @@ import dev.linkport.platform.events.LiveUpdates;
 import dev.linkport.platform.ui.CopyButton;
 import dev.linkport.platform.ui.EmptyState;
 import dev.linkport.platform.ui.LiveRefresh;
+import dev.linkport.platform.ui.MarkdownText;
 import dev.linkport.platform.ui.Notifications;
 import dev.linkport.platform.ui.StateBadge;
 import jakarta.annotation.security.PermitAll;
@@ -118,11 +119,10 @@ public class ServiceView extends VerticalLayout implements BeforeEnterObserver, 
         Div description = new Div();
         description.addClassName("service-description");
         description.add(new H3("About"));
-        Div body = new Div();
+        // Markdown rendered without raw HTML or script links: what the provider wrote cannot run in consumers' browsers.
+        MarkdownText body = new MarkdownText("No description yet.");
         body.setId("service-description");
-        body.addClassName("markdown-text");
-        // Shown as text, never as HTML: whatever the provider wrote cannot run in consumers' browsers.
-        body.setText(s.description() == null || s.description().isBlank() ? "No description yet." : s.description());
+        body.setMarkdown(s.description());
         description.add(body);
         if (!s.tags().isEmpty()) {
             Div tags = new Div();

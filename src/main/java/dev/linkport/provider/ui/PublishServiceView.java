@@ -38,6 +38,7 @@ import dev.linkport.platform.Validation;
 import dev.linkport.platform.ui.Background;
 import dev.linkport.platform.ui.EmptyState;
 import dev.linkport.platform.ui.FormErrors;
+import dev.linkport.platform.ui.MarkdownPreview;
 import dev.linkport.platform.ui.Notifications;
 import dev.linkport.platform.ui.ViewHeader;
 import jakarta.annotation.security.PermitAll;
@@ -104,7 +105,7 @@ public class PublishServiceView extends VerticalLayout {
         summary.setRequiredIndicatorVisible(true);
         summary.setHelperText("One line: what it does");
         description.setId("publish-description");
-        description.setHelperText("Markdown; shown to consumers as plain text with line breaks kept");
+        description.setHelperText(MarkdownPreview.SYNTAX_HELP);
         description.setMinHeight("8rem");
         tags.setId("publish-tags");
         tags.setAllowCustomValue(true);
@@ -202,6 +203,9 @@ public class PublishServiceView extends VerticalLayout {
         FormLayout what = form();
         what.add(name, summary);
         what.add(description, 2);
+        MarkdownPreview preview = new MarkdownPreview(description);
+        preview.setId("publish-description-preview");
+        what.add(preview, 2);
         what.add(tags, ports, documentationUrl, supportContact);
         FormLayout where = form();
         where.add(account, region);

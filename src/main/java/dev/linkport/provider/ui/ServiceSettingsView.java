@@ -39,6 +39,7 @@ import dev.linkport.platform.Validation;
 import dev.linkport.platform.ui.Background;
 import dev.linkport.platform.ui.EmptyState;
 import dev.linkport.platform.ui.FormErrors;
+import dev.linkport.platform.ui.MarkdownPreview;
 import dev.linkport.platform.ui.Notifications;
 import dev.linkport.platform.ui.StateBadge;
 import dev.linkport.platform.ui.ViewHeader;
@@ -63,6 +64,7 @@ public class ServiceSettingsView extends VerticalLayout implements BeforeEnterOb
     private final ServiceRetirement retirement;
     private final Background background;
     private final TextArea description = new TextArea("Description");
+    private final MarkdownPreview descriptionPreview = new MarkdownPreview(description);
     private final MultiSelectComboBox<String> tags = new MultiSelectComboBox<>("Tags");
     private final TextField documentationUrl = new TextField("Documentation URL");
     private final TextField supportContact = new TextField("Support contact");
@@ -85,6 +87,8 @@ public class ServiceSettingsView extends VerticalLayout implements BeforeEnterOb
         description.setId("edit-description");
         description.setWidthFull();
         description.setMinHeight("8rem");
+        description.setHelperText(MarkdownPreview.SYNTAX_HELP);
+        descriptionPreview.setId("edit-description-preview");
         tags.setId("edit-tags");
         tags.setAllowCustomValue(true);
         tags.addCustomValueSetListener(e -> {
@@ -147,9 +151,10 @@ public class ServiceSettingsView extends VerticalLayout implements BeforeEnterOb
                 + "their requests, and how AWS accepts their endpoints.", state));
         boolean editable = s.state() != ListingState.RETIRING && s.state() != ListingState.RETIRED;
         fill(s);
-        FormLayout form = new FormLayout(description, tags, documentationUrl, supportContact, ports, approvalPolicy,
-                visibility, visibleTeams, acceptanceRequired, supportedRegions);
+        FormLayout form = new FormLayout(description, descriptionPreview, tags, documentationUrl, supportContact, ports,
+                approvalPolicy, visibility, visibleTeams, acceptanceRequired, supportedRegions);
         form.setColspan(description, 2);
+        form.setColspan(descriptionPreview, 2);
         form.addClassName("settings-form");
         Button save = new Button("Save changes", e -> save());
         save.setId("save-settings");

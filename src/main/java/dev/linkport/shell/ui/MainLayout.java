@@ -14,6 +14,8 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.linkport.identity.service.UserService;
@@ -22,19 +24,21 @@ import dev.linkport.notification.ui.NotificationBell;
 import dev.linkport.platform.events.LiveUpdates;
 import dev.linkport.identity.service.UserService.Me;
 import jakarta.annotation.security.PermitAll;
-import java.util.stream.Collectors;
 
 /**
- * The frame around every view: navigation that depends on who is signed in, the user and their
- * teams, and in sandbox mode a badge saying that nothing real is created.
+ * The frame around every view: navigation that depends on who is signed in, the user and a
+ * compact menu of their teams, and in sandbox mode a badge saying that nothing real is created.
  */
 @Layout
 @PermitAll
-public class MainLayout extends AppLayout {
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
+
+    private final TeamsMenu teams;
 
     public MainLayout(UserService users, AuthenticationContext authentication, NotificationService notifications,
                       LiveUpdates updates) {
         Me me = users.me();
+        teams = new TeamsMenu(me.teams());
         setPrimarySection(Section.DRAWER);
 
         Anchor brand = new Anchor("catalog", "Linkport");
@@ -58,10 +62,6 @@ public class MainLayout extends AppLayout {
                     "Linkport talks to its built-in AWS emulator. Nothing is created in any real AWS account.");
             header.add(badge);
         }
-        Span teams = new Span(me.teams().isEmpty() ? "No team yet"
-                : me.teams().stream().map(t -> t.name() + (t.role().name().equals("OWNER") ? " (owner)" : ""))
-                .collect(Collectors.joining(", ")));
-        teams.addClassName("header-teams");
         header.add(teams);
         header.add(new NotificationBell(notifications, updates, me.userId()));
 
@@ -77,6 +77,12 @@ public class MainLayout extends AppLayout {
         sub.addItem("Sign out", e -> authentication.logout());
         header.add(userMenu);
         addToNavbar(true, header);
+    }
+
+    /** The layout stays while the views inside it change: a link followed from the teams list closes it. */
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        teams.close();
     }
 
     private static SideNav navigation(Me me) {
