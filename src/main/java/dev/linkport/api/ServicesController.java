@@ -4,7 +4,7 @@ import dev.linkport.catalog.ApprovalPolicy;
 import dev.linkport.catalog.ListingState;
 import dev.linkport.catalog.Visibility;
 import dev.linkport.catalog.service.CatalogService;
-import dev.linkport.catalog.service.CatalogService.CatalogCount;
+import dev.linkport.catalog.service.CatalogService.CatalogPage;
 import dev.linkport.catalog.service.CatalogService.CatalogEntry;
 import dev.linkport.catalog.service.CatalogService.CatalogFacets;
 import dev.linkport.catalog.service.CatalogService.FacetCount;
@@ -143,12 +143,9 @@ class ServicesController {
                       @RequestParam(required = false) String team, @RequestParam(required = false) String region,
                       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         Pages.check(page, size);
-        CatalogQuery query = query(q, tag, team, region);
-        List<ServiceSummary> items = catalog.search(query, Pages.offset(page, size), size).stream()
-                .map(ServicesController::summary).toList();
-        CatalogCount count = catalog.count(query);
-        Map<String, List<String>> corrections = q == null || q.isBlank() ? Map.of() : catalog.facets(query).corrections();
-        return new SearchPage(items, page, size, count.value(), count.atLeast(), corrections);
+        CatalogPage found = catalog.page(query(q, tag, team, region), Pages.offset(page, size), size);
+        List<ServiceSummary> items = found.entries().stream().map(ServicesController::summary).toList();
+        return new SearchPage(items, page, size, found.count().value(), found.count().atLeast(), found.corrections());
     }
 
     @GetMapping("/facets")

@@ -90,6 +90,25 @@ public class CatalogService {
                                 List<FacetCount> regions, Map<String, List<String>> corrections) {
     }
 
+    /**
+     * One page of results with the count and the corrections made to typed words: what an API caller
+     * needs, with the words resolved once.
+     */
+    public record CatalogPage(List<CatalogEntry> entries, CatalogCount count, Map<String, List<String>> corrections) {
+    }
+
+    /** As {@link #search} and {@link #count} together. */
+    public CatalogPage page(CatalogQuery query, long offset, int limit) {
+        Filter filter = filter(query);
+        if (filter == null) {
+            return new CatalogPage(List.of(), new CatalogCount(0, false), Map.of());
+        }
+        List<CatalogEntry> entries = search.page(filter, offset, limit).stream().map(CatalogService::entry).toList();
+        CatalogSearchRepository.Count count = search.count(filter);
+        return new CatalogPage(entries, new CatalogCount(count.value(), count.atLeast()),
+                filter.text() == null ? Map.of() : filter.text().corrections());
+    }
+
     /** Available services the caller may see that match the query, best first (by name without words). */
     public List<CatalogEntry> search(CatalogQuery query, long offset, int limit) {
         Filter filter = filter(query);
