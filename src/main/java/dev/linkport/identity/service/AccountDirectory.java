@@ -4,6 +4,8 @@ import dev.linkport.identity.domain.AwsAccount;
 import dev.linkport.identity.domain.AwsAccountRepository;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,15 +46,23 @@ public class AccountDirectory {
         return accountId == null ? Optional.empty() : accounts.findByAccountId(accountId.trim()).map(AccountDirectory::ref);
     }
 
-    /** The teams owning these AWS account ids, by account id; unregistered accounts are left out. */
+    /** The teams owning these AWS account ids, by account id (one query); unregistered accounts are left out. */
     public Map<String, String> teamNamesByAccountId(Collection<String> accountIds) {
         Map<String, String> out = new HashMap<>();
-        for (String accountId : accountIds) {
-            if (!out.containsKey(accountId)) {
-                accounts.findByAccountId(accountId).ifPresent(a -> out.put(accountId, a.getTeam().getName()));
-            }
+        if (!accountIds.isEmpty()) {
+            accounts.findTeamNames(accountIds).forEach(a -> out.put(a.accountId(), a.teamName()));
         }
         return out;
+    }
+
+    /** The AWS account ids of the teams whose name or display name contains the text, ignoring case. */
+    public List<String> accountIdsOfTeamsMatching(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        String escaped = text.trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_");
+        return accounts.findAccountIdsOfTeamsMatching("%" + escaped + "%");
     }
 
     static AccountRef ref(AwsAccount a) {
