@@ -51,11 +51,9 @@ public class TeamDirectory implements AuditTeams {
     /** The ids of teams whose name or display name contains the text, ignoring case. */
     @Override
     public List<UUID> idsMatching(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        return teams.findAllByOrderByName().stream()
-                .filter(team -> team.getName().toLowerCase(Locale.ROOT).contains(t)
-                        || team.getDisplayName().toLowerCase(Locale.ROOT).contains(t))
-                .map(Team::getId).toList();
+        String escaped = text.trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_");
+        return teams.findIdsMatching("%" + escaped + "%");
     }
 
     /** The users in the team. */
