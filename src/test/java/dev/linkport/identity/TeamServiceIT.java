@@ -13,6 +13,7 @@ import dev.linkport.identity.service.TeamViews.TeamRow;
 import dev.linkport.identity.service.TeamViews.TeamSummary;
 import dev.linkport.identity.service.UserCommands.CreateUser;
 import dev.linkport.identity.service.UserService;
+import dev.linkport.identity.service.UserService.UserSummary;
 import dev.linkport.platform.ConflictException;
 import dev.linkport.platform.ForbiddenException;
 import dev.linkport.platform.InvalidInputException;
@@ -118,6 +119,23 @@ class TeamServiceIT {
                 .extracting(Member::username).containsExactly(first);
         assertThat(users.as(first, () -> teams.countMembers(team.id(), ""))).isEqualTo(2);
         assertThat(users.as(first, () -> teams.team(team.id()).memberCount())).isEqualTo(2);
+    }
+
+    @Test
+    void usersComeInPagesForAdminsOnlyAndAnybodyLooksPeopleUpByName() {
+        String name = newUser();
+        assertThat(users.as("admin", () -> userService.users(name, 0, 10))).extracting(UserSummary::username)
+                .containsExactly(name);
+        assertThat(users.as("admin", () -> userService.users("user " + name.toUpperCase(), 0, 10)))
+                .extracting(UserSummary::username).containsExactly(name);
+        assertThat(users.as("admin", () -> userService.countUsers(name))).isEqualTo(1);
+        assertThat(users.as("admin", () -> userService.users("", 0, 2))).hasSize(2);
+        assertThatThrownBy(() -> users.as("alice", () -> userService.users(name, 0, 10)))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> users.as("alice", () -> userService.countUsers("")))
+                .isInstanceOf(ForbiddenException.class);
+        assertThat(users.as("alice", () -> userService.directory(name, 0, 10))).extracting(UserSummary::username)
+                .containsExactly(name);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.linkport.audit.service;
 
 import dev.linkport.platform.security.CurrentActor;
+import dev.linkport.platform.LikePatterns;
 import java.io.IOException;
 import java.io.Writer;
 import java.sql.ResultSet;
@@ -11,7 +12,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -184,16 +184,16 @@ public class AuditQueryService {
         }
         if (hasText(f.actor())) {
             conditions.add("lower(actor_name) like ?");
-            params.add(contains(f.actor()));
+            params.add(LikePatterns.containing(f.actor()));
         }
         if (hasText(f.action())) {
             conditions.add("lower(action) like ?");
-            params.add(contains(f.action()));
+            params.add(LikePatterns.containing(f.action()));
         }
         if (hasText(f.target())) {
             conditions.add("(lower(target_label) like ? or lower(target_id) like ?)");
-            params.add(contains(f.target()));
-            params.add(contains(f.target()));
+            params.add(LikePatterns.containing(f.target()));
+            params.add(LikePatterns.containing(f.target()));
         }
         if (f.from() != null) {
             conditions.add("occurred_at >= ?");
@@ -204,12 +204,6 @@ public class AuditQueryService {
             params.add(Timestamp.from(f.to()));
         }
         return new Where(conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), params);
-    }
-
-    private static String contains(String text) {
-        String escaped = text.trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                .replace("_", "\\_");
-        return "%" + escaped + "%";
     }
 
     private static boolean hasText(String s) {

@@ -2,10 +2,10 @@ package dev.linkport.identity.service;
 
 import dev.linkport.identity.domain.AwsAccount;
 import dev.linkport.identity.domain.AwsAccountRepository;
+import dev.linkport.platform.LikePatterns;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -60,9 +60,7 @@ public class AccountDirectory {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        String escaped = text.trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                .replace("_", "\\_");
-        return accounts.findAccountIdsOfTeamsMatching("%" + escaped + "%");
+        return accounts.findAccountIdsOfTeamsMatching(LikePatterns.containing(text));
     }
 
     static AccountRef ref(AwsAccount a) {

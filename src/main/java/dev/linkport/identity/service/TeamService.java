@@ -22,9 +22,9 @@ import dev.linkport.platform.NotFoundException;
 import dev.linkport.platform.OffsetPage;
 import dev.linkport.platform.StaleEditException;
 import dev.linkport.platform.Validation;
+import dev.linkport.platform.LikePatterns;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -67,16 +67,17 @@ public class TeamService {
     @Transactional(readOnly = true)
     public List<TeamRow> teams(String text, int offset, int limit) {
         Caller caller = access.caller();
-        return teams.findVisible(caller.userId(), caller.admin(), contains(text), new OffsetPage(offset, limit,
-                Sort.unsorted())).stream().map(t -> new TeamRow(t.getId(), t.getName(), t.getDisplayName(),
-                t.isProvider(), caller.teamRoles().get(t.getId()))).toList();
+        return teams.findVisible(caller.userId(), caller.admin(), LikePatterns.containing(text),
+                new OffsetPage(offset, limit, Sort.unsorted())).stream()
+                .map(t -> new TeamRow(t.getId(), t.getName(), t.getDisplayName(), t.isProvider(),
+                        caller.teamRoles().get(t.getId()))).toList();
     }
 
     /** How many teams {@link #teams} lists for the text. */
     @Transactional(readOnly = true)
     public long countTeams(String text) {
         Caller caller = access.caller();
-        return teams.countVisible(caller.userId(), caller.admin(), contains(text));
+        return teams.countVisible(caller.userId(), caller.admin(), LikePatterns.containing(text));
     }
 
     /** The team with this name, if the caller may see it. */
@@ -141,15 +142,15 @@ public class TeamService {
     @Transactional(readOnly = true)
     public List<Member> members(UUID teamId, String text, int offset, int limit) {
         visibleTeam(teamId, access.caller());
-        return memberships.findByTeam(teamId, contains(text), new OffsetPage(offset, limit, Sort.unsorted()))
-                .stream().map(TeamService::member).toList();
+        return memberships.findByTeam(teamId, LikePatterns.containing(text),
+                        new OffsetPage(offset, limit, Sort.unsorted())).stream().map(TeamService::member).toList();
     }
 
     /** How many members {@link #members} lists for the text. */
     @Transactional(readOnly = true)
     public long countMembers(UUID teamId, String text) {
         visibleTeam(teamId, access.caller());
-        return memberships.countByTeam(teamId, contains(text));
+        return memberships.countByTeam(teamId, LikePatterns.containing(text));
     }
 
     /** Adds a user to a team (admins and the team's owners). */
@@ -248,15 +249,6 @@ public class TeamService {
 
     private static String describe(Team t) {
         return "displayName=" + t.getDisplayName() + ", provider=" + t.isProvider();
-    }
-
-    /** A lower-case {@code like} pattern matching the text anywhere; {@code %} for no text. */
-    private static String contains(String text) {
-        if (text == null || text.isBlank()) {
-            return "%";
-        }
-        return "%" + text.trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                .replace("_", "\\_") + "%";
     }
 
     private static String blankToNull(String s) {

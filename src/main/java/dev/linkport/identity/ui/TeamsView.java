@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -328,15 +329,30 @@ public class TeamsView extends VerticalLayout implements HasUrlParameter<String>
     }
 
     private Component usersTab() {
+        userGrid.setId("user-grid");
         userGrid.addColumn(UserSummary::username).setHeader("User");
         userGrid.addColumn(UserSummary::displayName).setHeader("Name");
         userGrid.addColumn(UserSummary::email).setHeader("E-mail");
         userGrid.addColumn(u -> u.admin() ? "platform admin" : "").setHeader("Role");
         userGrid.addColumn(u -> u.enabled() ? "" : "disabled").setHeader("Status");
-        userGrid.setItems(users.allUsers());
+        ConfigurableFilterDataProvider<UserSummary, Void, String> rows = DataProvider.<UserSummary, String>fromFilteringCallbacks(
+                q -> users.users(q.getFilter().orElse(""), q.getOffset(), q.getLimit()).stream(),
+                q -> (int) users.countUsers(q.getFilter().orElse(""))).withConfigurableFilter();
+        userGrid.setItems(rows);
+        TextField filter = new TextField();
+        filter.setId("user-filter");
+        filter.setPlaceholder("Filter users by name or e-mail");
+        filter.setAriaLabel("Filter users by name or e-mail");
+        filter.setPrefixComponent(VaadinIcon.SEARCH.create());
+        filter.setClearButtonVisible(true);
+        filter.setValueChangeMode(ValueChangeMode.LAZY);
+        filter.setWidth("20rem");
+        filter.addValueChangeListener(e -> rows.setFilter(e.getValue()));
         Button create = new Button("New user", VaadinIcon.PLUS.create(),
-                e -> new UserDialog(users, validation, () -> userGrid.setItems(users.allUsers())).open());
-        VerticalLayout tab = new VerticalLayout(create, userGrid);
+                e -> new UserDialog(users, validation, rows::refreshAll).open());
+        HorizontalLayout bar = new HorizontalLayout(create, filter);
+        bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        VerticalLayout tab = new VerticalLayout(bar, userGrid);
         tab.setSizeFull();
         tab.setPadding(false);
         return tab;

@@ -22,10 +22,10 @@ import dev.linkport.provider.domain.ObservedConnectionRepository;
 import dev.linkport.provider.domain.ServiceAudit;
 import dev.linkport.provider.jobs.ProviderJobs;
 import dev.linkport.worker.Jobs;
+import dev.linkport.platform.LikePatterns;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -189,9 +189,8 @@ public class ConnectionService {
         if (filter.text() == null || filter.text().isBlank()) {
             return new Where(state, null, new String[0]);
         }
-        String text = filter.text().trim().toLowerCase(Locale.ROOT);
-        String pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        return new Where(state, pattern, accounts.accountIdsOfTeamsMatching(text).toArray(String[]::new));
+        return new Where(state, LikePatterns.containing(filter.text()),
+                accounts.accountIdsOfTeamsMatching(filter.text()).toArray(String[]::new));
     }
 
     /**
