@@ -17,7 +17,6 @@ import dev.linkport.worker.JobRuntime;
 import dev.linkport.worker.Step;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
