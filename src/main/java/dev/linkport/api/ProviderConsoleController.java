@@ -78,7 +78,7 @@ class ProviderConsoleController {
     @GetMapping("/connections")
     @Operation(summary = "Every AWS endpoint connection of the service, also those made outside Linkport",
             description = "Read live from AWS. state is AWS's (pendingAcceptance, available, rejected, ...) or "
-                    + "'missing' for one Linkport saw before that AWS no longer reports; requestId is null for "
+                    + "'deleted' for one Linkport saw before that AWS no longer reports; requestId is null for "
                     + "endpoints created outside Linkport.")
     List<ConnectionRow> connections(@PathVariable UUID id) {
         return connections.list(id);

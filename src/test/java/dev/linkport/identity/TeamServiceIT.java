@@ -9,9 +9,11 @@ import dev.linkport.identity.service.TeamCommands.CreateTeam;
 import dev.linkport.identity.service.TeamCommands.UpdateTeam;
 import dev.linkport.identity.service.TeamService;
 import dev.linkport.identity.service.TeamViews.Member;
+import dev.linkport.identity.service.TeamViews.TeamRow;
 import dev.linkport.identity.service.TeamViews.TeamSummary;
 import dev.linkport.identity.service.UserCommands.CreateUser;
 import dev.linkport.identity.service.UserService;
+import dev.linkport.identity.service.UserService.UserSummary;
 import dev.linkport.platform.ConflictException;
 import dev.linkport.platform.ForbiddenException;
 import dev.linkport.platform.InvalidInputException;
@@ -41,7 +43,7 @@ class TeamServiceIT {
     void onlyPlatformAdminsCreateAndEditTeams() {
         assertThatThrownBy(() -> users.as("alice", () -> teams.createTeam(new CreateTeam(Ids.teamName("x"), "X", null, false))))
                 .isInstanceOf(ForbiddenException.class);
-        TeamSummary payments = users.as("alice", () -> teams.visibleTeams()).getFirst();
+        TeamSummary payments = users.as("alice", () -> teams.team(teams.teams("", 0, 10).getFirst().id()));
         assertThat(payments.canManage()).isFalse();
         assertThatThrownBy(() -> users.as("alice", () -> teams.updateTeam(new UpdateTeam(payments.id(),
                 payments.version(), "Renamed", null, true))))
@@ -64,12 +66,76 @@ class TeamServiceIT {
 
     @Test
     void usersSeeOnlyTheirOwnTeamsAndAdminsSeeAll() {
-        assertThat(users.as("bob", () -> teams.visibleTeams())).extracting(TeamSummary::name)
+        assertThat(users.as("bob", () -> teams.teams("", 0, 100))).extracting(TeamRow::name)
                 .contains("checkout").doesNotContain("payments", "analytics");
-        assertThat(users.as("admin", () -> teams.visibleTeams())).extracting(TeamSummary::name)
+        assertThat(users.as("admin", () -> teams.teams("", 0, 100))).extracting(TeamRow::name)
                 .contains("payments", "checkout", "analytics");
-        TeamSummary payments = users.as("alice", () -> teams.visibleTeams()).getFirst();
-        assertThatThrownBy(() -> users.as("bob", () -> teams.members(payments.id()))).isInstanceOf(NotFoundException.class);
+        TeamRow payments = users.as("alice", () -> teams.teams("", 0, 10)).getFirst();
+        assertThatThrownBy(() -> users.as("bob", () -> teams.members(payments.id(), "", 0, 10)))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> users.as("bob", () -> teams.countMembers(payments.id(), "")))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void theTeamFilterMatchesNameOrDisplayNameAndNeverShowsAnotherTeam() {
+        assertThat(users.as("admin", () -> teams.teams("PAY", 0, 100))).extracting(TeamRow::name)
+                .contains("payments").doesNotContain("checkout", "analytics");
+        assertThat(users.as("admin", () -> teams.countTeams("pay"))).isEqualTo(
+                users.as("admin", () -> teams.teams("pay", 0, 1000)).size());
+        // bob is not in payments: a filter naming it finds nothing, and a name lookup does not either
+        assertThat(users.as("bob", () -> teams.teams("payments", 0, 100))).isEmpty();
+        assertThat(users.as("bob", () -> teams.countTeams("payments"))).isZero();
+        assertThat(users.as("bob", () -> teams.teamNamed("payments"))).isEmpty();
+        assertThat(users.as("bob", () -> teams.teamNamed("checkout"))).map(TeamRow::name).contains("checkout");
+        // like's wildcards match themselves
+        assertThat(users.as("admin", () -> teams.teams("%", 0, 100))).isEmpty();
+        assertThat(users.as("admin", () -> teams.teams("_", 0, 100))).isEmpty();
+    }
+
+    @Test
+    void teamsAndMembersComeInPagesByNameAndTheMemberFilterMatchesUsernameOrDisplayName() {
+        String prefix = Ids.teamName("pg");
+        for (int i = 0; i < 5; i++) {
+            String name = prefix + "-" + i;
+            users.run("admin", () -> teams.createTeam(new CreateTeam(name, "Paged " + name, null, false)));
+        }
+        assertThat(users.as("admin", () -> teams.teams(prefix, 0, 2))).extracting(TeamRow::name)
+                .containsExactly(prefix + "-0", prefix + "-1");
+        assertThat(users.as("admin", () -> teams.teams(prefix, 4, 2))).extracting(TeamRow::name)
+                .containsExactly(prefix + "-4");
+        assertThat(users.as("admin", () -> teams.countTeams(prefix))).isEqualTo(5);
+
+        TeamRow team = users.as("admin", () -> teams.teamNamed(prefix + "-0")).orElseThrow();
+        String first = newUser();
+        String second = newUser();
+        users.run("admin", () -> teams.addMember(new AddMember(team.id(), first, MembershipRole.OWNER)));
+        users.run("admin", () -> teams.addMember(new AddMember(team.id(), second, MembershipRole.MEMBER)));
+        assertThat(users.as(first, () -> teams.members(team.id(), "", 0, 1))).extracting(Member::username)
+                .containsExactly(first.compareTo(second) < 0 ? first : second);
+        assertThat(users.as(first, () -> teams.members(team.id(), second.toUpperCase(), 0, 10)))
+                .extracting(Member::username).containsExactly(second);
+        assertThat(users.as(first, () -> teams.members(team.id(), "User " + first, 0, 10)))
+                .extracting(Member::username).containsExactly(first);
+        assertThat(users.as(first, () -> teams.countMembers(team.id(), ""))).isEqualTo(2);
+        assertThat(users.as(first, () -> teams.team(team.id()).memberCount())).isEqualTo(2);
+    }
+
+    @Test
+    void usersComeInPagesForAdminsOnlyAndAnybodyLooksPeopleUpByName() {
+        String name = newUser();
+        assertThat(users.as("admin", () -> userService.users(name, 0, 10))).extracting(UserSummary::username)
+                .containsExactly(name);
+        assertThat(users.as("admin", () -> userService.users("user " + name.toUpperCase(), 0, 10)))
+                .extracting(UserSummary::username).containsExactly(name);
+        assertThat(users.as("admin", () -> userService.countUsers(name))).isEqualTo(1);
+        assertThat(users.as("admin", () -> userService.users("", 0, 2))).hasSize(2);
+        assertThatThrownBy(() -> users.as("alice", () -> userService.users(name, 0, 10)))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> users.as("alice", () -> userService.countUsers("")))
+                .isInstanceOf(ForbiddenException.class);
+        assertThat(users.as("alice", () -> userService.directory(name, 0, 10))).extracting(UserSummary::username)
+                .containsExactly(name);
     }
 
     @Test
@@ -87,7 +153,8 @@ class TeamServiceIT {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("already in");
 
         users.run(owner, () -> teams.removeMember(added.membershipId(), added.version()));
-        assertThat(users.as(owner, () -> teams.members(team.id()))).extracting(Member::username).containsExactly(owner);
+        assertThat(users.as(owner, () -> teams.members(team.id(), "", 0, 10))).extracting(Member::username)
+                .containsExactly(owner);
     }
 
     @Test

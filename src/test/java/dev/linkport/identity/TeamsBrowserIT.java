@@ -51,6 +51,15 @@ class TeamsBrowserIT extends BrowserTest {
         assertThat(browser.all(By.xpath("//vaadin-button[contains(., 'Register AWS account')]"))).isNotEmpty();
         assertThat(browser.all(By.xpath("//vaadin-button[contains(., 'New team')]"))).isNotEmpty();
         browser.screenshot("teams-admin");
+        // the team list filters by name as the admin types
+        browser.fill(By.cssSelector("#team-filter input"), "analy");
+        browser.until(d -> {
+            java.util.List<String> rows = browser.gridRows("team-grid");
+            return !rows.isEmpty() && rows.stream().allMatch(r -> r.contains("analytics"));
+        });
+        browser.clickGridRow("team-grid", "analytics");
+        browser.until(d -> browser.text(By.cssSelector(".team-header h3")).equals("Analytics (analytics)"));
+        browser.screenshot("teams-admin-filtered");
 
         browser.signOut();
         browser.signIn("carol", "linkport-demo");

@@ -67,6 +67,10 @@ class NotificationBellBrowserIT extends BrowserTest {
         browser.open("/audit");
         assertThat(browser.attribute(By.id("audit-export"), "href")).isNotBlank();
         browser.screenshot("audit");
+        // filtering by an actor nobody is leaves no line
+        browser.fill(By.cssSelector("#audit-filter-actor input"), "nobody-acts-like-this");
+        browser.until(d -> browser.text(By.id("audit-matching")).equals("0 lines match"));
+        browser.until(d -> browser.gridRows("audit-grid").isEmpty());
 
         browser.signOut();
         browser.signIn("bob", "linkport-demo");

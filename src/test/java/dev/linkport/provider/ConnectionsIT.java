@@ -21,6 +21,8 @@ import dev.linkport.platform.InvalidInputException;
 import dev.linkport.platform.NotFoundException;
 import dev.linkport.provider.service.ConnectionRow;
 import dev.linkport.provider.service.ConnectionService;
+import dev.linkport.provider.service.ConnectionService.ConnectionFilter;
+import dev.linkport.provider.service.ConnectionService.ConnectionTally;
 import dev.linkport.sandbox.SandboxFault;
 import dev.linkport.sandbox.SandboxLifecycle;
 import dev.linkport.support.LinkportIntegrationTest;
@@ -77,6 +79,11 @@ class ConnectionsIT {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
                 gateway.describeInterfaceEndpoint(CAROL_TARGET, vpce).map(InterfaceEndpoint::state).orElse(""),
                 "available"::equals);
+        // the worker records the outcome and follows the connection until it settles: the recorded
+        // rows (no AWS read) show it available without anybody refreshing
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> users.as("alice",
+                () -> connections.page(service.id(), new ConnectionFilter(null, vpce), 0, 10)).stream()
+                .map(ConnectionRow::state).findFirst().orElse(""), "available"::equals);
         await().atMost(Duration.ofSeconds(10)).until(() -> connection(service, vpce).state(), "available"::equals);
         assertThatThrownBy(() -> users.as("alice", () -> connections.accept(service.id(), vpce)))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("available");
@@ -142,6 +149,69 @@ class ConnectionsIT {
                 .isInstanceOf(NotFoundException.class);
         assertThat(users.as("admin", () -> connections.list(id))).extracting(ConnectionRow::vpcEndpointId)
                 .contains(vpce);
+    }
+
+    @Test
+    void connectionsAreFilteredByStateAndByEndpointAccountOrTeamAndComeInPages() {
+        ServiceDetail service = loop.publishedService(ApprovalPolicy.PROVIDER, "payments-api");
+        String first = outOfBandEndpoint(service);
+        String second = outOfBandEndpoint(service);
+        ConnectionTally tally = users.as("alice", () -> connections.refresh(service.id()));
+        assertThat(tally.total()).isEqualTo(2);
+        assertThat(tally.pendingAcceptance()).isEqualTo(2);
+        assertThat(tally.outsideLinkport()).isEqualTo(2);
+        String carolsTeam = connection(service, first).ownerTeam();
+
+        assertThat(page(service, null, null)).containsExactlyInAnyOrder(first, second);
+        assertThat(page(service, "pendingAcceptance", null)).containsExactlyInAnyOrder(first, second);
+        assertThat(page(service, "available", null)).isEmpty();
+        assertThat(page(service, null, first.substring(5).toUpperCase())).containsExactly(first);
+        assertThat(page(service, null, CAROL)).containsExactlyInAnyOrder(first, second);
+        assertThat(page(service, null, carolsTeam)).containsExactlyInAnyOrder(first, second);
+        assertThat(page(service, null, "no-such-team")).isEmpty();
+        assertThat(page(service, null, "%")).isEmpty();
+        assertThat(users.as("alice", () -> connections.count(service.id(), new ConnectionFilter("pendingAcceptance",
+                CAROL)))).isEqualTo(2);
+        // newest first, one page at a time
+        java.util.List<String> all = page(service, null, null);
+        assertThat(users.as("alice", () -> connections.page(service.id(), ConnectionFilter.none(), 1, 1)))
+                .extracting(ConnectionRow::vpcEndpointId).containsExactly(all.get(1));
+    }
+
+    @Test
+    void aFilterNeverShowsTheConnectionsOfAnotherTeamsService() {
+        ServiceDetail service = loop.publishedService(ApprovalPolicy.PROVIDER, "payments-api");
+        String vpce = outOfBandEndpoint(service);
+        users.run("alice", () -> connections.refresh(service.id()));
+        UUID id = service.id();
+        // bob is not in the service's team: whatever the filter names, he reads nothing
+        for (ConnectionFilter filter : java.util.List.of(ConnectionFilter.none(), new ConnectionFilter(null, vpce),
+                new ConnectionFilter("pendingAcceptance", CAROL), new ConnectionFilter(null, "payments"))) {
+            assertThatThrownBy(() -> users.as("bob", () -> connections.page(id, filter, 0, 10)))
+                    .isInstanceOf(ForbiddenException.class);
+            assertThatThrownBy(() -> users.as("bob", () -> connections.count(id, filter)))
+                    .isInstanceOf(ForbiddenException.class);
+        }
+        assertThatThrownBy(() -> users.as("bob", () -> connections.refresh(id))).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> users.as("bob", () -> connections.tally(id))).isInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
+    void aConnectionAwsNoLongerReportsIsRecordedAsDeleted() {
+        ServiceDetail service = loop.publishedService(ApprovalPolicy.PROVIDER, "payments-api");
+        String vpce = outOfBandEndpoint(service);
+        users.run("alice", () -> connections.refresh(service.id()));
+
+        gateway.deleteInterfaceEndpoints(CAROL_TARGET, java.util.List.of(vpce));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            users.run("alice", () -> connections.refresh(service.id()));
+            return page(service, "deleted", vpce);
+        }, found -> found.contains(vpce));
+    }
+
+    private java.util.List<String> page(ServiceDetail service, String state, String text) {
+        return users.as("alice", () -> connections.page(service.id(), new ConnectionFilter(state, text), 0, 50))
+                .stream().map(ConnectionRow::vpcEndpointId).toList();
     }
 
     /** carol's account is allowed in AWS directly and creates an endpoint with the SDK, bypassing Linkport. */

@@ -101,6 +101,11 @@ class ProviderConsoleBrowserIT extends BrowserTest {
         browser.until(d -> connectionState(vpce).equals("pendingAcceptance"));
         assertThat(browser.text(By.id("connections-status"))).contains("made outside Linkport");
         browser.screenshot("connections-1-pending");
+        // the filters narrow the list: a text nothing matches empties it, the endpoint's id brings it back
+        browser.fill(By.cssSelector("#connections-text-filter input"), "no-such-endpoint");
+        browser.until(d -> browser.gridRows("connections-grid").isEmpty());
+        browser.fill(By.cssSelector("#connections-text-filter input"), vpce.substring(5));
+        browser.until(d -> connectionState(vpce).equals("pendingAcceptance"));
 
         browser.click(By.id("accept-" + vpce));
         browser.until(d -> connectionState(vpce).equals("available"));

@@ -1,38 +1,48 @@
 package dev.linkport.audit.service;
 
-import dev.linkport.audit.domain.AuditEvent;
-import dev.linkport.audit.domain.AuditEventRepository;
-import dev.linkport.platform.OffsetPage;
 import dev.linkport.platform.security.CurrentActor;
-import jakarta.persistence.criteria.Predicate;
+import dev.linkport.platform.LikePatterns;
 import java.io.IOException;
 import java.io.Writer;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads the audit log; platform admins only. */
+/**
+ * Reads the audit log; platform admins only. Lists are pages newest first; counts stop at
+ * {@link #COUNT_CAP}; the CSV export walks the log by keyset ({@code occurred_at}, {@code id}), so
+ * its cost per page does not grow with how far into the log it is.
+ */
 @Service
 @Transactional(readOnly = true)
 public class AuditQueryService {
 
-    private final AuditEventRepository events;
+    /** Counting stops here: a larger count is reported as {@code COUNT_CAP + 1}, "more than" this. */
+    public static final int COUNT_CAP = 10_000;
+
+    /** Rows fetched per database round trip while exporting. */
+    static final int EXPORT_BATCH = 500;
+
+    private static final String COLUMNS = "id, occurred_at, actor_name, action, target_type, target_id, target_label,"
+            + " team_id, before_value, after_value, reason";
+    private static final String NEWEST_FIRST = " order by occurred_at desc, id desc";
+
     private final CurrentActor actor;
     private final AuditTeams teams;
     private final JdbcClient jdbc;
 
-    public AuditQueryService(AuditEventRepository events, CurrentActor actor, AuditTeams teams, JdbcClient jdbc) {
-        this.events = events;
+    public AuditQueryService(CurrentActor actor, AuditTeams teams, JdbcClient jdbc) {
         this.actor = actor;
         this.teams = teams;
         this.jdbc = jdbc;
@@ -53,58 +63,67 @@ public class AuditQueryService {
         }
     }
 
-    /** Rows fetched per database round trip while exporting. */
-    private static final int EXPORT_BATCH = 500;
-
     /** One audit line as views and the API show it. */
     public record AuditRow(long id, Instant occurredAt, String actorName, String action, String targetType,
-                                 String targetId, String targetLabel, UUID teamId, String before, String after,
-                                 String reason) {
+                           String targetId, String targetLabel, UUID teamId, String before, String after,
+                           String reason) {
     }
 
-    /** A page of the log, newest first. */
+    /** A page of the lines matching the filter, newest first. */
     public List<AuditRow> list(AuditFilter filter, int offset, int limit) {
         requireAdmin();
-        Pageable page = new OffsetPage(offset, limit, Sort.by(Sort.Direction.DESC, "occurredAt", "id"));
-        return events.findAll(spec(filter, teamIds(filter)), page).map(AuditQueryService::view).getContent();
+        Where where = where(filter);
+        return jdbc.sql("select " + COLUMNS + " from audit_event" + where.sql() + NEWEST_FIRST + " offset ? limit ?")
+                .params(where.with(offset, limit)).query(AuditQueryService::row).list();
     }
 
+    /**
+     * How many lines match the filter, counted up to {@link #COUNT_CAP}: more than that gives
+     * {@code COUNT_CAP + 1}, so a filter matching millions costs no more than one matching ten thousand.
+     */
     public long count(AuditFilter filter) {
         requireAdmin();
-        return events.count(spec(filter, teamIds(filter)));
+        Where where = where(filter);
+        return jdbc.sql("select count(*) from (select 1 from audit_event" + where.sql() + " limit ?) capped")
+                .params(where.with(COUNT_CAP + 1)).query(Long.class).single();
     }
 
     /**
      * Writes every line matching the filter as CSV (RFC 4180, a header line first), newest first,
-     * fetching a few hundred at a time so any size of log streams in constant memory.
+     * fetching {@value #EXPORT_BATCH} at a time after the last line written (keyset paging), so any
+     * size of log streams in constant memory and each page costs the same. Lines written while it
+     * runs are left out.
      */
     public void exportCsv(AuditFilter filter, Writer out) throws IOException {
         requireAdmin();
-        List<UUID> teamFilter = teamIds(filter);
+        Where where = where(filter);
         Map<UUID, String> teamNames = new HashMap<>();
         out.write("id,occurred_at,actor,action,target_type,target_id,target_label,team,before,after,reason\r\n");
-        // lines written meanwhile are left out, so that the pages below do not shift
         long last = jdbc.sql("select coalesce(max(id), 0) from audit_event").query(Long.class).single();
-        Specification<AuditEvent> upToNow = spec(filter, teamFilter)
-                .and((root, query, cb) -> cb.le(root.get("id"), last));
-        int offset = 0;
+        String upToNow = where.sql().isEmpty() ? " where id <= ?" : where.sql() + " and id <= ?";
+        AuditRow after = null;
         while (true) {
-            Pageable page = new OffsetPage(offset, EXPORT_BATCH, Sort.by(Sort.Direction.DESC, "occurredAt", "id"));
-            List<AuditEvent> batch = events.findAll(upToNow, page).getContent();
-            List<UUID> unnamed = batch.stream().map(AuditEvent::getTeamId)
+            List<AuditRow> batch = after == null
+                    ? jdbc.sql("select " + COLUMNS + " from audit_event" + upToNow + NEWEST_FIRST + " limit ?")
+                            .params(where.with(last, EXPORT_BATCH)).query(AuditQueryService::row).list()
+                    : jdbc.sql("select " + COLUMNS + " from audit_event" + upToNow
+                                    + " and (occurred_at, id) < (?, ?)" + NEWEST_FIRST + " limit ?")
+                            .params(where.with(last, Timestamp.from(after.occurredAt()), after.id(), EXPORT_BATCH))
+                            .query(AuditQueryService::row).list();
+            List<UUID> unnamed = batch.stream().map(AuditRow::teamId)
                     .filter(id -> id != null && !teamNames.containsKey(id)).distinct().toList();
             teamNames.putAll(teams.names(unnamed));
-            for (AuditEvent e : batch) {
-                out.write(String.join(",", String.valueOf(e.getId()), e.getOccurredAt().toString(),
-                        csv(e.getActorName()), csv(e.getAction()), csv(e.getTargetType()), csv(e.getTargetId()),
-                        csv(e.getTargetLabel()), csv(e.getTeamId() == null ? null : teamNames.get(e.getTeamId())),
-                        csv(e.getBeforeValue()), csv(e.getAfterValue()), csv(e.getReason())));
+            for (AuditRow e : batch) {
+                out.write(String.join(",", String.valueOf(e.id()), e.occurredAt().toString(),
+                        csv(e.actorName()), csv(e.action()), csv(e.targetType()), csv(e.targetId()),
+                        csv(e.targetLabel()), csv(e.teamId() == null ? null : teamNames.get(e.teamId())),
+                        csv(e.before()), csv(e.after()), csv(e.reason())));
                 out.write("\r\n");
             }
             if (batch.size() < EXPORT_BATCH) {
                 break;
             }
-            offset += EXPORT_BATCH;
+            after = batch.getLast();
         }
         out.flush();
     }
@@ -127,20 +146,12 @@ public class AuditQueryService {
         return v;
     }
 
-    /** The ids of teams whose name matches the filter's team, or null when it does not filter by team. */
-    private List<UUID> teamIds(AuditFilter f) {
-        if (!hasText(f.team())) {
-            return null;
-        }
-        return teams.idsMatching(f.team());
-    }
-
     /** The log lines about one target, oldest first (for timelines and tests). */
     public List<AuditRow> forTarget(String targetType, String targetId) {
         requireAdmin();
-        return events.findAll((root, q, cb) -> cb.and(cb.equal(root.get("targetType"), targetType),
-                        cb.equal(root.get("targetId"), targetId)), Sort.by("occurredAt", "id"))
-                .stream().map(AuditQueryService::view).toList();
+        return jdbc.sql("select " + COLUMNS + " from audit_event where target_type = ? and target_id = ?"
+                        + " order by occurred_at, id")
+                .params(targetType, targetId).query(AuditQueryService::row).list();
     }
 
     private void requireAdmin() {
@@ -149,40 +160,60 @@ public class AuditQueryService {
         }
     }
 
-    private static Specification<AuditEvent> spec(AuditFilter f, List<UUID> teams) {
-        return (root, query, cb) -> {
-            List<Predicate> where = new ArrayList<>();
-            if (teams != null) {
-                where.add(teams.isEmpty() ? cb.disjunction() : root.get("teamId").in(teams));
-            }
-            if (hasText(f.actor())) {
-                where.add(cb.like(cb.lower(root.get("actorName")), "%" + f.actor().trim().toLowerCase() + "%"));
-            }
-            if (hasText(f.action())) {
-                where.add(cb.like(cb.lower(root.get("action")), "%" + f.action().trim().toLowerCase() + "%"));
-            }
-            if (hasText(f.target())) {
-                String t = "%" + f.target().trim().toLowerCase() + "%";
-                where.add(cb.or(cb.like(cb.lower(root.get("targetLabel")), t),
-                        cb.like(cb.lower(root.get("targetId")), t)));
-            }
-            if (f.from() != null) {
-                where.add(cb.greaterThanOrEqualTo(root.get("occurredAt"), f.from()));
-            }
-            if (f.to() != null) {
-                where.add(cb.lessThan(root.get("occurredAt"), f.to()));
-            }
-            return cb.and(where.toArray(Predicate[]::new));
-        };
+    /** A where clause and its parameters; empty when nothing filters. */
+    private record Where(String sql, List<Object> params) {
+
+        Object[] with(Object... more) {
+            List<Object> all = new ArrayList<>(params);
+            all.addAll(List.of(more));
+            return all.toArray();
+        }
+    }
+
+    /**
+     * The filter as SQL. The text filters are {@code lower(column) like '%…%'}, which the trigram
+     * indexes of V14 serve; {@code %} and {@code _} in what people type match themselves.
+     */
+    private Where where(AuditFilter f) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        if (hasText(f.team())) {
+            List<UUID> ids = teams.idsMatching(f.team());
+            conditions.add("team_id = any(cast(? as uuid[]))");
+            params.add(ids.stream().map(UUID::toString).toArray(String[]::new));
+        }
+        if (hasText(f.actor())) {
+            conditions.add("lower(actor_name) like ?");
+            params.add(LikePatterns.containing(f.actor()));
+        }
+        if (hasText(f.action())) {
+            conditions.add("lower(action) like ?");
+            params.add(LikePatterns.containing(f.action()));
+        }
+        if (hasText(f.target())) {
+            conditions.add("(lower(target_label) like ? or lower(target_id) like ?)");
+            params.add(LikePatterns.containing(f.target()));
+            params.add(LikePatterns.containing(f.target()));
+        }
+        if (f.from() != null) {
+            conditions.add("occurred_at >= ?");
+            params.add(Timestamp.from(f.from()));
+        }
+        if (f.to() != null) {
+            conditions.add("occurred_at < ?");
+            params.add(Timestamp.from(f.to()));
+        }
+        return new Where(conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), params);
     }
 
     private static boolean hasText(String s) {
         return s != null && !s.isBlank();
     }
 
-    private static AuditRow view(AuditEvent e) {
-        return new AuditRow(e.getId(), e.getOccurredAt(), e.getActorName(), e.getAction(), e.getTargetType(),
-                e.getTargetId(), e.getTargetLabel(), e.getTeamId(), e.getBeforeValue(), e.getAfterValue(),
-                e.getReason());
+    private static AuditRow row(ResultSet rs, int n) throws SQLException {
+        return new AuditRow(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                rs.getString("actor_name"), rs.getString("action"), rs.getString("target_type"),
+                rs.getString("target_id"), rs.getString("target_label"), rs.getObject("team_id", UUID.class),
+                rs.getString("before_value"), rs.getString("after_value"), rs.getString("reason"));
     }
 }

@@ -4,13 +4,12 @@ import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.provider.CallbackDataProvider;
-import com.vaadin.flow.data.provider.ConfigurableFilterDataProvider;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -28,9 +27,13 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** The audit log, newest first, with filters, paging by scrolling, and CSV export (platform admins). */
+/**
+ * The audit log, newest first, with filters, pages loaded as the grid scrolls (never the whole log), a
+ * capped count of the lines matching, and CSV export (platform admins).
+ */
 @Route("audit")
 @PageTitle("Audit · Linkport")
 @RolesAllowed("ADMIN")
@@ -46,6 +49,7 @@ public class AuditView extends VerticalLayout {
     private final DateTimePicker to = new DateTimePicker("Until (UTC)");
     /** The filter shown, read by the export (which runs outside the UI lock). */
     private final AtomicReference<AuditFilter> current = new AtomicReference<>(AuditFilter.none());
+    private final Span matching = new Span();
 
     public AuditView(AuditQueryService audit) {
         addClassName("audit-view");
@@ -53,6 +57,7 @@ public class AuditView extends VerticalLayout {
         add(new ViewHeader("Audit", "Every decision and change in Linkport: who did what to which thing, when and why."));
 
         Grid<AuditRow> grid = new Grid<>(AuditRow.class, false);
+        grid.setId("audit-grid");
         grid.addThemeVariants(GridVariant.ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.addColumn(e -> TIME.format(e.occurredAt())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AuditRow::actorName).setHeader("Actor").setAutoWidth(true).setFlexGrow(0);
@@ -63,22 +68,22 @@ public class AuditView extends VerticalLayout {
         grid.addColumn(AuditRow::reason).setHeader("Reason").setFlexGrow(2);
         grid.setEmptyStateText("No audit events match these filters.");
 
-        CallbackDataProvider<AuditRow, AuditFilter> provider = new CallbackDataProvider<>(
-                q -> audit.list(q.getFilter().orElse(AuditFilter.none()), q.getOffset(), q.getLimit()).stream(),
-                q -> (int) Math.min(Integer.MAX_VALUE, audit.count(q.getFilter().orElse(AuditFilter.none()))));
-        ConfigurableFilterDataProvider<AuditRow, Void, AuditFilter> filtered = provider.withConfigurableFilter();
-        grid.setItems(filtered);
+        // no count query per scroll: the grid loads pages as it scrolls; the line above it says how many match
+        grid.setItems(query -> audit.list(current.get(), query.getOffset(), query.getLimit()).stream());
+        matching.setId("audit-matching");
+        matching.addClassName("hint");
         Runnable refilter = () -> {
-            AuditFilter filter = new AuditFilter(actor.getValue(), team.getValue(), action.getValue(),
-                    target.getValue(), utc(from.getValue()), utc(to.getValue()));
-            current.set(filter);
-            filtered.setFilter(filter);
+            current.set(new AuditFilter(actor.getValue(), team.getValue(), action.getValue(), target.getValue(),
+                    utc(from.getValue()), utc(to.getValue())));
+            grid.getDataProvider().refreshAll();
+            matching.setText(matching(audit.count(current.get())));
         };
         for (TextField field : new TextField[] {actor, team, action, target}) {
             field.addValueChangeListener(e -> refilter.run());
         }
         from.addValueChangeListener(e -> refilter.run());
         to.addValueChangeListener(e -> refilter.run());
+        matching.setText(matching(audit.count(current.get())));
         from.setStep(java.time.Duration.ofMinutes(15));
         to.setStep(java.time.Duration.ofMinutes(15));
 
@@ -93,7 +98,7 @@ public class AuditView extends VerticalLayout {
         HorizontalLayout filters = new HorizontalLayout(actor, team, action, target, from, to, export);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
-        add(filters, grid);
+        add(filters, matching, grid);
         setFlexGrow(1, grid);
     }
 
@@ -112,6 +117,14 @@ public class AuditView extends VerticalLayout {
         return value == null ? null : value.toInstant(ZoneOffset.UTC);
     }
 
+    /** "1 line", "2,345 lines", or "More than 10,000 lines" when the count stopped at its cap. */
+    static String matching(long count) {
+        if (count > AuditQueryService.COUNT_CAP) {
+            return String.format(Locale.ROOT, "More than %,d lines match", AuditQueryService.COUNT_CAP);
+        }
+        return String.format(Locale.ROOT, "%,d %s", count, count == 1 ? "line matches" : "lines match");
+    }
+
     private static String change(AuditRow e) {
         if (e.before() == null && e.after() == null) {
             return "";
@@ -125,6 +138,7 @@ public class AuditView extends VerticalLayout {
         field.setValueChangeMode(ValueChangeMode.LAZY);
         field.setPlaceholder("contains…");
         field.setWidth("11em");
+        field.setId("audit-filter-" + label.toLowerCase(Locale.ROOT));
         return field;
     }
 }

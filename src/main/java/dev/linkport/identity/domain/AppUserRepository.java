@@ -3,6 +3,7 @@ package dev.linkport.identity.domain;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -11,5 +12,20 @@ public interface AppUserRepository extends JpaRepository<AppUser, UUID> {
     @Query("select u from AppUser u where lower(u.username) = lower(?1)")
     Optional<AppUser> findByUsername(String username);
 
-    List<AppUser> findAllByOrderByUsername();
+    /**
+     * Users whose username, display name or e-mail matches the lower-case {@code like} pattern, by
+     * username; only enabled ones unless {@code disabledToo}.
+     */
+    @Query("""
+            select u from AppUser u
+            where (?2 = true or u.enabled = true)
+              and (lower(u.username) like ?1 or lower(u.displayName) like ?1 or lower(coalesce(u.email, '')) like ?1)
+            order by lower(u.username)""")
+    List<AppUser> findMatching(String pattern, boolean disabledToo, Pageable page);
+
+    @Query("""
+            select count(u) from AppUser u
+            where (?2 = true or u.enabled = true)
+              and (lower(u.username) like ?1 or lower(u.displayName) like ?1 or lower(coalesce(u.email, '')) like ?1)""")
+    long countMatching(String pattern, boolean disabledToo);
 }

@@ -43,7 +43,11 @@ public class AwsAccount {
     @Column(name = "external_id", nullable = false)
     private String externalId;
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    /**
+     * Loaded when first read, for up to 64 accounts of a list in one query (the default batch fetch
+     * size); read it inside the transaction that loaded the account.
+     */
+    @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "aws_account_region", joinColumns = @JoinColumn(name = "aws_account_id"))
     @Column(name = "region", nullable = false)
     private Set<String> regions = new TreeSet<>();

@@ -2,8 +2,10 @@ package dev.linkport.identity.service;
 
 import dev.linkport.identity.domain.AwsAccount;
 import dev.linkport.identity.domain.AwsAccountRepository;
+import dev.linkport.platform.LikePatterns;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,15 +46,21 @@ public class AccountDirectory {
         return accountId == null ? Optional.empty() : accounts.findByAccountId(accountId.trim()).map(AccountDirectory::ref);
     }
 
-    /** The teams owning these AWS account ids, by account id; unregistered accounts are left out. */
+    /** The teams owning these AWS account ids, by account id (one query); unregistered accounts are left out. */
     public Map<String, String> teamNamesByAccountId(Collection<String> accountIds) {
         Map<String, String> out = new HashMap<>();
-        for (String accountId : accountIds) {
-            if (!out.containsKey(accountId)) {
-                accounts.findByAccountId(accountId).ifPresent(a -> out.put(accountId, a.getTeam().getName()));
-            }
+        if (!accountIds.isEmpty()) {
+            accounts.findTeamNames(accountIds).forEach(a -> out.put(a.accountId(), a.teamName()));
         }
         return out;
+    }
+
+    /** The AWS account ids of the teams whose name or display name contains the text, ignoring case. */
+    public List<String> accountIdsOfTeamsMatching(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return accounts.findAccountIdsOfTeamsMatching(LikePatterns.containing(text));
     }
 
     static AccountRef ref(AwsAccount a) {

@@ -5,11 +5,11 @@ import dev.linkport.identity.domain.Team;
 import dev.linkport.identity.domain.TeamMembership;
 import dev.linkport.identity.domain.TeamMembershipRepository;
 import dev.linkport.identity.domain.TeamRepository;
+import dev.linkport.platform.LikePatterns;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -51,11 +51,7 @@ public class TeamDirectory implements AuditTeams {
     /** The ids of teams whose name or display name contains the text, ignoring case. */
     @Override
     public List<UUID> idsMatching(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        return teams.findAllByOrderByName().stream()
-                .filter(team -> team.getName().toLowerCase(Locale.ROOT).contains(t)
-                        || team.getDisplayName().toLowerCase(Locale.ROOT).contains(t))
-                .map(Team::getId).toList();
+        return teams.findIdsMatching(LikePatterns.containing(text));
     }
 
     /** The users in the team. */

@@ -14,16 +14,21 @@ import dev.linkport.identity.service.TeamCommands.AddMember;
 import dev.linkport.identity.service.TeamCommands.CreateTeam;
 import dev.linkport.identity.service.TeamCommands.UpdateTeam;
 import dev.linkport.identity.service.TeamViews.Member;
+import dev.linkport.identity.service.TeamViews.TeamRow;
 import dev.linkport.identity.service.TeamViews.TeamSummary;
 import dev.linkport.platform.ConflictException;
 import dev.linkport.platform.InvalidInputException;
 import dev.linkport.platform.NotFoundException;
+import dev.linkport.platform.OffsetPage;
 import dev.linkport.platform.StaleEditException;
 import dev.linkport.platform.Validation;
+import dev.linkport.platform.LikePatterns;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,12 +59,35 @@ public class TeamService {
         this.clock = clock;
     }
 
-    /** The teams the caller may see: all for admins, their own for everybody else. */
+    /**
+     * A page of the teams the caller may see, by name: all for admins, their own for everybody else;
+     * {@code text} (blank: all) matches part of a team's name or display name, ignoring case. A filter
+     * only narrows what the caller sees.
+     */
     @Transactional(readOnly = true)
-    public List<TeamSummary> visibleTeams() {
+    public List<TeamRow> teams(String text, int offset, int limit) {
         Caller caller = access.caller();
-        List<Team> list = caller.admin() ? teams.findAllByOrderByName() : teams.findByMember(caller.userId());
-        return list.stream().map(t -> summary(t, caller)).toList();
+        return teams.findVisible(caller.userId(), caller.admin(), LikePatterns.containing(text),
+                new OffsetPage(offset, limit, Sort.unsorted())).stream()
+                .map(t -> new TeamRow(t.getId(), t.getName(), t.getDisplayName(), t.isProvider(),
+                        caller.teamRoles().get(t.getId()))).toList();
+    }
+
+    /** How many teams {@link #teams} lists for the text. */
+    @Transactional(readOnly = true)
+    public long countTeams(String text) {
+        Caller caller = access.caller();
+        return teams.countVisible(caller.userId(), caller.admin(), LikePatterns.containing(text));
+    }
+
+    /** The team with this name, if the caller may see it. */
+    @Transactional(readOnly = true)
+    public Optional<TeamRow> teamNamed(String name) {
+        Caller caller = access.caller();
+        return teams.findByName(name == null ? "" : name.trim())
+                .filter(t -> caller.admin() || caller.isMemberOf(t.getId()))
+                .map(t -> new TeamRow(t.getId(), t.getName(), t.getDisplayName(), t.isProvider(),
+                        caller.teamRoles().get(t.getId())));
     }
 
     /** The names of all teams, for pickers (catalog filter, service visibility); names are not secret. */
@@ -107,11 +135,22 @@ public class TeamService {
         return summary(team, caller);
     }
 
-    /** The members of a team the caller may see. */
+    /**
+     * A page of the members of a team the caller may see, by username; {@code text} (blank: all)
+     * matches part of a username or display name, ignoring case.
+     */
     @Transactional(readOnly = true)
-    public List<Member> members(UUID teamId) {
+    public List<Member> members(UUID teamId, String text, int offset, int limit) {
         visibleTeam(teamId, access.caller());
-        return memberships.findByTeam(teamId).stream().map(TeamService::member).toList();
+        return memberships.findByTeam(teamId, LikePatterns.containing(text),
+                        new OffsetPage(offset, limit, Sort.unsorted())).stream().map(TeamService::member).toList();
+    }
+
+    /** How many members {@link #members} lists for the text. */
+    @Transactional(readOnly = true)
+    public long countMembers(UUID teamId, String text) {
+        visibleTeam(teamId, access.caller());
+        return memberships.countByTeam(teamId, LikePatterns.containing(text));
     }
 
     /** Adds a user to a team (admins and the team's owners). */
@@ -198,7 +237,7 @@ public class TeamService {
     private TeamSummary summary(Team t, Caller caller) {
         boolean owner = caller.isOwnerOf(t.getId());
         return new TeamSummary(t.getId(), t.getName(), t.getDisplayName(), t.getDescription(), t.isProvider(),
-                memberships.findByTeam(t.getId()).size(), accounts.findByTeamIdOrderByAccountId(t.getId()).size(),
+                memberships.countByTeamId(t.getId()), accounts.countByTeamId(t.getId()),
                 caller.teamRoles().get(t.getId()), caller.admin(), caller.admin() || owner, caller.admin() || owner,
                 t.getVersion());
     }

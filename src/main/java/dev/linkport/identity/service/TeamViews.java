@@ -22,6 +22,14 @@ public final class TeamViews {
                               boolean canManageMembers, boolean canManageAccounts, long version) {
     }
 
+    /**
+     * A team in the Teams list.
+     *
+     * @param myRole the caller's role in it, or null
+     */
+    public record TeamRow(UUID id, String name, String displayName, boolean provider, MembershipRole myRole) {
+    }
+
     public record Member(UUID membershipId, UUID userId, String username, String displayName, MembershipRole role,
                          long version) {
     }

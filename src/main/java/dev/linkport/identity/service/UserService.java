@@ -9,10 +9,13 @@ import dev.linkport.identity.domain.AppUserRepository;
 import dev.linkport.identity.domain.TeamMembershipRepository;
 import dev.linkport.identity.service.UserCommands.CreateUser;
 import dev.linkport.platform.InvalidInputException;
+import dev.linkport.platform.OffsetPage;
 import dev.linkport.platform.Validation;
+import dev.linkport.platform.LikePatterns;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.data.domain.Sort;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -75,18 +78,33 @@ public class UserService {
                 aws.sandbox());
     }
 
-    /** Every enabled user; any signed-in user may look people up to add them to a team. */
+    /**
+     * A page of the enabled users whose username, display name or e-mail contains the text (blank:
+     * all), by username; any signed-in user may look people up to add them to a team.
+     */
     @Transactional(readOnly = true)
-    public List<UserSummary> directory() {
+    public List<UserSummary> directory(String text, int offset, int limit) {
         access.caller();
-        return users.findAllByOrderByUsername().stream().filter(AppUser::isEnabled).map(UserService::summary).toList();
+        return users.findMatching(LikePatterns.containing(text), false, new OffsetPage(offset, limit, Sort.unsorted())).stream()
+                .map(UserService::summary).toList();
     }
 
-    /** Every user, including disabled ones (admins only). */
+    /**
+     * A page of the users, disabled ones too, whose username, display name or e-mail contains the
+     * text (blank: all), by username (admins only).
+     */
     @Transactional(readOnly = true)
-    public List<UserSummary> allUsers() {
+    public List<UserSummary> users(String text, int offset, int limit) {
         access.requireAdmin("Only platform admins manage users");
-        return users.findAllByOrderByUsername().stream().map(UserService::summary).toList();
+        return users.findMatching(LikePatterns.containing(text), true, new OffsetPage(offset, limit, Sort.unsorted())).stream()
+                .map(UserService::summary).toList();
+    }
+
+    /** How many users {@link #users} lists for the text (admins only). */
+    @Transactional(readOnly = true)
+    public long countUsers(String text) {
+        access.requireAdmin("Only platform admins manage users");
+        return users.countMatching(LikePatterns.containing(text), true);
     }
 
     /** Creates a local user who signs in with a password (admins only). */

@@ -24,7 +24,8 @@ class MemberDialog extends Dialog {
         setHeaderTitle("Add a member to " + team.name());
         setWidth("min(30rem, 95vw)");
         ComboBox<UserSummary> user = new ComboBox<>("User");
-        user.setItems(users.directory());
+        // looked up as the person types, a page at a time: an organisation has thousands of people
+        user.setItems(q -> users.directory(q.getFilter().orElse(""), q.getOffset(), q.getLimit()).stream());
         user.setItemLabelGenerator(u -> u.username() + " — " + u.displayName());
         user.setRequiredIndicatorVisible(true);
         Select<MembershipRole> role = new Select<>();

@@ -11,10 +11,15 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.ConfigurableFilterDataProvider;
+import com.vaadin.flow.data.provider.DataProvider;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.OptionalParameter;
@@ -25,6 +30,7 @@ import dev.linkport.identity.service.AccountDetails;
 import dev.linkport.identity.service.AccountService;
 import dev.linkport.identity.service.TeamService;
 import dev.linkport.identity.service.TeamViews.Member;
+import dev.linkport.identity.service.TeamViews.TeamRow;
 import dev.linkport.identity.service.TeamViews.TeamSummary;
 import dev.linkport.identity.service.UserService;
 import dev.linkport.identity.service.UserService.UserSummary;
@@ -34,8 +40,8 @@ import dev.linkport.platform.ui.EmptyState;
 import dev.linkport.platform.ui.Notifications;
 import dev.linkport.platform.ui.ViewHeader;
 import jakarta.annotation.security.PermitAll;
-import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * Teams, their members and AWS accounts. Admins create teams and users; admins and team owners
@@ -52,7 +58,9 @@ public class TeamsView extends VerticalLayout implements HasUrlParameter<String>
     private final Validation validation;
     private final boolean admin;
 
-    private final Grid<TeamSummary> teamGrid = new Grid<>(TeamSummary.class, false);
+    private final Grid<TeamRow> teamGrid = new Grid<>(TeamRow.class, false);
+    private final TextField teamFilter = new TextField();
+    private final ConfigurableFilterDataProvider<TeamRow, Void, String> teamRows;
     private final Div detail = new Div();
     private final Grid<UserSummary> userGrid = new Grid<>(UserSummary.class, false);
 
@@ -65,6 +73,9 @@ public class TeamsView extends VerticalLayout implements HasUrlParameter<String>
         addClassName("teams-view");
         setSizeFull();
 
+        teamRows = DataProvider.<TeamRow, String>fromFilteringCallbacks(
+                q -> teams.teams(q.getFilter().orElse(""), q.getOffset(), q.getLimit()).stream(),
+                q -> (int) teams.countTeams(q.getFilter().orElse(""))).withConfigurableFilter();
         Button newTeam = new Button("New team", VaadinIcon.PLUS.create(),
                 e -> new TeamDialog(teams, validation, null, t -> {
                     refreshTeams();
@@ -76,20 +87,38 @@ public class TeamsView extends VerticalLayout implements HasUrlParameter<String>
                 ? "All teams, their members and the AWS accounts they own."
                 : "Your teams, their members and the AWS accounts they own.", newTeam));
 
+        teamGrid.setId("team-grid");
         teamGrid.addClassName("team-list");
         teamGrid.addThemeVariants(GridVariant.NO_BORDER);
-        teamGrid.addColumn(TeamSummary::name).setHeader("Team");
+        teamGrid.setItems(teamRows);
+        teamGrid.addColumn(TeamRow::name).setHeader("Team");
         teamGrid.addColumn(t -> t.myRole() == null ? "" : t.myRole() == MembershipRole.OWNER ? "owner" : "member")
                 .setHeader("You").setAutoWidth(true).setFlexGrow(0);
-        teamGrid.setWidth("15rem");
-        teamGrid.getStyle().set("flex-shrink", "0");
+        teamGrid.setWidthFull();
         teamGrid.setHeightFull();
-        teamGrid.addSelectionListener(e -> e.getFirstSelectedItem().ifPresentOrElse(this::showTeam, this::showNoTeam));
+        teamGrid.addSelectionListener(e -> e.getFirstSelectedItem().ifPresentOrElse(t -> showTeam(t.id()),
+                this::showNoTeam));
         teamGrid.setEmptyStateText(admin ? "No teams yet. Create the first one with New team."
                 : "You are not in any team yet. Ask a platform admin to add you to your team.");
 
+        teamFilter.setId("team-filter");
+        teamFilter.setPlaceholder("Filter teams");
+        teamFilter.setAriaLabel("Filter teams by name");
+        teamFilter.setPrefixComponent(VaadinIcon.SEARCH.create());
+        teamFilter.setClearButtonVisible(true);
+        teamFilter.setValueChangeMode(ValueChangeMode.LAZY);
+        teamFilter.setWidthFull();
+        teamFilter.addValueChangeListener(e -> teamRows.setFilter(e.getValue()));
+        VerticalLayout teamList = new VerticalLayout(teamFilter, teamGrid);
+        teamList.setPadding(false);
+        teamList.setSpacing(false);
+        teamList.setWidth("15rem");
+        teamList.setHeightFull();
+        teamList.getStyle().set("flex-shrink", "0");
+        teamList.setFlexGrow(1, teamGrid);
+
         detail.addClassName("team-detail");
-        HorizontalLayout teamsTab = new HorizontalLayout(teamGrid, detail);
+        HorizontalLayout teamsTab = new HorizontalLayout(teamList, detail);
         teamsTab.setSizeFull();
         teamsTab.setFlexGrow(1, detail);
 
@@ -111,21 +140,18 @@ public class TeamsView extends VerticalLayout implements HasUrlParameter<String>
     public void setParameter(BeforeEvent event, @OptionalParameter String teamName) {
         if (teamName != null) {
             select(teamName);
-        } else {
-            List<TeamSummary> list = teams.visibleTeams();
-            if (!list.isEmpty() && teamGrid.getSelectedItems().isEmpty()) {
-                teamGrid.select(list.getFirst());
-            }
+        } else if (teamGrid.getSelectedItems().isEmpty()) {
+            teams.teams("", 0, 1).stream().findFirst().ifPresent(teamGrid::select);
         }
     }
 
     private void refreshTeams() {
-        teamGrid.setItems(teams.visibleTeams());
+        teamRows.refreshAll();
     }
 
     private void select(String teamName) {
-        teams.visibleTeams().stream().filter(t -> t.name().equals(teamName)).findFirst()
-                .ifPresentOrElse(teamGrid::select, () -> Notifications.error("No team named " + teamName + " that you can see"));
+        teams.teamNamed(teamName).ifPresentOrElse(teamGrid::select,
+                () -> Notifications.error("No team named " + teamName + " that you can see"));
     }
 
     private void showNoTeam() {
@@ -133,8 +159,8 @@ public class TeamsView extends VerticalLayout implements HasUrlParameter<String>
         detail.add(new EmptyState("Choose a team", "Pick a team on the left to see its members and AWS accounts."));
     }
 
-    private void showTeam(TeamSummary team) {
-        TeamSummary fresh = teams.team(team.id());
+    private void showTeam(UUID teamId) {
+        TeamSummary fresh = teams.team(teamId);
         detail.removeAll();
         detail.add(teamHeader(fresh), membersSection(fresh), accountsSection(fresh));
         getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, "teams/" + fresh.name()));
@@ -155,7 +181,7 @@ public class TeamsView extends VerticalLayout implements HasUrlParameter<String>
             Button edit = new Button("Edit team", VaadinIcon.EDIT.create(),
                     e -> new TeamDialog(teams, validation, team, t -> {
                         refreshTeams();
-                        teamGrid.select(t);
+                        select(t.name());
                     }).open());
             edit.addThemeVariants(ButtonVariant.TERTIARY);
             box.add(edit);
@@ -167,7 +193,8 @@ public class TeamsView extends VerticalLayout implements HasUrlParameter<String>
     private Component membersSection(TeamSummary team) {
         Grid<Member> grid = new Grid<>(Member.class, false);
         grid.addClassName("members-grid");
-        grid.setAllRowsVisible(true);
+        // a team may have hundreds of members: a fixed height, and rows loaded as it scrolls
+        grid.setHeight(Math.min(12, Math.max(team.memberCount(), 1)) * 2.5 + 3 + "rem");
         grid.addColumn(Member::username).setHeader("User");
         grid.addColumn(Member::displayName).setHeader("Name");
         grid.addComponentColumn(m -> roleCell(team, m)).setHeader("Role");
@@ -180,13 +207,27 @@ public class TeamsView extends VerticalLayout implements HasUrlParameter<String>
                 return remove;
             }).setAutoWidth(true).setFlexGrow(0);
         }
-        List<Member> members = teams.members(team.id());
+        ConfigurableFilterDataProvider<Member, Void, String> members = DataProvider.<Member, String>fromFilteringCallbacks(
+                q -> teams.members(team.id(), q.getFilter().orElse(""), q.getOffset(), q.getLimit()).stream(),
+                q -> (int) teams.countMembers(team.id(), q.getFilter().orElse(""))).withConfigurableFilter();
         grid.setItems(members);
-        grid.setEmptyStateText("No members yet." + (team.canManageMembers() ? " Add the first one." : ""));
+        grid.setEmptyStateText(team.memberCount() == 0
+                ? "No members yet." + (team.canManageMembers() ? " Add the first one." : "")
+                : "No member matches.");
+        TextField filter = new TextField();
+        filter.addClassName("member-filter");
+        filter.setPlaceholder("Filter members");
+        filter.setAriaLabel("Filter members by name");
+        filter.setPrefixComponent(VaadinIcon.SEARCH.create());
+        filter.setClearButtonVisible(true);
+        filter.setValueChangeMode(ValueChangeMode.LAZY);
+        filter.addValueChangeListener(e -> members.setFilter(e.getValue()));
+        filter.setVisible(team.memberCount() > 5);
         Button add = new Button("Add member", VaadinIcon.PLUS.create(),
-                e -> new MemberDialog(teams, users, team, () -> showTeam(team)).open());
+                e -> new MemberDialog(teams, users, team, () -> showTeam(team.id())).open());
         add.setVisible(team.canManageMembers());
-        return section("Members", grid, add);
+        Div content = new Div(filter, grid);
+        return section("Members (" + team.memberCount() + ")", content, add);
     }
 
     private Component roleCell(TeamSummary team, Member m) {
@@ -206,7 +247,7 @@ public class TeamsView extends VerticalLayout implements HasUrlParameter<String>
                 } catch (LinkportException ex) {
                     Notifications.error(ex.getMessage());
                 }
-                showTeam(team);
+                showTeam(team.id());
             }
         });
         return role;
@@ -222,7 +263,7 @@ public class TeamsView extends VerticalLayout implements HasUrlParameter<String>
                     } catch (LinkportException ex) {
                         Notifications.error(ex.getMessage());
                     }
-                    showTeam(team);
+                    showTeam(team.id());
                 });
         confirm.setCancelable(true);
         confirm.setConfirmButtonTheme("error primary");
@@ -246,7 +287,7 @@ public class TeamsView extends VerticalLayout implements HasUrlParameter<String>
             actions.add(policies);
             if (a.canManage()) {
                 Button edit = new Button(VaadinIcon.EDIT.create(),
-                        e -> new AccountDialog(accounts, validation, team, a, saved -> showTeam(team)).open());
+                        e -> new AccountDialog(accounts, validation, team, a, saved -> showTeam(team.id())).open());
                 edit.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
                 edit.setAriaLabel("Edit " + a.accountId());
                 edit.setTooltipText("Edit " + a.accountId());
@@ -264,7 +305,7 @@ public class TeamsView extends VerticalLayout implements HasUrlParameter<String>
                 : "No AWS accounts yet. The team's owners register them.");
         Button register = new Button("Register AWS account", VaadinIcon.PLUS.create(),
                 e -> new AccountDialog(accounts, validation, team, null, saved -> {
-                    showTeam(team);
+                    showTeam(team.id());
                     new AccountPoliciesDialog(saved).open();
                 }).open());
         register.setVisible(team.canManageAccounts());
@@ -280,7 +321,7 @@ public class TeamsView extends VerticalLayout implements HasUrlParameter<String>
             } catch (LinkportException ex) {
                 Notifications.error(ex.getMessage());
             }
-            showTeam(team);
+            showTeam(team.id());
         });
         confirm.setCancelable(true);
         confirm.setConfirmButtonTheme("error primary");
@@ -288,15 +329,30 @@ public class TeamsView extends VerticalLayout implements HasUrlParameter<String>
     }
 
     private Component usersTab() {
+        userGrid.setId("user-grid");
         userGrid.addColumn(UserSummary::username).setHeader("User");
         userGrid.addColumn(UserSummary::displayName).setHeader("Name");
         userGrid.addColumn(UserSummary::email).setHeader("E-mail");
         userGrid.addColumn(u -> u.admin() ? "platform admin" : "").setHeader("Role");
         userGrid.addColumn(u -> u.enabled() ? "" : "disabled").setHeader("Status");
-        userGrid.setItems(users.allUsers());
+        ConfigurableFilterDataProvider<UserSummary, Void, String> rows = DataProvider.<UserSummary, String>fromFilteringCallbacks(
+                q -> users.users(q.getFilter().orElse(""), q.getOffset(), q.getLimit()).stream(),
+                q -> (int) users.countUsers(q.getFilter().orElse(""))).withConfigurableFilter();
+        userGrid.setItems(rows);
+        TextField filter = new TextField();
+        filter.setId("user-filter");
+        filter.setPlaceholder("Filter users by name or e-mail");
+        filter.setAriaLabel("Filter users by name or e-mail");
+        filter.setPrefixComponent(VaadinIcon.SEARCH.create());
+        filter.setClearButtonVisible(true);
+        filter.setValueChangeMode(ValueChangeMode.LAZY);
+        filter.setWidth("20rem");
+        filter.addValueChangeListener(e -> rows.setFilter(e.getValue()));
         Button create = new Button("New user", VaadinIcon.PLUS.create(),
-                e -> new UserDialog(users, validation, () -> userGrid.setItems(users.allUsers())).open());
-        VerticalLayout tab = new VerticalLayout(create, userGrid);
+                e -> new UserDialog(users, validation, rows::refreshAll).open());
+        HorizontalLayout bar = new HorizontalLayout(create, filter);
+        bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        VerticalLayout tab = new VerticalLayout(bar, userGrid);
         tab.setSizeFull();
         tab.setPadding(false);
         return tab;

@@ -1,12 +1,14 @@
 package dev.linkport.provider.domain;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 public interface ObservedConnectionRepository extends JpaRepository<ObservedConnection, UUID> {
 
@@ -15,6 +17,46 @@ public interface ObservedConnectionRepository extends JpaRepository<ObservedConn
     /** The connections of these listings; the ids go as one array parameter, however many there are. */
     @Query(value = "select * from observed_connection where listing_id = any(cast(?1 as uuid[]))", nativeQuery = true)
     List<ObservedConnection> findByListingIds(String[] listingIds);
+
+    /**
+     * A page of a service's connections, newest in AWS first, filtered: {@code state} is AWS's state or
+     * null; {@code text} a lower-case {@code like} pattern matched against the endpoint and account
+     * ids, or null; {@code accounts} further account ids that match (those of the teams the text names).
+     */
+    @Query(value = """
+            select * from observed_connection where listing_id = :listing
+               and (cast(:state as text) is null or state = :state)
+               and (cast(:text as text) is null or lower(vpc_endpoint_id) like :text or owner_account_id like :text
+                    or owner_account_id = any(cast(:accounts as text[])))
+            order by aws_created_at desc nulls last, vpc_endpoint_id
+            offset :offset limit :limit""", nativeQuery = true)
+    List<ObservedConnection> findPage(@Param("listing") UUID listingId, @Param("state") String state,
+                                      @Param("text") String text, @Param("accounts") String[] accounts,
+                                      @Param("offset") int offset, @Param("limit") int limit);
+
+    /** How many of a service's connections {@link #findPage} filters in. */
+    @Query(value = """
+            select count(*) from observed_connection where listing_id = :listing
+               and (cast(:state as text) is null or state = :state)
+               and (cast(:text as text) is null or lower(vpc_endpoint_id) like :text or owner_account_id like :text
+                    or owner_account_id = any(cast(:accounts as text[])))""", nativeQuery = true)
+    long countPage(@Param("listing") UUID listingId, @Param("state") String state, @Param("text") String text,
+                   @Param("accounts") String[] accounts);
+
+    /** A service's connections counted by what the Connections page says about them. */
+    record Tally(long total, long pendingAcceptance, long outsideLinkport, long moving) {
+    }
+
+    @Query("""
+            select new dev.linkport.provider.domain.ObservedConnectionRepository$Tally(count(c),
+                   coalesce(sum(case when c.state = 'pendingAcceptance' then 1 else 0 end), 0),
+                   coalesce(sum(case when c.requestId is null then 1 else 0 end), 0),
+                   coalesce(sum(case when c.state in ('pending', 'deleting') then 1 else 0 end), 0))
+            from ObservedConnection c where c.listingId = ?1""")
+    Tally tally(UUID listingId);
+
+    /** Whether AWS last reported any of the service's connections in one of these states. */
+    boolean existsByListingIdAndStateIn(UUID listingId, Collection<String> states);
 
     Optional<ObservedConnection> findByListingIdAndVpcEndpointId(UUID listingId, String vpcEndpointId);
 

@@ -10,12 +10,14 @@ import dev.linkport.catalog.service.ListingRef;
 import dev.linkport.consumer.service.ServiceRequests;
 import dev.linkport.platform.events.Changed;
 import dev.linkport.platform.events.Changed.Topic;
+import dev.linkport.provider.domain.ConnectionRecorder;
 import dev.linkport.provider.domain.ObservedConnection;
 import dev.linkport.provider.domain.ObservedConnection.Decision;
 import dev.linkport.provider.domain.ObservedConnectionRepository;
 import dev.linkport.provider.domain.ServiceAudit;
 import dev.linkport.worker.AwsJob;
 import dev.linkport.worker.JobProgress;
+import dev.linkport.worker.Jobs;
 import dev.linkport.worker.JobRuntime;
 import dev.linkport.worker.Step;
 import java.time.Clock;
@@ -57,12 +59,14 @@ class DecideConnectionsJob extends AwsJob<DecideConnectionsJob.Work, DecideConne
     private final PrivateLinkGateway gateway;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final Jobs jobs;
     private final Clock clock;
 
     DecideConnectionsJob(JobRuntime runtime, ObservedConnectionRepository connections, ListingDirectory listings,
                          ServiceRequests requests, PrivateLinkGateway gateway, AuditLog audit,
-                         ApplicationEventPublisher events, Clock clock) {
+                         ApplicationEventPublisher events, Jobs jobs, Clock clock) {
         super(ProviderJobs.DECIDE_CONNECTIONS, runtime);
+        this.jobs = jobs;
         this.connections = connections;
         this.listings = listings;
         this.requests = requests;
@@ -134,6 +138,9 @@ class DecideConnectionsJob extends AwsJob<DecideConnectionsJob.Work, DecideConne
                 problem = "Nothing to " + verb(decision) + ": AWS reports " + c.getVpcEndpointId() + " as " + state;
             }
             recordOne(work.listing(), c, decision, state, problem, done);
+        }
+        if (outcome.states().values().stream().anyMatch(ConnectionRecorder.MOVING::contains)) {
+            jobs.schedule(ProviderJobs.FOLLOW_CONNECTIONS, listingId); // accepted ones go pending, then available
         }
         events.publishEvent(new Changed(Topic.SERVICE_LISTING, listingId));
         return more ? Step.NEXT : Step.DONE;

@@ -10,6 +10,9 @@ public final class ProviderJobs {
     /** Per listing: carry out the provider's accept and reject decisions, one AWS call for each. */
     public static final JobKind DECIDE_CONNECTIONS = JobKind.queue("decide-connections");
 
+    /** Per listing: while some of its connections change state by themselves in AWS, read them again until they settle. */
+    public static final JobKind FOLLOW_CONNECTIONS = JobKind.queue("follow-connections");
+
     private ProviderJobs() {
     }
 }

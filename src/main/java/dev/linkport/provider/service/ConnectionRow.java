@@ -8,7 +8,7 @@ import java.util.UUID;
  * One AWS endpoint connection of a service, as the provider console shows it.
  *
  * @param state        AWS's state string ({@code pendingAcceptance}, {@code available}, ...), or
- *                     {@code missing} for a connection Linkport saw before that AWS no longer reports
+ *                     {@code deleted} for a connection Linkport saw before that AWS no longer reports
  * @param ownerTeam    the Linkport team owning the endpoint's account, or null when the account is unknown
  * @param requestId    the Linkport request that created the endpoint, or null (made outside Linkport)
  * @param requestState that request's state

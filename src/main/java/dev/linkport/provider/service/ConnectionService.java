@@ -15,18 +15,19 @@ import dev.linkport.platform.InvalidInputException;
 import dev.linkport.platform.NotFoundException;
 import dev.linkport.platform.events.Changed;
 import dev.linkport.platform.events.Changed.Topic;
+import dev.linkport.provider.domain.ConnectionRecorder;
 import dev.linkport.provider.domain.ObservedConnection;
 import dev.linkport.provider.domain.ObservedConnection.Decision;
 import dev.linkport.provider.domain.ObservedConnectionRepository;
 import dev.linkport.provider.domain.ServiceAudit;
 import dev.linkport.provider.jobs.ProviderJobs;
 import dev.linkport.worker.Jobs;
+import dev.linkport.platform.LikePatterns;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -35,10 +36,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The AWS-side connections of a service, including endpoints created outside Linkport: read live
- * from AWS, remembered as {@code observed_connection} rows, matched to Linkport requests by endpoint
- * id. Accepting and rejecting is done by the worker. For the service's owners and platform admins.
- * Reads AWS: never call it from a UI thread.
+ * The AWS-side connections of a service, including endpoints created outside Linkport: read from
+ * AWS on request ({@link #refresh}), recorded as {@code observed_connection} rows, matched to Linkport
+ * requests by endpoint id, and listed from those rows in pages with filters. Accepting and rejecting
+ * is done by the worker, which also follows connections that change state by themselves. For the
+ * service's owners and platform admins. {@link #refresh}, {@link #list}, {@link #accept} and
+ * {@link #reject} read AWS: never call them from a UI thread.
  */
 @Service
 public class ConnectionService {
@@ -47,6 +50,7 @@ public class ConnectionService {
     private static final String WHAT = "see and change the connections of";
 
     private final ObservedConnectionRepository connections;
+    private final ConnectionRecorder recorder;
     private final ListingDirectory listings;
     private final ServiceRequests requests;
     private final AccountDirectory accounts;
@@ -57,11 +61,13 @@ public class ConnectionService {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    public ConnectionService(ObservedConnectionRepository connections, ListingDirectory listings,
+    public ConnectionService(ObservedConnectionRepository connections, ConnectionRecorder recorder,
+                             ListingDirectory listings,
                              ServiceRequests requests, AccountDirectory accounts, PrivateLinkGateway gateway,
                              AuditLog audit, Jobs jobs, ApplicationEventPublisher events, TransactionTemplate tx,
                              Clock clock) {
         this.connections = connections;
+        this.recorder = recorder;
         this.listings = listings;
         this.requests = requests;
         this.accounts = accounts;
@@ -74,14 +80,117 @@ public class ConnectionService {
     }
 
     /**
-     * Every connection AWS reports for the service, newest first, followed by those Linkport saw
-     * before and AWS no longer reports ({@code missing}). Fails with {@link AwsUnavailableException}
-     * when AWS cannot be read.
+     * What the Connections page's filters select; null or blank fields do not filter.
+     *
+     * @param state AWS's state, e.g. {@code pendingAcceptance}, {@code available}, {@code deleted}
+     * @param text  part of the endpoint id or the owner account id, or of the name of the team owning that account
+     */
+    public record ConnectionFilter(String state, String text) {
+
+        public static ConnectionFilter none() {
+            return new ConnectionFilter(null, null);
+        }
+    }
+
+    /**
+     * A service's connections counted, as Linkport last recorded them.
+     *
+     * @param moving how many are in a state that changes by itself; the worker follows them until they settle
+     */
+    public record ConnectionTally(long total, long pendingAcceptance, long outsideLinkport, long moving) {
+    }
+
+    /**
+     * Every connection AWS reports for the service, with those Linkport saw before and AWS no longer
+     * reports ({@code deleted}), newest in AWS first. Reads AWS (see {@link #refresh}). Fails with
+     * {@link AwsUnavailableException} when AWS cannot be read.
      */
     public List<ConnectionRow> list(UUID listingId) {
+        refresh(listingId);
+        return page(listingId, ConnectionFilter.none(), 0, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Reads the service's connections from AWS and records them (new ones, changed states, and
+     * {@code deleted} for those AWS no longer reports); while some change by themselves, the worker
+     * follows them. Open Connections pages hear of changes through {@link Changed}. Fails with
+     * {@link AwsUnavailableException} when AWS cannot be read.
+     */
+    public ConnectionTally refresh(UUID listingId) {
         ManagedListing managed = tx.execute(status -> listings.requireManaged(listingId, WHAT));
-        List<EndpointConnection> live = managed.inAws() ? describe(managed) : List.of();
-        return tx.execute(status -> merge(listingId, live));
+        if (!managed.inAws()) {
+            return tally(listingId);
+        }
+        List<EndpointConnection> live = describe(managed);
+        return tx.execute(status -> {
+            boolean changed = recorder.record(listingId, live, requestIds(listingId),
+                    clock.instant());
+            if (live.stream().anyMatch(c -> ConnectionRecorder.MOVING.contains(c.state()))) {
+                jobs.schedule(ProviderJobs.FOLLOW_CONNECTIONS, listingId);
+            }
+            if (changed) {
+                events.publishEvent(new Changed(Topic.SERVICE_LISTING, listingId));
+            }
+            return tally(connections.tally(listingId));
+        });
+    }
+
+    /**
+     * A page of the service's connections as Linkport last recorded them, newest in AWS first, with
+     * the team owning each endpoint's account and the Linkport request behind it. Reads no AWS.
+     */
+    public List<ConnectionRow> page(UUID listingId, ConnectionFilter filter, int offset, int limit) {
+        return tx.execute(status -> {
+            listings.requireManaged(listingId, WHAT);
+            Where where = where(filter);
+            List<ObservedConnection> rows = connections.findPage(listingId, where.state(), where.text(),
+                    where.accounts(), offset, limit);
+            Map<String, RequestRef> byEndpoint = requests.byEndpoints(listingId,
+                    rows.stream().map(ObservedConnection::getVpcEndpointId).toList());
+            Map<String, String> teams = accounts.teamNamesByAccountId(rows.stream()
+                    .map(ObservedConnection::getOwnerAccountId).collect(Collectors.toSet()));
+            return rows.stream().map(r -> row(r, byEndpoint.get(r.getVpcEndpointId()), teams)).toList();
+        });
+    }
+
+    /** How many of the service's connections the filter selects. Reads no AWS. */
+    public long count(UUID listingId, ConnectionFilter filter) {
+        return tx.execute(status -> {
+            listings.requireManaged(listingId, WHAT);
+            Where where = where(filter);
+            return connections.countPage(listingId, where.state(), where.text(), where.accounts());
+        });
+    }
+
+    /** The service's connections counted, as Linkport last recorded them. Reads no AWS. */
+    public ConnectionTally tally(UUID listingId) {
+        return tx.execute(status -> {
+            listings.requireManaged(listingId, WHAT);
+            return tally(connections.tally(listingId));
+        });
+    }
+
+    /** The Linkport requests behind the service's endpoints, by endpoint id. */
+    private Function<Collection<String>, Map<String, UUID>> requestIds(UUID listingId) {
+        return endpoints -> requests.byEndpoints(listingId, endpoints).values().stream()
+                .collect(Collectors.toMap(RequestRef::vpcEndpointId, RequestRef::id));
+    }
+
+    private static ConnectionTally tally(ObservedConnectionRepository.Tally t) {
+        return new ConnectionTally(t.total(), t.pendingAcceptance(), t.outsideLinkport(), t.moving());
+    }
+
+    /** The filter as the repository's parameters: nulls where it does not filter. */
+    private record Where(String state, String text, String[] accounts) {
+    }
+
+    private Where where(ConnectionFilter filter) {
+        String state = filter.state() == null || filter.state().isBlank() ? null : filter.state().trim();
+        if (filter.text() == null || filter.text().isBlank()) {
+            return new Where(state, null, new String[0]);
+        }
+        return new Where(state, LikePatterns.containing(filter.text()),
+                accounts.accountIdsOfTeamsMatching(filter.text()).toArray(String[]::new));
     }
 
     /**
@@ -108,10 +217,15 @@ public class ConnectionService {
         }
         List<EndpointConnection> live = describe(managed);
         return tx.execute(status -> {
-            List<ConnectionRow> all = merge(listingId, live);
-            ConnectionRow connection = all.stream().filter(c -> c.vpcEndpointId().equals(id)).findFirst()
-                    .orElseThrow(() -> new NotFoundException("AWS reports no connection " + id + " to "
-                            + managed.listing().name()));
+            recorder.record(listingId, live, requestIds(listingId), clock.instant());
+            ObservedConnection recorded = live.stream().anyMatch(c -> c.endpointId().equals(id))
+                    ? connections.findByListingIdAndVpcEndpointId(listingId, id).orElse(null) : null;
+            if (recorded == null) {
+                throw new NotFoundException("AWS reports no connection " + id + " to " + managed.listing().name());
+            }
+            ConnectionRow connection = row(recorded,
+                    requests.byEndpoints(listingId, List.of(id)).get(id),
+                    accounts.teamNamesByAccountId(Set.of(recorded.getOwnerAccountId())));
             if (!connection.pendingAcceptance()) {
                 throw new ConflictException("Only connections waiting for acceptance can be accepted or rejected; "
                         + id + " is " + connection.state());
@@ -133,47 +247,9 @@ public class ConnectionService {
         }
     }
 
-    /** Upserts what AWS reported and returns it merged with what Linkport remembers. */
-    private List<ConnectionRow> merge(UUID listingId, List<EndpointConnection> live) {
-        Instant now = clock.instant();
-        List<String> ids = new ArrayList<>(live.stream().map(EndpointConnection::endpointId).toList());
-        List<ObservedConnection> remembered = connections.findByListingIdOrderByFirstSeenAt(listingId);
-        remembered.forEach(r -> {
-            if (!ids.contains(r.getVpcEndpointId())) {
-                ids.add(r.getVpcEndpointId());
-            }
-        });
-        Map<String, RequestRef> byEndpoint = requests.byEndpoints(listingId, ids);
-        for (EndpointConnection c : live) {
-            RequestRef r = byEndpoint.get(c.endpointId());
-            connections.upsert(listingId, c.endpointId(), c.ownerAccountId(), c.state(), c.createdAt(),
-                    r == null ? null : r.id(), now);
-        }
-        Map<String, ObservedConnection> rows = connections.findByListingIdOrderByFirstSeenAt(listingId).stream()
-                .collect(Collectors.toMap(ObservedConnection::getVpcEndpointId, Function.identity(), (a, b) -> a));
-        Map<String, String> teams = accounts.teamNamesByAccountId(rows.values().stream()
-                .map(ObservedConnection::getOwnerAccountId).collect(Collectors.toSet()));
-        List<ConnectionRow> out = new ArrayList<>();
-        for (EndpointConnection c : live) {
-            out.add(row(c.endpointId(), c.ownerAccountId(), c.state(), c.createdAt(), byEndpoint, rows, teams));
-        }
-        out.sort(Comparator.comparing(ConnectionRow::createdAt, Comparator.nullsLast(Comparator.reverseOrder())));
-        for (ObservedConnection r : remembered) {
-            if (live.stream().noneMatch(c -> c.endpointId().equals(r.getVpcEndpointId()))) {
-                out.add(row(r.getVpcEndpointId(), r.getOwnerAccountId(), "missing", r.getAwsCreatedAt(), byEndpoint,
-                        rows, teams));
-            }
-        }
-        return out;
-    }
-
-    private static ConnectionRow row(String endpointId, String account, String state, Instant created,
-                                     Map<String, RequestRef> requests, Map<String, ObservedConnection> rows,
-                                     Map<String, String> teams) {
-        RequestRef r = requests.get(endpointId);
-        ObservedConnection row = rows.get(endpointId);
-        return new ConnectionRow(endpointId, account, teams.get(account), state, created, r == null ? null : r.id(),
-                r == null ? null : r.state(), row == null ? null : row.getFirstSeenAt(),
-                row == null ? null : row.getLastSeenAt());
+    private static ConnectionRow row(ObservedConnection c, RequestRef request, Map<String, String> teams) {
+        return new ConnectionRow(c.getVpcEndpointId(), c.getOwnerAccountId(), teams.get(c.getOwnerAccountId()),
+                c.getState(), c.getAwsCreatedAt(), request == null ? c.getRequestId() : request.id(),
+                request == null ? null : request.state(), c.getFirstSeenAt(), c.getLastSeenAt());
     }
 }

@@ -9,8 +9,15 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.ConfigurableFilterDataProvider;
+import com.vaadin.flow.data.provider.DataProvider;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.AccessDeniedException;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -32,24 +39,30 @@ import dev.linkport.platform.ui.StateBadge;
 import dev.linkport.platform.ui.ViewHeader;
 import dev.linkport.provider.service.ConnectionRow;
 import dev.linkport.provider.service.ConnectionService;
+import dev.linkport.provider.service.ConnectionService.ConnectionFilter;
+import dev.linkport.provider.service.ConnectionService.ConnectionTally;
 import jakarta.annotation.security.PermitAll;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Every AWS connection of a service, also endpoints created outside Linkport: read
- * live from AWS in the background, with the owning account's team and the Linkport request behind
- * each; pending ones can be accepted or rejected (the worker does it, the page follows).
+ * Every AWS connection of a service, also endpoints created outside Linkport: read from AWS in the
+ * background when the page opens (and on Refresh), then listed from what Linkport recorded, in pages,
+ * filtered by state and by endpoint, account or team, with the owning account's team and the Linkport
+ * request behind each. Pending ones can be accepted or rejected; the worker does it and follows
+ * connections that change by themselves, and the page follows by server push.
  */
 @Route("services/:id/connections")
 @PermitAll
 public class ConnectionsView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
-    /** AWS states that change by themselves soon: the page looks again after a moment. */
-    private static final Set<String> MOVING = Set.of("pending", "deleting");
+    /** AWS's connection states, for the state filter. */
+    static final List<String> STATES = List.of("pendingAcceptance", "pending", "available", "rejected", "failed",
+            "expired", "deleting", "deleted");
 
     private final ConnectionService connections;
     private final ListingService listings;
@@ -57,9 +70,13 @@ public class ConnectionsView extends VerticalLayout implements BeforeEnterObserv
     private final Grid<ConnectionRow> grid = new Grid<>(ConnectionRow.class, false);
     private final ProgressBar loading = new ProgressBar();
     private final Span status = new Span();
+    private final Select<String> stateFilter = new Select<>();
+    private final TextField textFilter = new TextField();
+    private ConfigurableFilterDataProvider<ConnectionRow, Void, ConnectionFilter> rows;
     private UUID id;
     private String title = "Connections · Linkport";
-    private boolean reloadQueued;
+    /** When Linkport last read the connections from AWS for this page. */
+    private LocalTime readAt;
 
     public ConnectionsView(ConnectionService connections, ListingService listings, Background background,
                            LiveUpdates updates) {
@@ -68,13 +85,18 @@ public class ConnectionsView extends VerticalLayout implements BeforeEnterObserv
         this.background = background;
         addClassName("connections-view");
         setSizeFull();
+        // the worker and other people record changes; the page shows them by server push, reading no AWS
         LiveRefresh.onChange(this, updates, Changed.Topic.SERVICE_LISTING, changed -> changed.id().equals(id),
-                this::load);
+                this::showRecorded);
+        addAttachListener(e -> load());
+        buildFilters();
+        buildGrid();
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
+        rows = null;
         ServiceDetail service;
         try {
             id = UUID.fromString(event.getRouteParameters().get("id").orElse(""));
@@ -101,7 +123,8 @@ public class ConnectionsView extends VerticalLayout implements BeforeEnterObserv
         Button refresh = new Button("Refresh", VaadinIcon.REFRESH.create(), e -> load());
         refresh.setId("refresh-connections");
         add(new ViewHeader("Connections of " + service.name(), "Every endpoint AWS has connected (or asked to "
-                + "connect) to this service, including those created outside Linkport. Read live from AWS.",
+                + "connect) to this service, including those created outside Linkport. Read from AWS as the page opens; "
+                + "changes show by themselves.",
                 back, principals, refresh));
         if (service.serviceId() == null) {
             add(new EmptyState("Not in AWS yet", "Connections appear once the endpoint service exists ("
@@ -112,62 +135,85 @@ public class ConnectionsView extends VerticalLayout implements BeforeEnterObserv
         loading.setVisible(false);
         status.setId("connections-status");
         status.addClassName("hint");
-        buildGrid();
-        add(loading, status, grid);
+        UUID listing = id;
+        rows = DataProvider.<ConnectionRow, ConnectionFilter>fromFilteringCallbacks(
+                q -> connections.page(listing, q.getFilter().orElse(ConnectionFilter.none()), q.getOffset(),
+                        q.getLimit()).stream(),
+                q -> (int) connections.count(listing, q.getFilter().orElse(ConnectionFilter.none())))
+                .withConfigurableFilter();
+        rows.setFilter(filter());
+        grid.setItems(rows);
+        readAt = null;
+        HorizontalLayout filters = new HorizontalLayout(stateFilter, textFilter);
+        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+        add(filters, loading, status, grid);
         setFlexGrow(1, grid);
         if (isAttached()) {
-            load(); // another service in the same view; a newly opened view loads once it listens
+            load(); // another service in the same view; a newly opened view loads once attached
         }
     }
 
+    private void buildFilters() {
+        stateFilter.setId("connections-state-filter");
+        stateFilter.setLabel("State");
+        stateFilter.setItems(STATES);
+        stateFilter.setEmptySelectionAllowed(true);
+        stateFilter.setEmptySelectionCaption("Any state");
+        stateFilter.addValueChangeListener(e -> refilter());
+        textFilter.setId("connections-text-filter");
+        textFilter.setLabel("Endpoint, account or team");
+        textFilter.setPlaceholder("contains…");
+        textFilter.setClearButtonVisible(true);
+        textFilter.setValueChangeMode(ValueChangeMode.LAZY);
+        textFilter.addValueChangeListener(e -> refilter());
+    }
+
+    private ConnectionFilter filter() {
+        return new ConnectionFilter(stateFilter.getValue(), textFilter.getValue());
+    }
+
+    private void refilter() {
+        if (rows != null) {
+            rows.setFilter(filter());
+        }
+    }
+
+    /** Reads the connections from AWS in the background; the grid then shows what was recorded. */
     private void load() {
         UI ui = UI.getCurrent();
-        if (id == null || ui == null) {
+        if (id == null || ui == null || rows == null) {
             return;
         }
         loading.setVisible(true);
         UUID listing = id;
-        background.run(ui, () -> connections.list(listing), this::show, failure -> {
+        background.run(ui, () -> connections.refresh(listing), tally -> {
+            readAt = LocalTime.now(ZoneOffset.UTC).withNano(0);
+            showRecorded();
+        }, failure -> {
             loading.setVisible(false);
             status.setText(failure.getMessage());
             status.addClassName("failure-reason");
         });
     }
 
-    private void show(List<ConnectionRow> items) {
+    /** Shows the connections as Linkport recorded them (no AWS read): after a refresh, or when told of a change. */
+    private void showRecorded() {
+        if (id == null || rows == null || readAt == null) {
+            return; // the first read from AWS is still under way
+        }
+        ConnectionTally tally = connections.tally(id);
         loading.setVisible(false);
         status.removeClassName("failure-reason");
-        long pending = items.stream().filter(ConnectionRow::pendingAcceptance).count();
-        long outside = items.stream().filter(ConnectionRow::outsideLinkport).count();
-        status.setText(items.size() + (items.size() == 1 ? " connection" : " connections")
-                + (pending > 0 ? ", " + pending + " waiting for acceptance" : "")
-                + (outside > 0 ? ", " + outside + " made outside Linkport" : "") + " · read from AWS at "
-                + java.time.LocalTime.now(java.time.ZoneOffset.UTC).withNano(0) + " UTC");
-        grid.setItems(items);
-        if (!reloadQueued && items.stream().anyMatch(c -> MOVING.contains(c.state()))) {
-            reloadQueued = true;
-            UI ui = UI.getCurrent();
-            background.run(ui, () -> {
-                sleep();
-                return true;
-            }, again -> {
-                reloadQueued = false;
-                load();
-            }, failed -> reloadQueued = false);
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(1500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        status.setText(tally.total() + (tally.total() == 1 ? " connection" : " connections")
+                + (tally.pendingAcceptance() > 0 ? ", " + tally.pendingAcceptance() + " waiting for acceptance" : "")
+                + (tally.outsideLinkport() > 0 ? ", " + tally.outsideLinkport() + " made outside Linkport" : "")
+                + (tally.moving() > 0 ? ", " + tally.moving() + " changing (followed in AWS)" : "")
+                + " · read from AWS at " + readAt + " UTC");
+        rows.refreshAll();
     }
 
     private void buildGrid() {
         grid.setId("connections-grid");
-        grid.removeAllColumns();
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(new ComponentRenderer<>(c -> {
             Span endpoint = new Span(c.vpcEndpointId());
@@ -236,7 +282,7 @@ public class ConnectionsView extends VerticalLayout implements BeforeEnterObserv
                     Notifications.error(failed instanceof LinkportException ? failed.getMessage()
                             : "Could not " + (accept ? "accept " : "reject ") + c.vpcEndpointId() + ": "
                             + failed.getMessage());
-                    load();
+                    showRecorded();
                 });
     }
 
