@@ -157,6 +157,28 @@ class CatalogSearchIT {
     }
 
     @Test
+    void changesToNameSummaryTagsAndRegionsAreSearchableAtOnce() {
+        java.util.UUID id = seed.listing(owner, Listing.of("mutable-thing", "First words", null, "before"));
+        try {
+            assertThat(names("carol", "mutable")).containsExactly("mutable-thing");
+            jdbc.sql("update service_listing set name = 'renamed-thing', summary = 'Second wording' where id = ?")
+                    .param(id).update();
+            jdbc.sql("delete from service_listing_tag where listing_id = ?").param(id).update();
+            jdbc.sql("insert into service_listing_tag (listing_id, tag) values (?, 'afterwards')").param(id).update();
+            jdbc.sql("insert into service_listing_supported_region (listing_id, region) values (?, 'ap-south-1')")
+                    .param(id).update();
+            assertThat(names("carol", "mutable")).isEmpty();
+            assertThat(names("carol", "renamed wording afterwards")).containsExactly("renamed-thing");
+            assertThat(names("carol", "before")).isEmpty();
+            assertThat(users.as("carol", () -> catalog.search(
+                    new CatalogQuery(null, "afterwards", owner.teamName(), "ap-south-1"), 0, 10)))
+                    .extracting(CatalogEntry::name).containsExactly("renamed-thing");
+        } finally {
+            jdbc.sql("delete from service_listing where id = ?").param(id).update();
+        }
+    }
+
+    @Test
     void textWithoutSearchableWordsFindsNothingRatherThanFailing() {
         assertThat(names("carol", "the")).as("only a stop word").isEmpty();
         assertThat(names("carol", "'):* & !! <-> \\ \"")).isEmpty();
