@@ -1,6 +1,5 @@
 package dev.linkport.approval.ui;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.button.Button;
@@ -209,10 +208,10 @@ public class ApprovalsView extends VerticalLayout implements BeforeEnterObserver
         });
         clear.setId("approvals-clear-filters");
         clear.addThemeVariants(ButtonVariant.TERTIARY);
-        search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
-        service.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
-        team.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
-        waiting.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        search.addValueChangeListener(e -> filtered());
+        service.addValueChangeListener(e -> filtered());
+        team.addValueChangeListener(e -> filtered());
+        waiting.addValueChangeListener(e -> filtered());
         filters.add(search, service, team, waiting, clear);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.getStyle().set("flex-wrap", "wrap");
@@ -234,6 +233,12 @@ public class ApprovalsView extends VerticalLayout implements BeforeEnterObserver
     private static List<FilterChoice> withChosen(List<FilterChoice> offered, FilterChoice chosen) {
         return chosen == null || offered.contains(chosen) ? offered
                 : java.util.stream.Stream.concat(offered.stream(), java.util.stream.Stream.of(chosen)).toList();
+    }
+
+    /** What is selected and no longer shown must not be decided by "… selected": a new filter starts a new selection. */
+    private void filtered() {
+        grid.deselectAll();
+        grid.getDataProvider().refreshAll();
     }
 
     private WaitingRequestsFilter filter() {
@@ -366,6 +371,7 @@ public class ApprovalsView extends VerticalLayout implements BeforeEnterObserver
         }
         result.add(list);
         Button close = new Button("Close", e -> result.close());
+        close.setId("bulk-outcomes-close");
         close.addThemeVariants(ButtonVariant.PRIMARY);
         result.getFooter().add(close);
         result.open();
