@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -175,20 +176,18 @@ class EndpointRequestsController {
                 onlyWith(TO_DECIDE, "team", team, errors);
                 onlyWith(TO_DECIDE, "waitingAtLeast", waitingAtLeast, errors);
                 Set<EndpointState> states = states(state, errors);
-                check(errors);
                 MyEndpointsFilter filter = new MyEndpointsFilter(states, serviceId, account, q);
-                return new Page<>(requests.mine(filter, offset, size).stream().map(EndpointRequestSummary::of).toList(),
-                        page, size, requests.countMine(filter));
+                return withTheServicesErrors(errors, () -> new Page<>(requests.mine(filter, offset, size).stream()
+                        .map(EndpointRequestSummary::of).toList(), page, size, requests.countMine(filter)));
             }
             case TO_DECIDE -> {
                 onlyWith(MINE, "state", state == null || state.isEmpty() ? null : "x", errors);
                 onlyWith(MINE, "account", account, errors);
                 UUID teamId = uuid("team", team, errors);
                 Duration waiting = duration("waitingAtLeast", waitingAtLeast, errors);
-                check(errors);
                 WaitingRequestsFilter filter = new WaitingRequestsFilter(serviceId, teamId, q, waiting);
-                return new Page<>(approvals.pending(filter, offset, size).stream().map(EndpointRequestSummary::of)
-                        .toList(), page, size, approvals.countPending(filter));
+                return withTheServicesErrors(errors, () -> new Page<>(approvals.pending(filter, offset, size).stream()
+                        .map(EndpointRequestSummary::of).toList(), page, size, approvals.countPending(filter)));
             }
             default -> throw InvalidInputException.of("scope", "Use scope=" + MINE + " or scope=" + TO_DECIDE);
         }
@@ -251,10 +250,23 @@ class EndpointRequestsController {
         }
     }
 
-    private static void check(List<FieldError> errors) {
+    /**
+     * The page, unless a parameter could not be read here or the service refuses a value: then every
+     * field that is wrong, in one answer.
+     */
+    private static <T> T withTheServicesErrors(List<FieldError> errors, Supplier<T> list) {
+        T result;
+        try {
+            result = list.get();
+        } catch (InvalidInputException refused) {
+            List<FieldError> all = new ArrayList<>(errors);
+            all.addAll(refused.errors());
+            throw new InvalidInputException(all);
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+        return result;
     }
 
     @PostMapping("/{id}/approve")

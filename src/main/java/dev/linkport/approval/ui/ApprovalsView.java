@@ -91,6 +91,8 @@ public class ApprovalsView extends VerticalLayout implements BeforeEnterObserver
     private final HorizontalLayout filters = new HorizontalLayout();
     private final Div empty = new Div();
     private boolean built;
+    private RequestFilterChoices offered;
+    private boolean offering;
 
     public ApprovalsView(ApprovalService approvals, UserService users, LiveUpdates updates, Clock clock) {
         this.approvals = approvals;
@@ -216,18 +218,29 @@ public class ApprovalsView extends VerticalLayout implements BeforeEnterObserver
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.getStyle().set("flex-wrap", "wrap");
         filters.addClassName("list-filters");
-        offerChoices();
     }
 
-    /** The services and teams among the requests now waiting; what is chosen stays chosen. */
+    /**
+     * The services and teams among the requests now waiting; what is chosen stays chosen. Offering new
+     * choices is not filtering: it keeps the selection.
+     */
     private void offerChoices() {
         RequestFilterChoices choices = approvals.pendingFilterChoices();
+        if (choices.equals(offered)) {
+            return;
+        }
+        offered = choices;
         FilterChoice chosenService = service.getValue();
         FilterChoice chosenTeam = team.getValue();
-        service.setItems(withChosen(choices.services(), chosenService));
-        team.setItems(withChosen(choices.teams(), chosenTeam));
-        service.setValue(chosenService);
-        team.setValue(chosenTeam);
+        offering = true;
+        try {
+            service.setItems(withChosen(choices.services(), chosenService));
+            team.setItems(withChosen(choices.teams(), chosenTeam));
+            service.setValue(chosenService);
+            team.setValue(chosenTeam);
+        } finally {
+            offering = false;
+        }
     }
 
     private static List<FilterChoice> withChosen(List<FilterChoice> offered, FilterChoice chosen) {
@@ -237,6 +250,9 @@ public class ApprovalsView extends VerticalLayout implements BeforeEnterObserver
 
     /** What is selected and no longer shown must not be decided by "… selected": a new filter starts a new selection. */
     private void filtered() {
+        if (offering) {
+            return;
+        }
         grid.deselectAll();
         grid.getDataProvider().refreshAll();
     }
