@@ -154,8 +154,10 @@ public class EndpointRequestService {
 
     /** The teams whose requests' changes My endpoints shows the caller: theirs (everyone's for admins). */
     public ChangeScope myChangeScope() {
-        Caller caller = access.caller();
-        return caller.admin() ? ChangeScope.all() : ChangeScope.of(caller.teamIds());
+        return tx.execute(status -> {
+            Caller caller = access.caller();
+            return caller.admin() ? ChangeScope.all() : ChangeScope.of(caller.teamIds());
+        });
     }
 
     private static Criteria myScope(Caller caller) {
