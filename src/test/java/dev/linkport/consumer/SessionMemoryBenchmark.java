@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.linkport.support.Browser;
 import dev.linkport.support.LinkportIntegrationTest;
 import dev.linkport.support.ScaleSeed;
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -25,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * its account, 100 of them waiting for a decision) and in the provider team payments, which decides them.
  * N browser sessions (headless Chromium, {@code -Dsessions=N}, default 20) each sign in and open the catalog,
  * My endpoints and Approvals; the heap after full GC before and after, divided by N, is the cost of one.
- * Prints the figure; asserts only that every session really showed the three views.
+ * Prints the figure (with {@code -Dhistogram=true} also the classes that grew most per session); asserts only
+ * that every session really showed the three views.
  */
 @LinkportIntegrationTest
 class SessionMemoryBenchmark {
@@ -35,6 +40,7 @@ class SessionMemoryBenchmark {
     static final int REQUESTS = 500;
     static final int WAITING = 100;
     static final String USER = "dora";
+    static final boolean HISTOGRAM = Boolean.getBoolean("histogram");
 
     @Autowired ScaleSeed seed;
     @Autowired JdbcClient jdbc;
@@ -57,11 +63,15 @@ class SessionMemoryBenchmark {
 
         String warmUp = openTheThreeViews(); // loads classes and caches that every session shares
         long before = heapAfterFullGc();
+        Map<String, Long> histogramBefore = HISTOGRAM ? histogram() : Map.of();
         Set<String> sessions = new HashSet<>(Set.of(warmUp));
         for (int i = 0; i < SESSIONS; i++) {
             sessions.add(openTheThreeViews());
         }
         long after = heapAfterFullGc();
+        if (HISTOGRAM) {
+            printGrowth(histogramBefore, histogram());
+        }
 
         assertThat(sessions).as("one distinct HTTP session per sign-in").hasSize(SESSIONS + 1);
         long perSession = (after - before) / SESSIONS;
@@ -86,6 +96,32 @@ class SessionMemoryBenchmark {
         Cookie session = browser.driver().manage().getCookieNamed("JSESSIONID");
         assertThat(session).as("session cookie").isNotNull();
         return session.getValue();
+    }
+
+    /** Live objects' bytes by class (jcmd GC.class_histogram, which collects first). */
+    private static Map<String, Long> histogram() {
+        try {
+            Process jcmd = new ProcessBuilder(System.getProperty("java.home") + "/bin/jcmd",
+                    String.valueOf(ProcessHandle.current().pid()), "GC.class_histogram").redirectErrorStream(true).start();
+            Map<String, Long> bytes = new HashMap<>();
+            try (BufferedReader lines = jcmd.inputReader()) {
+                lines.lines().map(String::trim).filter(l -> l.matches("\\d+:.*")).map(l -> l.split("\\s+"))
+                        .filter(f -> f.length >= 4) // not the first line ("<pid>:")
+                        .forEach(f -> bytes.merge(f[3], Long.parseLong(f[2]), Long::sum));
+            }
+            jcmd.waitFor();
+            return bytes;
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The classes whose live bytes grew most per session. */
+    private static void printGrowth(Map<String, Long> before, Map<String, Long> after) {
+        System.out.println("Growth per session by class (-Dhistogram=true):");
+        after.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(30)
+                .forEach(e -> System.out.printf("  %,10d  %s%n", e.getValue() / SESSIONS, e.getKey()));
     }
 
     /** Used heap after full collections, once it stops shrinking. */
