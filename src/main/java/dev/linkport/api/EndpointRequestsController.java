@@ -1,19 +1,33 @@
 package dev.linkport.api;
 
+import dev.linkport.api.Pages.Items;
 import dev.linkport.api.Pages.Page;
 import dev.linkport.approval.service.ApprovalService;
 import dev.linkport.consumer.EndpointState;
 import dev.linkport.consumer.service.EndpointRequestDetails;
+import dev.linkport.consumer.service.EndpointRequestRow;
 import dev.linkport.consumer.service.EndpointRequestService;
+import dev.linkport.consumer.service.MyEndpointsFilter;
+import dev.linkport.consumer.service.WaitingRequestsFilter;
 import dev.linkport.consumer.service.SubmitEndpointRequest;
+import dev.linkport.platform.FieldError;
 import dev.linkport.platform.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -90,6 +104,28 @@ class EndpointRequestsController {
         }
     }
 
+    /** An endpoint request in a list: what, where, who and how far; {@code GET /{id}} has its details. */
+    record EndpointRequestSummary(UUID id, EndpointState state, UUID serviceId, String serviceDisplayName,
+                                  String accountId, String consumerTeam, String region, String vpcId,
+                                  int subnetCount, String vpcEndpointId, String requester, String justification,
+                                  Instant createdAt, Instant updatedAt) {
+
+        static EndpointRequestSummary of(EndpointRequestRow r) {
+            return new EndpointRequestSummary(r.id(), r.state(), r.serviceId(), r.serviceName(), r.accountId(),
+                    r.consumerTeam(), r.region(), r.vpcId(), r.subnetCount(), r.vpcEndpointId(), r.requester(),
+                    r.justification(), r.createdAt(), r.updatedAt());
+        }
+    }
+
+    /** Requests to reject, and why (the requesters see it). */
+    record BulkRejection(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<UUID> ids,
+                         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 2000) String reason) {
+    }
+
+    /** What happened to one request of a bulk decision: decided, or why not. */
+    record BulkDecision(UUID id, boolean decided, String problem) {
+    }
+
     private final EndpointRequestService requests;
     private final ApprovalService approvals;
 
@@ -115,20 +151,122 @@ class EndpointRequestsController {
     }
 
     @GetMapping
-    @Operation(summary = "Your teams' requests (scope=mine, newest first) or those you may decide (scope=to-decide, oldest first)")
-    Page<EndpointRequest> list(@RequestParam(defaultValue = MINE)
-                               @Schema(allowableValues = {MINE, TO_DECIDE}) String scope,
-                               @RequestParam(defaultValue = "0") int page,
-                               @RequestParam(defaultValue = "20") int size) {
+    @Operation(summary = "Your teams' requests (scope=mine, newest first) or those you may decide (scope=to-decide, "
+            + "oldest first), filtered",
+            description = "Items are summaries without timelines; GET /{id} has the details. Filters work together. "
+                    + "scope=mine: state (repeatable), service, account (12 digits), q. scope=to-decide: service, "
+                    + "team, q, waitingAtLeast (ISO-8601, e.g. P1D, PT4H). q matches the service's name, the "
+                    + "account and its team, the VPC, the endpoint id, the region and the requester.")
+    Page<EndpointRequestSummary> list(@RequestParam(defaultValue = MINE)
+                                      @Schema(allowableValues = {MINE, TO_DECIDE}) String scope,
+                                      @RequestParam(defaultValue = "0") int page,
+                                      @RequestParam(defaultValue = "20") int size,
+                                      @RequestParam(required = false) List<String> state,
+                                      @RequestParam(required = false) String service,
+                                      @RequestParam(required = false) String account,
+                                      @RequestParam(required = false) String team,
+                                      @RequestParam(required = false) String q,
+                                      @RequestParam(required = false) String waitingAtLeast) {
         Pages.check(page, size);
         int offset = Pages.offset(page, size);
-        return switch (scope) {
-            case MINE -> new Page<>(requests.mine(offset, size).stream().map(EndpointRequest::of).toList(), page, size,
-                    requests.countMine());
-            case TO_DECIDE -> new Page<>(approvals.pending(offset, size).stream().map(EndpointRequest::of).toList(),
-                    page, size, approvals.countPending());
+        List<FieldError> errors = new ArrayList<>();
+        UUID serviceId = uuid("service", service, errors);
+        switch (scope) {
+            case MINE -> {
+                onlyWith(TO_DECIDE, "team", team, errors);
+                onlyWith(TO_DECIDE, "waitingAtLeast", waitingAtLeast, errors);
+                Set<EndpointState> states = states(state, errors);
+                MyEndpointsFilter filter = new MyEndpointsFilter(states, serviceId, account, q);
+                return withTheServicesErrors(errors, () -> new Page<>(requests.mine(filter, offset, size).stream()
+                        .map(EndpointRequestSummary::of).toList(), page, size, requests.countMine(filter)));
+            }
+            case TO_DECIDE -> {
+                onlyWith(MINE, "state", state == null || state.isEmpty() ? null : "x", errors);
+                onlyWith(MINE, "account", account, errors);
+                UUID teamId = uuid("team", team, errors);
+                Duration waiting = duration("waitingAtLeast", waitingAtLeast, errors);
+                WaitingRequestsFilter filter = new WaitingRequestsFilter(serviceId, teamId, q, waiting);
+                return withTheServicesErrors(errors, () -> new Page<>(approvals.pending(filter, offset, size).stream()
+                        .map(EndpointRequestSummary::of).toList(), page, size, approvals.countPending(filter)));
+            }
             default -> throw InvalidInputException.of("scope", "Use scope=" + MINE + " or scope=" + TO_DECIDE);
-        };
+        }
+    }
+
+    @PostMapping(path = "/reject", consumes = "application/json")
+    @Operation(summary = "Reject several SUBMITTED requests with one reason (required, at most 2000 characters)",
+            description = "Each is decided and audited as a single rejection; the answer says, for each, whether it "
+                    + "was rejected or why not (decided meanwhile, not yours to decide).")
+    Items<BulkDecision> rejectAll(@RequestBody BulkRejection body) {
+        if (body.ids() == null || body.ids().isEmpty()) {
+            throw InvalidInputException.of("ids", "Name the requests to reject");
+        }
+        return new Items<>(approvals.rejectAll(body.ids(), body.reason()).stream()
+                .map(o -> new BulkDecision(o.id(), o.done(), o.problem())).toList());
+    }
+
+    private static UUID uuid(String field, String value, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.trim());
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(field, "Not an id: " + value));
+            return null;
+        }
+    }
+
+    private static Set<EndpointState> states(List<String> values, List<FieldError> errors) {
+        Set<EndpointState> states = EnumSet.noneOf(EndpointState.class);
+        if (values != null) {
+            for (String value : values) {
+                try {
+                    states.add(EndpointState.valueOf(value.trim().toUpperCase(Locale.ROOT)));
+                } catch (IllegalArgumentException e) {
+                    errors.add(new FieldError("state", "No state " + value + "; use one of "
+                            + Arrays.stream(EndpointState.values()).map(Enum::name).collect(Collectors.joining(", "))));
+                }
+            }
+        }
+        return states;
+    }
+
+    private static Duration duration(String field, String value, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Duration.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(field, "An ISO-8601 duration, e.g. P1D or PT4H"));
+            return null;
+        }
+    }
+
+    private static void onlyWith(String scope, String field, String value, List<FieldError> errors) {
+        if (value != null && !value.isBlank()) {
+            errors.add(new FieldError(field, "Only with scope=" + scope));
+        }
+    }
+
+    /**
+     * The page, unless a parameter could not be read here or the service refuses a value: then every
+     * field that is wrong, in one answer.
+     */
+    private static <T> T withTheServicesErrors(List<FieldError> errors, Supplier<T> list) {
+        T result;
+        try {
+            result = list.get();
+        } catch (InvalidInputException refused) {
+            List<FieldError> all = new ArrayList<>(errors);
+            all.addAll(refused.errors());
+            throw new InvalidInputException(all);
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return result;
     }
 
     @PostMapping("/{id}/approve")

@@ -107,6 +107,30 @@ class ApiErrorsIT {
     }
 
     @Test
+    void badFilterValuesOfTheRequestListAreA400NamingEachParameter() {
+        Response mine = bob().get("/api/v1/endpoint-requests?scope=mine&state=SLEEPING&service=not-an-id&account=12&q="
+                + "x".repeat(101));
+        assertThat(mine.status()).as(mine.toString()).isEqualTo(400);
+        assertThat(mine.errorFields()).containsExactlyInAnyOrder("state", "service", "account", "q");
+
+        Response toDecide = bob().get("/api/v1/endpoint-requests?scope=to-decide&team=nope&waitingAtLeast=3 days"
+                .replace(" ", "%20") + "&state=SUBMITTED");
+        assertThat(toDecide.status()).as(toDecide.toString()).isEqualTo(400);
+        assertThat(toDecide.errorFields()).containsExactlyInAnyOrder("team", "waitingAtLeast", "state");
+
+        Response fine = bob().get("/api/v1/endpoint-requests?scope=mine&state=submitted&state=AVAILABLE&q=vpc");
+        assertThat(fine.status()).as(fine.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void aBulkRejectionWithoutAReasonIsA400OnReason() {
+        Response response = bob().post("/api/v1/endpoint-requests/reject",
+                java.util.Map.of("ids", java.util.List.of(java.util.UUID.randomUUID().toString()), "reason", " "));
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.errorFields()).containsExactly("reason");
+    }
+
+    @Test
     void aRejectionWithoutAReasonIsA400OnReason() {
         Response response = ApiClient.basic(port, "admin", ApiJourneyIT.PASSWORD)
                 .post("/api/v1/endpoint-requests/" + UUID.randomUUID() + "/reject", Map.of());

@@ -84,6 +84,10 @@ class ApiJourneyIT {
         assertThat(submitted.text("state")).isEqualTo("SUBMITTED");
         assertThat(items(bob.get("/api/v1/endpoint-requests?scope=mine&size=100").json()))
                 .extracting(r -> r.get("id").asString()).contains(submitted.text("id"));
+        String filtered = "/api/v1/endpoint-requests?scope=mine&state=SUBMITTED&account=222222222222&service=" + serviceId;
+        assertThat(items(bob.get(filtered).json())).extracting(r -> r.get("id").asString())
+                .containsExactly(submitted.text("id"));
+        assertThat(items(carol.get(filtered).json())).as("another team's filter finds nothing").isEmpty();
 
         Response byProvider = alice.post(requestPath + "/approve", Map.of("reason", "looks fine"));
         assertThat(byProvider.status()).as(byProvider.toString()).isEqualTo(403);

@@ -13,6 +13,7 @@ import dev.linkport.catalog.service.ListingService;
 import dev.linkport.catalog.service.ServiceDetail;
 import dev.linkport.consumer.EndpointState;
 import dev.linkport.consumer.service.EndpointRequestDetails;
+import dev.linkport.consumer.service.EndpointRequestRow;
 import dev.linkport.consumer.service.EndpointRequestService;
 import dev.linkport.consumer.service.SubmitEndpointRequest;
 import dev.linkport.identity.MembershipRole;
@@ -117,7 +118,7 @@ class SelectedTeamsVisibilityIT {
                 body(intoAnalytics));
         assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
         assertThat(refused.errorFields()).contains("serviceId");
-        assertThat(users.as(dana, () -> requests.mine(0, 100))).extracting(EndpointRequestDetails::serviceId)
+        assertThat(users.as(dana, () -> requests.mine(0, 100))).extracting(EndpointRequestRow::serviceId)
                 .doesNotContain(service.id());
 
         // into checkout's account: fine, and approved at once (AUTO)

@@ -18,6 +18,7 @@ import dev.linkport.consumer.service.SubmitEndpointRequest;
 import dev.linkport.identity.service.AccountResources;
 import dev.linkport.support.BrowserTest;
 import dev.linkport.support.LinkportIntegrationTest;
+import dev.linkport.support.LoopFixture;
 import dev.linkport.support.TestUsers;
 import java.time.Duration;
 import java.util.List;
@@ -28,7 +29,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The approval dashboard of a provider team: reject with a reason, approve several at once. */
+/** The approval dashboard of a provider team: reject with a reason, find a request by its account and reject it in bulk, approve several at once. */
 @LinkportIntegrationTest
 class ApprovalsBrowserIT extends BrowserTest {
 
@@ -48,6 +49,7 @@ class ApprovalsBrowserIT extends BrowserTest {
         UUID first = request(service, "first");
         UUID second = request(service, "second");
         UUID third = request(service, "third");
+        UUID fourth = request(service, "fourth", "carol", LoopFixture.CAROL_ACCOUNT);
 
         browser.signIn("alice", "linkport-demo");
         browser.waitForPath("/");
@@ -63,18 +65,41 @@ class ApprovalsBrowserIT extends BrowserTest {
         assertThat(users.as("bob", () -> requests.detail(first)).state()).isEqualTo(EndpointState.REJECTED);
         assertThat(users.as("bob", () -> requests.detail(first)).decisionReason()).isEqualTo("Use the shared VPC instead");
 
+        // carol's team asked too: the provider finds her request by her account and rejects it with the bulk action
+        browser.until(d -> rowCheckboxes().size() == 3);
+        browser.fill(By.cssSelector("#approvals-search input"), LoopFixture.CAROL_ACCOUNT);
+        browser.until(d -> rowCheckboxes().size() == 1
+                && browser.gridRows("approvals-grid").getFirst().contains(LoopFixture.CAROL_ACCOUNT));
+        browser.click("carol's row checkbox", d -> rowCheckbox(0));
+        browser.until(d -> browser.text(By.id("reject-selected")).equals("Reject selected (1)"));
+        browser.click(By.id("reject-selected"));
+        browser.click(By.id("bulk-reject-confirm"));
+        browser.until(d -> String.valueOf(browser.waitFor(By.id("bulk-reject-reason")).getDomProperty("errorMessage"))
+                .contains("Say why"));
+        browser.type(By.cssSelector("#bulk-reject-reason textarea"), "Analytics reads the nightly export instead");
+        browser.click(By.id("bulk-reject-confirm"));
+        browser.waitFor(By.id("bulk-outcomes"));
+        assertThat(browser.all(By.cssSelector("#bulk-outcomes .outcome-ok"))).hasSize(1);
+        assertThat(browser.text(By.id("bulk-outcomes"))).contains("rejected");
+        browser.screenshot("approvals-2-bulk-rejected");
+        browser.click(By.id("bulk-outcomes-close"));
+        assertThat(users.as("carol", () -> requests.detail(fourth)).state()).isEqualTo(EndpointState.REJECTED);
+        assertThat(users.as("carol", () -> requests.detail(fourth)).decisionReason())
+                .isEqualTo("Analytics reads the nightly export instead");
+        browser.click(By.id("approvals-clear-filters"));
+
         browser.until(d -> rowCheckboxes().size() == 2);
         // one at a time: selecting re-renders the grid, so each checkbox is looked up again when it is clicked
         browser.click("first row's checkbox", d -> rowCheckbox(0));
         browser.until(d -> browser.text(By.id("approve-selected")).equals("Approve selected (1)"));
         browser.click("second row's checkbox", d -> rowCheckbox(1));
         browser.until(d -> browser.text(By.id("approve-selected")).equals("Approve selected (2)"));
-        browser.screenshot("approvals-2-selected");
+        browser.screenshot("approvals-3-selected");
         browser.click(By.id("approve-selected"));
         browser.waitFor(By.id("bulk-outcomes"));
         assertThat(browser.all(By.cssSelector("#bulk-outcomes .outcome-ok"))).hasSize(2);
         assertThat(browser.text(By.id("bulk-outcomes"))).contains(service.name() + " for checkout").contains("approved");
-        browser.screenshot("approvals-3-bulk-outcome");
+        browser.screenshot("approvals-4-bulk-outcome");
         assertThat(users.as("bob", () -> requests.detail(second)).state()).isNotEqualTo(EndpointState.SUBMITTED);
         assertThat(users.as("bob", () -> requests.detail(third)).state()).isNotEqualTo(EndpointState.SUBMITTED);
     }
@@ -105,12 +130,16 @@ class ApprovalsBrowserIT extends BrowserTest {
     }
 
     private UUID request(ServiceDetail service, String why) {
-        return users.as("bob", () -> {
-            String vpc = resources.vpcs("222222222222", "us-east-1").stream().map(Vpc::vpcId).findFirst().orElseThrow();
-            List<String> subnets = resources.subnets("222222222222", "us-east-1", vpc).stream()
+        return request(service, why, "bob", LoopFixture.BOB_ACCOUNT);
+    }
+
+    private UUID request(ServiceDetail service, String why, String user, String account) {
+        return users.as(user, () -> {
+            String vpc = resources.vpcs(account, "us-east-1").stream().map(Vpc::vpcId).findFirst().orElseThrow();
+            List<String> subnets = resources.subnets(account, "us-east-1", vpc).stream()
                     .filter(s -> service.availabilityZoneIds().contains(s.availabilityZoneId()))
                     .map(Subnet::subnetId).toList();
-            return requests.submit(new SubmitEndpointRequest(service.id(), "222222222222", "us-east-1", vpc, subnets,
+            return requests.submit(new SubmitEndpointRequest(service.id(), account, "us-east-1", vpc, subnets,
                     List.of(), false, "Checkout needs it: " + why)).id();
         });
     }

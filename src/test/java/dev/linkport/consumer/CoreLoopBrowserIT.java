@@ -92,6 +92,18 @@ class CoreLoopBrowserIT extends BrowserTest {
         browser.until(d -> text("endpoint-state").equals("SUBMITTED"));
         browser.screenshot("core-6-my-endpoints-submitted");
 
+        // bob's teams have many endpoints: he narrows the list by the service's name, then by words nothing has
+        browser.fill(input("endpoints-search"), name);
+        browser.until(d -> {
+            List<String> rows = browser.gridRows("endpoints-grid");
+            return rows.size() == 1 && rows.getFirst().contains(name) && rows.getFirst().contains("SUBMITTED");
+        });
+        browser.fill(input("endpoints-search"), "no-such-endpoint-" + name);
+        browser.until(d -> browser.gridRows("endpoints-grid").isEmpty());
+        browser.screenshot("core-6b-my-endpoints-filtered-to-nothing");
+        browser.fill(input("endpoints-search"), name);
+        browser.waitForGridRow("endpoints-grid", name);
+
         // an admin approves in a second browser; bob's page stays open and is not reloaded
         try (Browser admin = Browser.start(port)) {
             admin.open("/login"); // a fresh browser shows "data:,", which has no path yet

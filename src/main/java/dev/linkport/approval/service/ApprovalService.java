@@ -5,6 +5,9 @@ import dev.linkport.catalog.service.ListingDirectory;
 import dev.linkport.catalog.service.ListingRef;
 import dev.linkport.consumer.EndpointState;
 import dev.linkport.consumer.service.EndpointRequestDetails;
+import dev.linkport.consumer.service.EndpointRequestRow;
+import dev.linkport.consumer.service.RequestFilterChoices;
+import dev.linkport.consumer.service.WaitingRequestsFilter;
 import dev.linkport.consumer.service.ServiceRequests;
 import dev.linkport.consumer.service.ServiceRequests.Pending;
 import dev.linkport.identity.service.AccessPolicy;
@@ -13,10 +16,13 @@ import dev.linkport.identity.service.UserDirectory;
 import dev.linkport.platform.ConflictException;
 import dev.linkport.platform.ForbiddenException;
 import dev.linkport.platform.InvalidInputException;
+import dev.linkport.platform.events.ChangeScope;
 import dev.linkport.platform.NotFoundException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.UUID;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -30,6 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class ApprovalService {
+
+    /** The longest reason a decision takes (the requester reads it). */
+    public static final int MAX_REASON = 2000;
 
     private final ServiceRequests requests;
     private final ListingDirectory listings;
@@ -48,14 +57,42 @@ public class ApprovalService {
 
     /** How many submitted requests the caller may decide. */
     public long countPending() {
-        return tx.execute(status -> requests.countSubmitted(decidable(access.caller())));
+        return countPending(WaitingRequestsFilter.NONE);
+    }
+
+    /** How many submitted requests the caller may decide meet the filter. */
+    public long countPending(WaitingRequestsFilter filter) {
+        return tx.execute(status -> requests.countSubmitted(decidable(access.caller()), filter));
     }
 
     /** Submitted requests the caller may decide, oldest first. */
-    public List<EndpointRequestDetails> pending(int offset, int limit) {
+    public List<EndpointRequestRow> pending(int offset, int limit) {
+        return pending(WaitingRequestsFilter.NONE, offset, limit);
+    }
+
+    /**
+     * Submitted requests the caller may decide that meet the filter, oldest first: rows without
+     * timelines.
+     *
+     * @throws InvalidInputException for a filter value that cannot be used (field by field)
+     */
+    public List<EndpointRequestRow> pending(WaitingRequestsFilter filter, int offset, int limit) {
+        return tx.execute(status -> requests.submitted(decidable(access.caller()), filter, offset, limit));
+    }
+
+    /** The services and requesting teams among the requests the caller may decide, for the dashboard's filters. */
+    public RequestFilterChoices pendingFilterChoices() {
+        return tx.execute(status -> requests.submittedFilterChoices(decidable(access.caller())));
+    }
+
+    /**
+     * The listings whose requests' changes the dashboard shows the caller: those whose requests they
+     * decide (every listing for admins).
+     */
+    public ChangeScope decidableChangeScope() {
         return tx.execute(status -> {
             Caller caller = access.caller();
-            return requests.submitted(decidable(caller), offset, limit, caller);
+            return caller.admin() ? ChangeScope.all() : ChangeScope.of(Set.copyOf(decidable(caller)));
         });
     }
 
@@ -64,30 +101,64 @@ public class ApprovalService {
         return decide(id, true, reason);
     }
 
-    /** Rejects a submitted request; a reason is required and shown to the requester. */
+    /** Rejects a submitted request; a reason is required (at most {@value #MAX_REASON} characters) and shown to the requester. */
     public EndpointRequestDetails reject(UUID id, String reason) {
-        if (reason == null || reason.isBlank()) {
-            throw InvalidInputException.of("reason", "Say why the request is rejected; the requester sees it");
-        }
+        checkRejectionReason(reason);
         return decide(id, false, reason);
     }
 
     /** Approves several requests; returns what happened to each (approved, or why not). */
     public List<BulkOutcome> approveAll(List<UUID> ids, String reason) {
+        checkLength(reason);
+        return decideEach(ids, id -> approve(id, reason));
+    }
+
+    /**
+     * Rejects several requests with one reason (required, at most {@value #MAX_REASON} characters, shown
+     * to each requester), each decided and audited as a single rejection is; returns what happened to each
+     * (rejected, or why not: decided meanwhile, not the caller's to decide).
+     *
+     * @throws InvalidInputException when the reason is missing or too long (nothing is rejected then)
+     */
+    public List<BulkOutcome> rejectAll(List<UUID> ids, String reason) {
+        checkRejectionReason(reason);
+        return decideEach(ids, id -> reject(id, reason));
+    }
+
+    /**
+     * The result of one decision in a bulk decision.
+     *
+     * @param done    the request was approved (or rejected) as asked
+     * @param problem otherwise, why not
+     */
+    public record BulkOutcome(UUID id, boolean done, String problem) {
+    }
+
+    private static List<BulkOutcome> decideEach(List<UUID> ids, Consumer<UUID> decision) {
         List<BulkOutcome> outcomes = new ArrayList<>();
         for (UUID id : ids) {
             try {
-                approve(id, reason);
+                decision.accept(id);
                 outcomes.add(new BulkOutcome(id, true, null));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException e) { // reported with the others; the rest still get decided
                 outcomes.add(new BulkOutcome(id, false, e.getMessage()));
             }
         }
         return outcomes;
     }
 
-    /** The result of one approval in a bulk approval. */
-    public record BulkOutcome(UUID id, boolean approved, String problem) {
+    private static void checkRejectionReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw InvalidInputException.of("reason", "Say why the request is rejected; the requester sees it");
+        }
+        checkLength(reason);
+    }
+
+    private static void checkLength(String reason) {
+        if (reason != null && reason.trim().length() > MAX_REASON) {
+            throw InvalidInputException.of("reason", "At most " + MAX_REASON + " characters; "
+                    + reason.trim().length() + " now");
+        }
     }
 
     /** The listings whose requests the caller decides; {@code null} for all (admins). */

@@ -1,8 +1,10 @@
 package dev.linkport.approval.ui;
 
 import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -10,9 +12,14 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.LitRenderer;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.AccessDeniedException;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -20,11 +27,15 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.linkport.approval.service.ApprovalService;
 import dev.linkport.approval.service.ApprovalService.BulkOutcome;
-import dev.linkport.consumer.service.EndpointRequestDetails;
+import dev.linkport.consumer.service.EndpointRequestRow;
+import dev.linkport.consumer.service.FilterChoice;
+import dev.linkport.consumer.service.RequestFilterChoices;
+import dev.linkport.consumer.service.WaitingRequestsFilter;
 import dev.linkport.identity.service.UserService;
 import dev.linkport.platform.ConflictException;
 import dev.linkport.platform.InvalidInputException;
 import dev.linkport.platform.NotFoundException;
+import dev.linkport.platform.events.ChangeScope;
 import dev.linkport.platform.events.Changed;
 import dev.linkport.platform.events.LiveUpdates;
 import dev.linkport.platform.ui.EmptyState;
@@ -38,26 +49,50 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
  * Endpoint requests waiting for the user's decision (platform admins and provider teams), oldest
- * first: approve or reject one, or approve several at once. Refreshes by itself as requests come
- * in or are decided by someone else.
+ * first, filtered by service, requesting team, words (account, requester, VPC) and how long they
+ * have waited: approve or reject one, or several at once. Refreshes by itself as requests to the
+ * services the user decides come in or are decided by someone else.
  */
 @Route("approvals")
 @PageTitle("Approvals · Linkport")
 @PermitAll
 public class ApprovalsView extends VerticalLayout implements BeforeEnterObserver {
 
+    /** How long a request has waited, as the filter offers it. */
+    enum Waiting {
+        ANY("Waiting any time", null), HOUR("Waiting over an hour", Duration.ofHours(1)),
+        DAY("Waiting over a day", Duration.ofDays(1)), WEEK("Waiting over a week", Duration.ofDays(7));
+
+        final String label;
+        final Duration atLeast;
+
+        Waiting(String label, Duration atLeast) {
+            this.label = label;
+            this.atLeast = atLeast;
+        }
+    }
+
     private final ApprovalService approvals;
     private final UserService users;
     private final LiveUpdates updates;
     private final Clock clock;
-    private final Grid<EndpointRequestDetails> grid = new Grid<>(EndpointRequestDetails.class, false);
+    private final Grid<EndpointRequestRow> grid = new Grid<>(EndpointRequestRow.class, false);
     private final Button approveSelected = new Button("Approve selected", VaadinIcon.CHECK.create());
+    private final Button rejectSelected = new Button("Reject selected", VaadinIcon.CLOSE_SMALL.create());
+    private final TextField search = new TextField();
+    private final ComboBox<FilterChoice> service = new ComboBox<>();
+    private final ComboBox<FilterChoice> team = new ComboBox<>();
+    private final Select<Waiting> waiting = new Select<>();
+    private final HorizontalLayout filters = new HorizontalLayout();
     private final Div empty = new Div();
-    private boolean listening;
+    private boolean built;
+    private RequestFilterChoices offered;
+    private boolean offering;
 
     public ApprovalsView(ApprovalService approvals, UserService users, LiveUpdates updates, Clock clock) {
         this.approvals = approvals;
@@ -75,45 +110,157 @@ public class ApprovalsView extends VerticalLayout implements BeforeEnterObserver
                     "Approvals are for platform admins and members of provider teams.");
             return;
         }
-        removeAll();
+        if (built) {
+            refresh();
+            return;
+        }
+        built = true;
         approveSelected.setId("approve-selected");
         approveSelected.addThemeVariants(ButtonVariant.PRIMARY);
         approveSelected.setEnabled(false);
         approveSelected.addClickListener(e -> approveSelected());
+        rejectSelected.setId("reject-selected");
+        rejectSelected.addThemeVariants(ButtonVariant.ERROR);
+        rejectSelected.setEnabled(false);
+        rejectSelected.addClickListener(e -> openBulkReject());
         add(new ViewHeader("Approvals", "Endpoint requests to services you decide on, oldest first. Approving "
-                + "starts provisioning in AWS at once.", approveSelected));
+                + "starts provisioning in AWS at once.", rejectSelected, approveSelected));
+        buildFilters();
 
         grid.setId("approvals-grid");
-        grid.removeAllColumns();
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(EndpointRequestDetails::serviceName).setHeader("Service").setFlexGrow(2);
-        grid.addColumn(EndpointRequestDetails::requester).setHeader("Requester").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(EndpointRequestDetails::consumerTeam).setHeader("Team").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(new ComponentRenderer<>(ApprovalsView::target)).setHeader("Account · VPC").setAutoWidth(true)
-                .setFlexGrow(0);
-        grid.addColumn(EndpointRequestDetails::justification).setHeader("Justification").setFlexGrow(3);
-        grid.addColumn(r -> age(r)).setHeader("Age").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(new ComponentRenderer<>(this::actions)).setHeader("Decision").setFlexGrow(0).setWidth("13rem");
-        grid.setItems(q -> approvals.pending(q.getOffset(), q.getLimit()).stream(), q -> (int) approvals.countPending())
-                .setIdentifierProvider(EndpointRequestDetails::id);
+        grid.addColumn(EndpointRequestRow::serviceName).setHeader("Service").setFlexGrow(2);
+        grid.addColumn(EndpointRequestRow::requester).setHeader("Requester").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(EndpointRequestRow::consumerTeam).setHeader("Team").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(LitRenderer.<EndpointRequestRow>of("""
+                        <div class="two-line-cell"><span>${item.account}</span>\\
+                        <span class="cell-subtitle">${item.vpc}</span></div>""")
+                        .withProperty("account", r -> r.accountId() + " · " + r.region())
+                        .withProperty("vpc", r -> r.vpcId() + " · " + r.subnetCount()
+                                + (r.subnetCount() == 1 ? " subnet" : " subnets")))
+                .setHeader("Account · VPC").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(EndpointRequestRow::justification).setHeader("Justification").setFlexGrow(3);
+        grid.addColumn(this::age).setHeader("Age").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(LitRenderer.<EndpointRequestRow>of("""
+                        <div class="row-actions">\\
+                        <vaadin-button id="approve-${item.id}" class="approve-request" theme="small success" \\
+                        @click="${approve}">Approve</vaadin-button>\\
+                        <vaadin-button id="reject-${item.id}" class="reject-request" theme="small error" \\
+                        @click="${reject}">Reject</vaadin-button></div>""")
+                        .withProperty("id", r -> r.id().toString())
+                        .withFunction("approve", r -> decide(() -> approvals.approve(r.id(), null),
+                                "Approved " + r.serviceName() + " for " + r.consumerTeam()))
+                        .withFunction("reject", this::openReject))
+                .setHeader("Decision").setFlexGrow(0).setWidth("13rem");
+        grid.setEmptyStateText("No request matches these filters. Clear them to see everything waiting for you.");
+        grid.setItems(q -> approvals.pending(filter(), q.getOffset(), q.getLimit()).stream(),
+                        q -> (int) approvals.countPending(filter()))
+                .setIdentifierProvider(EndpointRequestRow::id);
         grid.addSelectionListener(e -> {
             int n = e.getAllSelectedItems().size();
             approveSelected.setEnabled(n > 0);
             approveSelected.setText(n > 0 ? "Approve selected (" + n + ")" : "Approve selected");
+            rejectSelected.setEnabled(n > 0);
+            rejectSelected.setText(n > 0 ? "Reject selected (" + n + ")" : "Reject selected");
         });
-        empty.removeAll();
         empty.add(new EmptyState("Nothing waiting for you",
                 "Requests for services with the PROVIDER policy (decided by the providing team) or the ADMIN policy "
                         + "(decided by platform admins) appear here, with requester, target VPC and justification. "
                         + "This page updates by itself."));
-        add(empty, grid);
+        add(empty, filters, grid);
         setFlexGrow(1, grid);
         showEmptyOrGrid();
-        if (!listening) {
-            listening = true;
-            LiveRefresh.onChange(this, updates, Changed.Topic.ENDPOINT_REQUEST, this::refresh);
+        // only changes to requests the user decides, at most one refresh a second however many there are
+        LiveRefresh.onConcerningChange(this, updates, Changed.Topic.ENDPOINT_REQUEST, concernsMe(), this::refresh);
+    }
+
+    private Supplier<java.util.function.Predicate<Changed>> concernsMe() {
+        return () -> {
+            ChangeScope listings = approvals.decidableChangeScope();
+            return changed -> listings.covers(changed.listingId());
+        };
+    }
+
+    private void buildFilters() {
+        search.setId("approvals-search");
+        search.setPlaceholder("Account, requester, VPC, service");
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setMaxLength(100);
+        search.setWidth("20rem");
+        service.setId("approvals-service");
+        service.setPlaceholder("Service");
+        service.setItemLabelGenerator(FilterChoice::label);
+        service.setClearButtonVisible(true);
+        team.setId("approvals-team");
+        team.setPlaceholder("Requesting team");
+        team.setItemLabelGenerator(FilterChoice::label);
+        team.setClearButtonVisible(true);
+        waiting.setId("approvals-waiting");
+        waiting.setItems(Waiting.values());
+        waiting.setItemLabelGenerator(w -> w.label);
+        waiting.setValue(Waiting.ANY);
+        Button clear = new Button("Clear filters", e -> {
+            search.clear();
+            service.clear();
+            team.clear();
+            waiting.setValue(Waiting.ANY);
+        });
+        clear.setId("approvals-clear-filters");
+        clear.addThemeVariants(ButtonVariant.TERTIARY);
+        search.addValueChangeListener(e -> filtered());
+        service.addValueChangeListener(e -> filtered());
+        team.addValueChangeListener(e -> filtered());
+        waiting.addValueChangeListener(e -> filtered());
+        filters.add(search, service, team, waiting, clear);
+        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+        filters.getStyle().set("flex-wrap", "wrap");
+        filters.addClassName("list-filters");
+    }
+
+    /**
+     * The services and teams among the requests now waiting; what is chosen stays chosen. Offering new
+     * choices is not filtering: it keeps the selection.
+     */
+    private void offerChoices() {
+        RequestFilterChoices choices = approvals.pendingFilterChoices();
+        if (choices.equals(offered)) {
+            return;
         }
+        offered = choices;
+        FilterChoice chosenService = service.getValue();
+        FilterChoice chosenTeam = team.getValue();
+        offering = true;
+        try {
+            service.setItems(withChosen(choices.services(), chosenService));
+            team.setItems(withChosen(choices.teams(), chosenTeam));
+            service.setValue(chosenService);
+            team.setValue(chosenTeam);
+        } finally {
+            offering = false;
+        }
+    }
+
+    private static List<FilterChoice> withChosen(List<FilterChoice> offered, FilterChoice chosen) {
+        return chosen == null || offered.contains(chosen) ? offered
+                : java.util.stream.Stream.concat(offered.stream(), java.util.stream.Stream.of(chosen)).toList();
+    }
+
+    /** What is selected and no longer shown must not be decided by "… selected": a new filter starts a new selection. */
+    private void filtered() {
+        if (offering) {
+            return;
+        }
+        grid.deselectAll();
+        grid.getDataProvider().refreshAll();
+    }
+
+    private WaitingRequestsFilter filter() {
+        return new WaitingRequestsFilter(service.getValue() == null ? null : service.getValue().id(),
+                team.getValue() == null ? null : team.getValue().id(), search.getValue(),
+                waiting.getValue() == null ? null : waiting.getValue().atLeast);
     }
 
     private void refresh() {
@@ -124,22 +271,11 @@ public class ApprovalsView extends VerticalLayout implements BeforeEnterObserver
     private void showEmptyOrGrid() {
         boolean none = approvals.countPending() == 0;
         empty.setVisible(none);
+        filters.setVisible(!none);
         grid.setVisible(!none);
-    }
-
-    private Div actions(EndpointRequestDetails r) {
-        Button approve = new Button("Approve", e -> decide(() -> approvals.approve(r.id(), null),
-                "Approved " + r.serviceName() + " for " + r.consumerTeam()));
-        approve.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.SUCCESS);
-        approve.addClassName("approve-request");
-        approve.setId("approve-" + r.id());
-        Button reject = new Button("Reject", e -> openReject(r));
-        reject.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.ERROR);
-        reject.addClassName("reject-request");
-        reject.setId("reject-" + r.id());
-        Div bar = new Div(approve, reject);
-        bar.addClassName("row-actions");
-        return bar;
+        if (!none) {
+            offerChoices();
+        }
     }
 
     private void decide(Runnable decision, String success) {
@@ -152,22 +288,23 @@ public class ApprovalsView extends VerticalLayout implements BeforeEnterObserver
         refresh();
     }
 
-    private void openReject(EndpointRequestDetails r) {
+    private TextArea reasonField(String id) {
+        TextArea reason = new TextArea("Reason");
+        reason.setId(id);
+        reason.setWidthFull();
+        reason.setRequiredIndicatorVisible(true);
+        reason.setMaxLength(ApprovalService.MAX_REASON);
+        reason.setHelperText("The requester sees it: say what they should change");
+        return reason;
+    }
+
+    private void openReject(EndpointRequestRow r) {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle("Reject the request of " + r.consumerTeam() + " for " + r.serviceName());
         dialog.setWidth("min(32rem, 95vw)");
-        TextArea reason = new TextArea("Reason");
-        reason.setId("reject-reason");
-        reason.setWidthFull();
-        reason.setRequiredIndicatorVisible(true);
-        reason.setHelperText("The requester sees it: say what they should change");
+        TextArea reason = reasonField("reject-reason");
         dialog.add(new Paragraph(r.requester() + " asked: “" + r.justification() + "”"), reason);
         Button confirm = new Button("Reject", e -> {
-            if (reason.getValue().isBlank()) {
-                reason.setErrorMessage("Say why the request is rejected; the requester sees it");
-                reason.setInvalid(true);
-                return;
-            }
             try {
                 approvals.reject(r.id(), reason.getValue());
                 Notifications.success("Rejected " + r.serviceName() + " for " + r.consumerTeam());
@@ -184,7 +321,38 @@ public class ApprovalsView extends VerticalLayout implements BeforeEnterObserver
         });
         confirm.setId("reject-confirm");
         confirm.addThemeVariants(ButtonVariant.PRIMARY, ButtonVariant.ERROR);
-        confirm.addClickShortcut(Key.ENTER, com.vaadin.flow.component.KeyModifier.CONTROL);
+        confirm.addClickShortcut(Key.ENTER, KeyModifier.CONTROL);
+        Button cancel = new Button("Cancel", e -> dialog.close());
+        dialog.getFooter().add(cancel, confirm);
+        dialog.open();
+        reason.focus();
+    }
+
+    private void openBulkReject() {
+        List<EndpointRequestRow> chosen = List.copyOf(grid.getSelectedItems());
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Reject " + chosen.size() + (chosen.size() == 1 ? " request" : " requests"));
+        dialog.setWidth("min(32rem, 95vw)");
+        TextArea reason = reasonField("bulk-reject-reason");
+        reason.setHelperText("Every requester sees it: say what they should change");
+        dialog.add(new Paragraph("The same reason goes to each of them."), reason);
+        Button confirm = new Button("Reject all", e -> {
+            List<BulkOutcome> outcomes;
+            try {
+                outcomes = approvals.rejectAll(chosen.stream().map(EndpointRequestRow::id).toList(), reason.getValue());
+            } catch (InvalidInputException invalid) {
+                reason.setErrorMessage(invalid.errors().getFirst().message());
+                reason.setInvalid(true);
+                return;
+            }
+            dialog.close();
+            grid.deselectAll();
+            refresh();
+            showOutcomes(chosen, outcomes, "Rejected", "rejected");
+        });
+        confirm.setId("bulk-reject-confirm");
+        confirm.addThemeVariants(ButtonVariant.PRIMARY, ButtonVariant.ERROR);
+        confirm.addClickShortcut(Key.ENTER, KeyModifier.CONTROL);
         Button cancel = new Button("Cancel", e -> dialog.close());
         dialog.getFooter().add(cancel, confirm);
         dialog.open();
@@ -192,49 +360,45 @@ public class ApprovalsView extends VerticalLayout implements BeforeEnterObserver
     }
 
     private void approveSelected() {
-        List<EndpointRequestDetails> chosen = List.copyOf(grid.getSelectedItems());
-        Map<UUID, EndpointRequestDetails> byId = chosen.stream()
-                .collect(Collectors.toMap(EndpointRequestDetails::id, Function.identity()));
-        List<BulkOutcome> outcomes = approvals.approveAll(chosen.stream().map(EndpointRequestDetails::id).toList(), null);
+        List<EndpointRequestRow> chosen = List.copyOf(grid.getSelectedItems());
+        List<BulkOutcome> outcomes = approvals.approveAll(chosen.stream().map(EndpointRequestRow::id).toList(), null);
         grid.deselectAll();
         refresh();
-        long ok = outcomes.stream().filter(BulkOutcome::approved).count();
+        showOutcomes(chosen, outcomes, "Approved", "approved");
+    }
+
+    private void showOutcomes(List<EndpointRequestRow> chosen, List<BulkOutcome> outcomes, String title, String done) {
+        Map<UUID, EndpointRequestRow> byId = chosen.stream()
+                .collect(Collectors.toMap(EndpointRequestRow::id, Function.identity()));
+        long ok = outcomes.stream().filter(BulkOutcome::done).count();
         Dialog result = new Dialog();
-        result.setHeaderTitle(ok == outcomes.size() ? "Approved " + ok + " requests"
-                : "Approved " + ok + " of " + outcomes.size() + " requests");
+        result.setHeaderTitle(ok == outcomes.size() ? title + " " + ok + " requests"
+                : title + " " + ok + " of " + outcomes.size() + " requests");
         Div list = new Div();
         list.setId("bulk-outcomes");
         list.addClassName("bulk-outcomes");
         for (BulkOutcome o : outcomes) {
-            EndpointRequestDetails r = byId.get(o.id());
+            EndpointRequestRow r = byId.get(o.id());
             Span line = new Span((r == null ? o.id().toString() : r.serviceName() + " for " + r.consumerTeam()
                     + " (" + r.requester() + ": “" + shorten(r.justification()) + "”)") + " — "
-                    + (o.approved() ? "approved" : o.problem()));
-            line.addClassName(o.approved() ? "outcome-ok" : "outcome-problem");
+                    + (o.done() ? done : o.problem()));
+            line.addClassName(o.done() ? "outcome-ok" : "outcome-problem");
             list.add(line);
         }
         result.add(list);
         Button close = new Button("Close", e -> result.close());
+        close.setId("bulk-outcomes-close");
         close.addThemeVariants(ButtonVariant.PRIMARY);
         result.getFooter().add(close);
         result.open();
         close.focus();
     }
 
-    private static Div target(EndpointRequestDetails r) {
-        Span account = new Span(r.accountId() + " · " + r.region());
-        Span vpc = new Span(r.vpcId() + " · " + r.subnetIds().size() + (r.subnetIds().size() == 1 ? " subnet" : " subnets"));
-        vpc.addClassName("cell-subtitle");
-        Div cell = new Div(account, vpc);
-        cell.addClassName("two-line-cell");
-        return cell;
-    }
-
     private static String shorten(String text) {
         return text.length() <= 48 ? text : text.substring(0, 47) + "…";
     }
 
-    private String age(EndpointRequestDetails r) {
+    private String age(EndpointRequestRow r) {
         Duration d = Duration.between(r.createdAt(), clock.instant());
         if (d.toDays() > 0) {
             return d.toDays() + " d";

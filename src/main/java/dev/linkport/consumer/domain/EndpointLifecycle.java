@@ -90,6 +90,7 @@ public class EndpointLifecycle {
 
     /** Tells open views that the request changed without a state change (e.g. its endpoint id). */
     public void changed(EndpointRequest request) {
-        events.publishEvent(new Changed(Topic.ENDPOINT_REQUEST, request.getId()));
+        events.publishEvent(new Changed(Topic.ENDPOINT_REQUEST, request.getId(), request.getConsumerTeamId(),
+                request.getListingId()));
     }
 }

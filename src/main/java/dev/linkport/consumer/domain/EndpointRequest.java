@@ -19,11 +19,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.hibernate.annotations.BatchSize;
 
 /**
  * A consumer team's request for an interface endpoint to a service, into one of its VPCs. The
  * service is the catalog's, the account, its team and the people identity's: the request keeps
- * their ids.
+ * their ids. Its subnets, security groups and DNS names load when first read, inside the transaction,
+ * fifty requests' at a time; lists read rows ({@code EndpointRequestRowRepository}) instead.
  */
 @Entity
 @Table(name = "endpoint_request")
@@ -52,12 +54,14 @@ public class EndpointRequest {
     @Column(name = "vpc_id", nullable = false)
     private String vpcId;
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    @ElementCollection(fetch = FetchType.LAZY)
+    @BatchSize(size = 50)
     @CollectionTable(name = "endpoint_request_subnet", joinColumns = @JoinColumn(name = "request_id"))
     @Column(name = "subnet_id", nullable = false)
     private Set<String> subnetIds = new TreeSet<>();
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    @ElementCollection(fetch = FetchType.LAZY)
+    @BatchSize(size = 50)
     @CollectionTable(name = "endpoint_request_security_group", joinColumns = @JoinColumn(name = "request_id"))
     @Column(name = "group_id", nullable = false)
     private Set<String> securityGroupIds = new TreeSet<>();
@@ -81,7 +85,8 @@ public class EndpointRequest {
     @Column(name = "decided_by_id")
     private UUID decidedById;
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    @ElementCollection(fetch = FetchType.LAZY)
+    @BatchSize(size = 50)
     @CollectionTable(name = "endpoint_dns_entry", joinColumns = @JoinColumn(name = "request_id"))
     @OrderColumn(name = "position")
     private List<EndpointDnsName> dnsNames = new ArrayList<>();

@@ -14,6 +14,7 @@ import dev.linkport.consumer.EndpointState;
 import dev.linkport.consumer.domain.EndpointLifecycle;
 import dev.linkport.consumer.domain.EndpointRequest;
 import dev.linkport.consumer.domain.EndpointRequestRepository;
+import dev.linkport.consumer.domain.EndpointRequestRowRepository.Criteria;
 import dev.linkport.consumer.jobs.ConsumerJobs;
 import dev.linkport.identity.service.AccessPolicy;
 import dev.linkport.identity.service.AccountDirectory;
@@ -24,8 +25,8 @@ import dev.linkport.platform.FieldError;
 import dev.linkport.platform.ForbiddenException;
 import dev.linkport.platform.InvalidInputException;
 import dev.linkport.platform.NotFoundException;
-import dev.linkport.platform.OffsetPage;
 import dev.linkport.platform.Validation;
+import dev.linkport.platform.events.ChangeScope;
 import dev.linkport.worker.Jobs;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -37,7 +38,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -60,6 +60,7 @@ public class EndpointRequestService {
     private final PrivateLinkGateway gateway;
     private final EndpointLifecycle lifecycle;
     private final RequestDetailsFactory details;
+    private final RequestRows rows;
     private final Jobs jobs;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -67,7 +68,9 @@ public class EndpointRequestService {
     public EndpointRequestService(EndpointRequestRepository requests, ListingDirectory listings,
                                   AccountDirectory accounts, AccessPolicy access, Validation validation,
                                   PrivateLinkGateway gateway, EndpointLifecycle lifecycle,
-                                  RequestDetailsFactory details, Jobs jobs, TransactionTemplate tx, Clock clock) {
+                                  RequestDetailsFactory details, RequestRows rows, Jobs jobs, TransactionTemplate tx,
+                                  Clock clock) {
+        this.rows = rows;
         this.requests = requests;
         this.listings = listings;
         this.accounts = accounts;
@@ -118,19 +121,47 @@ public class EndpointRequestService {
     }
 
     /** Requests into the accounts of the caller's teams (every team's for admins), newest first. */
-    public List<EndpointRequestDetails> mine(int offset, int limit) {
+    public List<EndpointRequestRow> mine(int offset, int limit) {
+        return mine(MyEndpointsFilter.NONE, offset, limit);
+    }
+
+    /**
+     * The caller's teams' requests (every team's for admins) that meet the filter, newest first: rows
+     * without timelines, one query for the page and one per other module for the names.
+     *
+     * @throws InvalidInputException for a filter value that cannot be used (field by field)
+     */
+    public List<EndpointRequestRow> mine(MyEndpointsFilter filter, int offset, int limit) {
         return tx.execute(status -> {
             Caller caller = access.caller();
-            return details.details(requests.findByConsumerTeams(caller.teamIdsForQuery(), caller.admin(),
-                    new OffsetPage(offset, limit, Sort.unsorted())), caller);
+            return rows.find(rows.mine(myScope(caller), filter), offset, limit);
         });
     }
 
     public long countMine() {
+        return countMine(MyEndpointsFilter.NONE);
+    }
+
+    /** How many of the caller's teams' requests meet the filter. */
+    public long countMine(MyEndpointsFilter filter) {
+        return tx.execute(status -> rows.count(rows.mine(myScope(access.caller()), filter)));
+    }
+
+    /** The services and accounts of the caller's teams' requests, for My endpoints' filters. */
+    public RequestFilterChoices myFilterChoices() {
+        return tx.execute(status -> rows.choices(myScope(access.caller())));
+    }
+
+    /** The teams whose requests' changes My endpoints shows the caller: theirs (everyone's for admins). */
+    public ChangeScope myChangeScope() {
         return tx.execute(status -> {
             Caller caller = access.caller();
-            return requests.countByConsumerTeams(caller.teamIdsForQuery(), caller.admin());
+            return caller.admin() ? ChangeScope.all() : ChangeScope.of(caller.teamIds());
         });
+    }
+
+    private static Criteria myScope(Caller caller) {
+        return Criteria.ofConsumerTeams(caller.admin() ? null : caller.teamIdsForQuery());
     }
 
     /**

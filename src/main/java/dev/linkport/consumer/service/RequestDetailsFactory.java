@@ -21,8 +21,9 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns requests into {@link EndpointRequestDetails} for a caller, looking up the names other
- * modules own (service, account, people) once per page rather than once per row.
+ * Turns one request into its {@link EndpointRequestDetails} for a caller, with its timeline and the
+ * names other modules own (service, account, people). Lists use {@link RequestRows}: rows without
+ * timelines, names looked up once per page.
  */
 @Component
 class RequestDetailsFactory {
@@ -44,7 +45,7 @@ class RequestDetailsFactory {
         return details(List.of(r), caller).getFirst();
     }
 
-    List<EndpointRequestDetails> details(Collection<EndpointRequest> requests, Caller caller) {
+    private List<EndpointRequestDetails> details(Collection<EndpointRequest> requests, Caller caller) {
         Map<UUID, ListingRef> listingsById = listings.get(requests.stream().map(EndpointRequest::getListingId).toList());
         Map<UUID, AccountRef> accountsById = accounts.get(requests.stream()
                 .map(EndpointRequest::getConsumerAccountId).toList());

@@ -5,12 +5,12 @@ import dev.linkport.consumer.EndpointState;
 import dev.linkport.consumer.domain.EndpointLifecycle;
 import dev.linkport.consumer.domain.EndpointRequest;
 import dev.linkport.consumer.domain.EndpointRequestRepository;
+import dev.linkport.consumer.domain.EndpointRequestRowRepository.Criteria;
 import dev.linkport.consumer.jobs.ConsumerJobs;
 import dev.linkport.identity.service.AccountDirectory;
 import dev.linkport.identity.service.AccountRef;
 import dev.linkport.identity.service.Caller;
 import dev.linkport.platform.ConflictException;
-import dev.linkport.platform.OffsetPage;
 import dev.linkport.worker.Jobs;
 import java.time.Clock;
 import java.util.Collection;
@@ -20,7 +20,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,17 +34,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class ServiceRequests implements ConsumerCounts {
 
-    private static final UUID NO_LISTING = new UUID(0, 0);
-
     private final EndpointRequestRepository requests;
     private final AccountDirectory accounts;
     private final EndpointLifecycle lifecycle;
     private final RequestDetailsFactory details;
+    private final RequestRows rows;
     private final Jobs jobs;
     private final Clock clock;
 
     ServiceRequests(EndpointRequestRepository requests, AccountDirectory accounts, EndpointLifecycle lifecycle,
-                    RequestDetailsFactory details, Jobs jobs, Clock clock) {
+                    RequestDetailsFactory details, RequestRows rows, Jobs jobs, Clock clock) {
+        this.rows = rows;
         this.requests = requests;
         this.accounts = accounts;
         this.lifecycle = lifecycle;
@@ -54,17 +53,28 @@ public class ServiceRequests implements ConsumerCounts {
         this.clock = clock;
     }
 
-    /** Submitted requests to these listings ({@code null}: to every listing), oldest first. */
+    /**
+     * Submitted requests to these listings ({@code null}: to every listing) that meet the filter, oldest
+     * first: rows without timelines.
+     *
+     * @throws dev.linkport.platform.InvalidInputException for a filter value that cannot be used
+     */
     @Transactional(readOnly = true)
-    public List<EndpointRequestDetails> submitted(Collection<UUID> listingIds, int offset, int limit, Caller caller) {
-        return details.details(requests.findSubmitted(orNone(listingIds), listingIds == null,
-                new OffsetPage(offset, limit, Sort.unsorted())), caller);
+    public List<EndpointRequestRow> submitted(Collection<UUID> listingIds, WaitingRequestsFilter filter, int offset,
+                                              int limit) {
+        return rows.find(rows.waiting(Criteria.waitingFor(listingIds), filter), offset, limit);
     }
 
-    /** How many requests to these listings ({@code null}: to every listing) wait for a decision. */
+    /** How many requests to these listings ({@code null}: to every listing) that meet the filter wait for a decision. */
     @Transactional(readOnly = true)
-    public long countSubmitted(Collection<UUID> listingIds) {
-        return requests.countSubmitted(orNone(listingIds), listingIds == null);
+    public long countSubmitted(Collection<UUID> listingIds, WaitingRequestsFilter filter) {
+        return rows.count(rows.waiting(Criteria.waitingFor(listingIds), filter));
+    }
+
+    /** The services and requesting teams of the requests to these listings that wait for a decision. */
+    @Transactional(readOnly = true)
+    public RequestFilterChoices submittedFilterChoices(Collection<UUID> listingIds) {
+        return rows.choices(Criteria.waitingFor(listingIds));
     }
 
     /** The request as the decider sees it, with the listing it is for. */
@@ -179,9 +189,5 @@ public class ServiceRequests implements ConsumerCounts {
             return new RequestRef(r.getId(), r.getListingId(), r.getVpcEndpointId(), account.accountId(),
                     account.teamName(), r.getState());
         }).toList();
-    }
-
-    private static Collection<UUID> orNone(Collection<UUID> ids) {
-        return ids == null || ids.isEmpty() ? Set.of(NO_LISTING) : ids;
     }
 }

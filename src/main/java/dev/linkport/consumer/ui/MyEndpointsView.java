@@ -13,7 +13,12 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.splitlayout.SplitLayout;
-import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.LitRenderer;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -21,8 +26,13 @@ import com.vaadin.flow.router.Route;
 import dev.linkport.consumer.EndpointState;
 import dev.linkport.consumer.service.EndpointRequestDetails;
 import dev.linkport.consumer.service.EndpointRequestDetails.TimelineEntry;
+import dev.linkport.consumer.service.EndpointRequestRow;
 import dev.linkport.consumer.service.EndpointRequestService;
+import dev.linkport.consumer.service.FilterChoice;
+import dev.linkport.consumer.service.MyEndpointsFilter;
+import dev.linkport.consumer.service.RequestFilterChoices;
 import dev.linkport.platform.NotFoundException;
+import dev.linkport.platform.events.ChangeScope;
 import dev.linkport.platform.events.Changed;
 import dev.linkport.platform.events.LiveUpdates;
 import dev.linkport.platform.ui.CopyButton;
@@ -35,6 +45,7 @@ import jakarta.annotation.security.PermitAll;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -49,11 +60,16 @@ public class MyEndpointsView extends VerticalLayout implements BeforeEnterObserv
 
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+    private static final int MAX_SEARCH = 100;
     private static final Set<EndpointState> IN_PROGRESS = EnumSet.of(EndpointState.APPROVED, EndpointState.PROVISIONING,
             EndpointState.PENDING_ACCEPTANCE, EndpointState.DELETING);
 
     private final EndpointRequestService requests;
-    private final Grid<EndpointRequestDetails> grid = new Grid<>(EndpointRequestDetails.class, false);
+    private final Grid<EndpointRequestRow> grid = new Grid<>(EndpointRequestRow.class, false);
+    private final TextField search = new TextField();
+    private final ComboBox<EndpointState> state = new ComboBox<>();
+    private final ComboBox<FilterChoice> service = new ComboBox<>();
+    private final ComboBox<FilterChoice> account = new ComboBox<>();
     private final Div detail = new Div();
     private UUID selected;
 
@@ -70,14 +86,22 @@ public class MyEndpointsView extends VerticalLayout implements BeforeEnterObserv
                     new Button("Open the catalog", e -> getUI().ifPresent(ui -> ui.navigate("catalog")))));
             return;
         }
+        add(filters());
         grid.setId("endpoints-grid");
-        grid.addColumn(new ComponentRenderer<>(MyEndpointsView::endpointCell)).setHeader("Service").setFlexGrow(3);
-        grid.addColumn(new ComponentRenderer<>(r -> new StateBadge(r.state()))).setHeader("State").setFlexGrow(0)
-                .setAutoWidth(true);
+        grid.addColumn(LitRenderer.<EndpointRequestRow>of("""
+                        <div class="two-line-cell"><span class="cell-title">${item.service}</span>\
+                        <span class="cell-subtitle">${item.where}</span></div>""")
+                        .withProperty("service", EndpointRequestRow::serviceName)
+                        .withProperty("where", r -> r.accountId() + " · " + r.region() + " · " + r.vpcId()
+                                + (r.vpcEndpointId() == null ? "" : " · " + r.vpcEndpointId())))
+                .setHeader("Service").setFlexGrow(3);
+        grid.addColumn(stateBadge()).setHeader("State").setFlexGrow(0).setAutoWidth(true);
         grid.addColumn(r -> DAY.format(r.createdAt())).setHeader("Requested").setFlexGrow(0).setAutoWidth(true);
         grid.setHeightFull();
-        grid.setItems(q -> requests.mine(q.getOffset(), q.getLimit()).stream(), q -> (int) requests.countMine())
-                .setIdentifierProvider(EndpointRequestDetails::id);
+        grid.setEmptyStateText("No endpoint matches these filters. Clear them, or try other words.");
+        grid.setItems(q -> requests.mine(filter(), q.getOffset(), q.getLimit()).stream(),
+                        q -> (int) requests.countMine(filter()))
+                .setIdentifierProvider(EndpointRequestRow::id);
         grid.asSingleSelect().addValueChangeListener(e -> {
             if (e.isFromClient()) {
                 select(e.getValue() == null ? null : e.getValue().id());
@@ -93,13 +117,73 @@ public class MyEndpointsView extends VerticalLayout implements BeforeEnterObserv
         add(split);
         setFlexGrow(1, split);
         showNothingSelected();
-        LiveRefresh.onChange(this, updates, Changed.Topic.ENDPOINT_REQUEST, () -> grid.getDataProvider().refreshAll());
+        // only changes to requests of the user's teams, at most one refresh a second however many there are
+        LiveRefresh.onConcerningChange(this, updates, Changed.Topic.ENDPOINT_REQUEST, () -> {
+            ChangeScope teams = requests.myChangeScope();
+            return changed -> teams.covers(changed.teamId());
+        }, () -> grid.getDataProvider().refreshAll());
         LiveRefresh.onChange(this, updates, Changed.Topic.ENDPOINT_REQUEST, changed -> changed.id().equals(selected),
                 () -> {
                     if (selected != null) {
                         select(selected);
                     }
                 });
+    }
+
+    /** A state as a coloured badge (as {@link StateBadge} shows it), without a component per row. */
+    private static LitRenderer<EndpointRequestRow> stateBadge() {
+        return LitRenderer.<EndpointRequestRow>of(
+                        "<span class=\"state-badge state-${item.stateClass}\">${item.state}</span>")
+                .withProperty("state", r -> r.state().name().replace('_', ' '))
+                .withProperty("stateClass", r -> r.state().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    }
+
+    private Component filters() {
+        RequestFilterChoices choices = requests.myFilterChoices();
+        search.setId("endpoints-search");
+        search.setPlaceholder("Service, account, VPC, endpoint id, requester");
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setMaxLength(MAX_SEARCH);
+        search.setWidth("22rem");
+        state.setId("endpoints-state");
+        state.setPlaceholder("State");
+        state.setItems(EndpointState.values());
+        state.setClearButtonVisible(true);
+        service.setId("endpoints-service");
+        service.setPlaceholder("Service");
+        service.setItems(choices.services());
+        service.setItemLabelGenerator(FilterChoice::label);
+        service.setClearButtonVisible(true);
+        account.setId("endpoints-account");
+        account.setPlaceholder("Account");
+        account.setItems(choices.accounts());
+        account.setItemLabelGenerator(FilterChoice::label);
+        account.setClearButtonVisible(true);
+        Button clear = new Button("Clear filters", e -> {
+            search.clear();
+            state.clear();
+            service.clear();
+            account.clear();
+        });
+        clear.setId("endpoints-clear-filters");
+        clear.addThemeVariants(ButtonVariant.TERTIARY);
+        search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        state.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        service.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        account.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        HorizontalLayout bar = new HorizontalLayout(search, state, service, account, clear);
+        bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        bar.getStyle().set("flex-wrap", "wrap");
+        bar.addClassName("list-filters");
+        return bar;
+    }
+
+    private MyEndpointsFilter filter() {
+        return new MyEndpointsFilter(state.getValue() == null ? Set.of() : Set.of(state.getValue()),
+                service.getValue() == null ? null : service.getValue().id(),
+                account.getValue() == null ? null : account.getValue().code(), search.getValue());
     }
 
     @Override
@@ -122,7 +206,9 @@ public class MyEndpointsView extends VerticalLayout implements BeforeEnterObserv
         }
         try {
             EndpointRequestDetails r = requests.detail(id);
-            grid.select(r);
+            grid.select(new EndpointRequestRow(r.id(), r.serviceId(), r.serviceName(), r.accountId(), r.consumerTeam(),
+                    r.region(), r.vpcId(), r.subnetIds().size(), r.vpcEndpointId(), r.state(), r.requester(),
+                    r.justification(), r.createdAt(), r.updatedAt()));
             show(r);
         } catch (NotFoundException e) {
             selected = null;
@@ -273,16 +359,6 @@ public class MyEndpointsView extends VerticalLayout implements BeforeEnterObserv
         v.setText(value);
         v.addClassName("fact-value");
         facts.add(l, v);
-    }
-
-    private static Div endpointCell(EndpointRequestDetails r) {
-        Span name = new Span(r.serviceName());
-        name.addClassName("cell-title");
-        Span where = new Span(r.accountId() + " · " + r.region() + " · " + r.vpcId());
-        where.addClassName("cell-subtitle");
-        Div cell = new Div(name, where);
-        cell.addClassName("two-line-cell");
-        return cell;
     }
 
     private static Span hint(String text) {

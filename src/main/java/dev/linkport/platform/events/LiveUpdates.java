@@ -1,6 +1,12 @@
 package dev.linkport.platform.events;
 
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -29,11 +35,48 @@ public class LiveUpdates {
 
     private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
 
+    /** A view refreshes at most once per this interval, however many changes concern it. */
+    public static final Duration REFRESH_INTERVAL = Duration.ofSeconds(1);
+
     private final Set<Consumer<Changed>> listeners = new CopyOnWriteArraySet<>();
     private final Executor executor;
+    private final Clock clock;
+    private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "live-updates-later");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public LiveUpdates(@Qualifier("applicationTaskExecutor") Executor executor) {
         this.executor = executor;
+        this.clock = Clock.systemUTC(); // paces screens in real time, whatever time the application's clock says
+    }
+
+    /**
+     * The action, coalesced: calling the returned signal runs it at most once per {@link #REFRESH_INTERVAL}
+     * (see {@link Coalescer}), on a background thread.
+     */
+    public Runnable coalesced(Runnable action) {
+        Coalescer coalescer = new Coalescer(REFRESH_INTERVAL, clock, (task, delay) -> {
+            Runnable safe = () -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    log.warn("A coalesced live update failed", e);
+                }
+            };
+            if (delay.isZero()) {
+                executor.execute(safe);
+            } else {
+                later.schedule(() -> executor.execute(safe), delay.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }, action);
+        return coalescer::signal;
+    }
+
+    @PreDestroy
+    void stop() {
+        later.shutdownNow();
     }
 
     /** Listens until the returned handle is closed (views close it when detached). */

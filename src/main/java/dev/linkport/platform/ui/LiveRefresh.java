@@ -7,12 +7,17 @@ import com.vaadin.flow.shared.Registration;
 import dev.linkport.platform.events.Changed;
 import dev.linkport.platform.events.LiveUpdates;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Connects a view to {@link LiveUpdates} while it is on screen: listens from attach to detach and
  * refreshes the view in its UI (through server push) when something it shows changes.
+ *
+ * <p>Refreshes are coalesced: a burst of changes refreshes a view at most once per
+ * {@link LiveUpdates#REFRESH_INTERVAL} (the first at once, the rest together at the end of the
+ * interval), so a hundred changes cost a page one or two queries, not a hundred.
  *
  * <p>A view usually reads its data before it is attached (in {@code beforeEnter}); a change
  * committed between that read and the start of listening would be missed. So the view refreshes
@@ -30,18 +35,34 @@ public final class LiveRefresh {
         onChange(view, updates, topic, changed -> true, refresh);
     }
 
-    /** Refreshes the view on the changes of the topic that concern it. */
+    /**
+     * Refreshes the view on the changes of the topic that concern it. The test runs on a background
+     * thread, without the signed-in user: it should only compare the change with what the view knows.
+     */
     public static void onChange(Component view, LiveUpdates updates, Changed.Topic topic, Predicate<Changed> concerns,
                                 Runnable refresh) {
+        onConcerningChange(view, updates, topic, () -> concerns, refresh);
+    }
+
+    /**
+     * As {@link #onChange(Component, LiveUpdates, Changed.Topic, Predicate, Runnable)}, with the test made
+     * afresh, in the UI, each time the view is attached (e.g. from the teams the user has then).
+     */
+    public static void onConcerningChange(Component view, LiveUpdates updates, Changed.Topic topic,
+                                          Supplier<Predicate<Changed>> concernsOnAttach, Runnable refresh) {
         view.addAttachListener(attach -> {
             UI ui = attach.getUI();
+            Predicate<Changed> concerns = concernsOnAttach.get();
+            Runnable refreshSoon = updates.coalesced(() -> {
+                try {
+                    ui.access(refresh::run);
+                } catch (UIDetachedException gone) {
+                    // closed meanwhile; the detach listener stops listening
+                }
+            });
             AutoCloseable handle = updates.listen(changed -> {
                 if (topic == changed.topic() && concerns.test(changed)) {
-                    try {
-                        ui.access(refresh::run);
-                    } catch (UIDetachedException gone) {
-                        // closed meanwhile; the detach listener stops listening
-                    }
+                    refreshSoon.run();
                 }
             });
             Registration[] detach = new Registration[1];
