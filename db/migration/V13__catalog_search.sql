@@ -1,5 +1,5 @@
 -- Catalog search: a weighted full-text document per listing (name A; tags and owner team B; summary C;
--- description D), the tag and reachable-region arrays that filters and facets read without joins, and
+-- description D) and one of the name alone, the tag and reachable-region arrays that filters and facets read without joins, and
 -- a lexicon of the words in names and tags for typo tolerance (pg_trgm). Triggers keep all three true
 -- whatever writes the listing or its tags and supported regions.
 
@@ -7,6 +7,7 @@ create extension if not exists pg_trgm;
 
 alter table service_listing
     add column search_document   tsvector,
+    add column name_document     tsvector,
     add column tag_list          text[] not null default '{}',
     add column reachable_regions text[] not null default '{}';
 
@@ -28,6 +29,7 @@ begin
                                    select r.region::text from service_listing_supported_region r
                                    where r.listing_id = new.id
                                    order by 1);
+    new.name_document := to_tsvector('english', new.name);
     new.search_document := setweight(to_tsvector('english', new.name), 'A')
         || setweight(to_tsvector('english', array_to_string(new.tag_list, ' ')), 'B')
         || setweight(to_tsvector('english', new.owner_team_name), 'B')
@@ -79,8 +81,11 @@ create trigger service_listing_supported_region_deleted after delete on service_
 
 update service_listing set search_document = null;
 alter table service_listing alter column search_document set not null;
+alter table service_listing alter column name_document set not null;
 
 create index service_listing_search_idx on service_listing using gin (search_document);
+-- names alone: which services' names match, without reading the services (the first results of a broad search)
+create index service_listing_name_search_idx on service_listing using gin (name_document);
 create index service_listing_tag_list_idx on service_listing using gin (tag_list);
 create index service_listing_reachable_regions_idx on service_listing using gin (reachable_regions);
 -- the catalog without words: available listings by name

@@ -187,6 +187,26 @@ class CatalogSearchIT {
     }
 
     @Test
+    void pastTheCapNameMatchesComeFirstByRankAndTheOthersByNamePageAfterPage() {
+        CatalogSearchRepository small = new CatalogSearchRepository(jdbc, new Limits(2, 1_000_000));
+        Filter payments = new Filter(Set.of(), small.resolve(SearchText.parse("payments ")), null, owner.teamName(),
+                null);
+        assertThat(small.count(payments).atLeast()).isTrue();
+        assertThat(small.page(payments, 0, 10)).extracting(CatalogSearchRepository.Row::id).hasSize(4);
+        List<String> all = small.page(payments, 0, 10).stream().map(r -> plain(r.name()))
+                .toList();
+        assertThat(all.subList(0, 2)).containsExactlyInAnyOrder("payments-ledger", "legacy-payments-gateway");
+        assertThat(all.subList(2, 4)).containsExactly("fraud-scoring", "invoice-archive");
+        List<String> pageByPage = new java.util.ArrayList<>();
+        for (int offset = 0; offset < 5; offset++) {
+            small.page(payments, offset, 1).forEach(r -> pageByPage.add(plain(r.name())));
+        }
+        assertThat(pageByPage).isEqualTo(all);
+        assertThat(small.page(payments, 1, 2)).extracting(r -> plain(r.name()))
+                .isEqualTo(all.subList(1, 3));
+    }
+
+    @Test
     void pastTheCapCountsStopAndFacetsAreEstimatedFromASample() {
         CatalogSearchRepository small = new CatalogSearchRepository(jdbc, new Limits(2, 1_000_000));
         Filter all = new Filter(Set.of(), null, null, owner.teamName(), null);
@@ -200,6 +220,11 @@ class CatalogSearchIT {
         assertThat(estimate.estimated()).isTrue();
         assertThat(estimate.total()).as("never less than was counted").isGreaterThanOrEqualTo(2);
         assertThat(small.resolve(SearchText.parse("zz"))).isNotNull();
+    }
+
+    private static String plain(String marked) {
+        return marked.replace(String.valueOf(CatalogSearchRepository.MARK_START), "")
+                .replace(String.valueOf(CatalogSearchRepository.MARK_END), "");
     }
 
     private static Map<String, Long> counts(List<FacetCount> values) {

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,7 +39,6 @@ public class CatalogSearchRepository {
             + "\", StopSel=\"" + MARK_END + "\"";
     private static final double MIN_SIMILARITY = 0.35;
     private static final int CORRECTIONS_PER_WORD = 2;
-    private static final Pattern LEXEME = Pattern.compile("'((?:[^']|'')*)'(:\\*)?");
 
     /** How far counts go before they stop, and how many rows an estimate of facets reads. */
     public record Limits(int countCap, int facetSampleRows) {
@@ -49,7 +46,7 @@ public class CatalogSearchRepository {
     }
 
     /** Words to search for, ready for PostgreSQL; {@code corrections} maps a typed word to the names and tags it was taken for. */
-    public record ResolvedText(String query, String nameQuery, Map<String, List<String>> corrections) {
+    public record ResolvedText(String query, Map<String, List<String>> corrections) {
     }
 
     /** What to search: the caller's teams, resolved words (or null) and exact filters (or null). */
@@ -129,19 +126,7 @@ public class CatalogSearchRepository {
         if (query == null || query.isBlank()) {
             return null;
         }
-        return new ResolvedText(query, nameOnly(query), corrections);
-    }
-
-    /** The same query restricted to names (weight A): {@code 'payment':*} becomes {@code 'payment':*A}. */
-    static String nameOnly(String query) {
-        Matcher m = LEXEME.matcher(query);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String replacement = "'" + m.group(1) + "'" + (m.group(2) == null ? ":A" : ":*A");
-            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
-        }
-        m.appendTail(out);
-        return out.toString();
+        return new ResolvedText(query, corrections);
     }
 
     private Map<String, List<String>> corrections(List<String> words) {
@@ -170,34 +155,73 @@ public class CatalogSearchRepository {
         return word.substring(0, word.length() - Character.charCount(last)) + Character.toString(last + 1);
     }
 
-    /** One page, best first: listings whose name matches, then by rank; without words, by name. */
+    /**
+     * One page, best first: listings whose name matches (by rank), then the others; without words, by
+     * name. Up to the count cap the others come by rank too. Past it they come by name: ranking tens of
+     * thousands of listings means reading every one of them, and walking the name index until a page is
+     * full reads a few dozen.
+     */
     public List<Row> page(Filter filter, long offset, int limit) {
+        customPlans();
+        if (filter.text() == null) {
+            return rows(filter, "", BY_NAME, offset, limit);
+        }
+        if (!count(filter).atLeast()) {
+            return rows(filter, "", NAMES_FIRST_BY_RANK, offset, limit);
+        }
+        String byName = " and l.name_document @@ cast(:query as tsquery)";
+        List<Row> named = rows(filter, byName, BY_RANK, offset, limit);
+        if (named.size() == limit) {
+            return named;
+        }
+        long namedTotal = named.isEmpty() && offset > 0 ? countWhere(filter, byName) : offset + named.size();
+        List<Row> page = new ArrayList<>(named);
+        page.addAll(rows(filter, " and not (l.name_document @@ cast(:query as tsquery))",
+                BY_NAME, Math.max(0, offset - namedTotal), limit - named.size()));
+        return page;
+    }
+
+    /**
+     * Plans for the values at hand: how many listings a word matches decides between reading the
+     * matches and walking an index, and a plan cached for any word cannot know.
+     */
+    private void customPlans() {
+        jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+    }
+
+    /** An order of results: the keys it sorts by (as columns {@code k1}, {@code k2}), then name and id. */
+    private record Order(String keys, String inner, String outer) {
+    }
+
+    private static final Order BY_NAME = new Order("", "l.name, l.id", "p.name, p.id");
+    private static final Order BY_RANK = new Order(", ts_rank(l.search_document, cast(:query as tsquery)) as k1",
+            "k1 desc, l.name, l.id", "p.k1 desc, p.name, p.id");
+    private static final Order NAMES_FIRST_BY_RANK = new Order(", l.name_document @@ cast(:query as tsquery) as k1, "
+            + "ts_rank(l.search_document, cast(:query as tsquery)) as k2", "k1 desc, k2 desc, l.name, l.id",
+            "p.k1 desc, p.k2 desc, p.name, p.id");
+
+    private List<Row> rows(Filter filter, String and, Order order, long offset, int limit) {
         Map<String, Object> params = new LinkedHashMap<>();
-        String where = where(filter, params);
+        String where = where(filter, params) + and;
         params.put("offset", offset);
         params.put("limit", limit);
-        boolean words = filter.text() != null;
-        String keys = words ? "l.search_document @@ cast(:nameQuery as tsquery) as name_hit, "
-                + "ts_rank(l.search_document, cast(:query as tsquery)) as rank" : "false as name_hit, 0 as rank";
         String name = "p.name";
         String summary = "p.summary";
-        if (words) {
-            params.put("nameQuery", filter.text().nameQuery());
+        if (filter.text() != null) {
             params.put("options", HEADLINE_OPTIONS);
             name = "ts_headline('english', p.name, cast(:query as tsquery), :options)";
             summary = "ts_headline('english', p.summary, cast(:query as tsquery), :options)";
         }
-        // headlines for the page only: the inner query ranks and cuts, the outer one decorates
+        // headlines for the page only: the inner query orders and cuts, the outer one marks the words
         return jdbc.sql("select p.id, " + name + ", " + summary + """
                         , p.owner_team_name, p.region, p.tag_list, p.approval_policy, p.aws_service_name
                         from (select l.id, l.name, l.summary, l.owner_team_name, l.region, l.tag_list, l.approval_policy,
-                                     l.aws_service_name,\s""" + keys + """
+                                     l.aws_service_name\s""" + order.keys() + """
 
-                              from service_listing l where\s""" + where + """
+                              from service_listing l where\s""" + where + " order by " + order.inner() + """
 
-                              order by\s""" + (words ? "name_hit desc, rank desc, " : "") + """
-                              l.name, l.id offset :offset limit :limit) p
-                        order by p.name_hit desc, p.rank desc, p.name, p.id""")
+                              offset :offset limit :limit) p
+                        order by\s""" + order.outer())
                 .params(params)
                 .query((rs, i) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), List.of((String[]) rs.getArray(6).getArray()),
@@ -205,8 +229,16 @@ public class CatalogSearchRepository {
                 .list();
     }
 
+    private long countWhere(Filter filter, String and) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = where(filter, params) + and;
+        return jdbc.sql("select count(*) from service_listing l where " + where).params(params).query(Long.class)
+                .single();
+    }
+
     /** How many listings match, counting no further than the cap. */
     public Count count(Filter filter) {
+        customPlans();
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(filter, params);
         params.put("cap", limits.countCap() + 1);

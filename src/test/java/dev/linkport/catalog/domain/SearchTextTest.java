@@ -47,11 +47,4 @@ class SearchTextTest {
     void overlongTextIsCut() {
         assertThat(SearchText.parse("a".repeat(500)).prefix()).hasSize(SearchText.MAX_LENGTH);
     }
-
-    @Test
-    void theNameOnlyQueryWeightsEveryWordAsAName() {
-        assertThat(CatalogSearchRepository.nameOnly("'payment':* & !'legaci' & 'card' <-> 'token'"))
-                .isEqualTo("'payment':*A & !'legaci':A & 'card':A <-> 'token':A");
-        assertThat(CatalogSearchRepository.nameOnly("'o''reilly'")).isEqualTo("'o''reilly':A");
-    }
 }
