@@ -30,7 +30,8 @@ class CatalogSearchBrowserIT extends BrowserTest {
         owner = seed.owner(Ids.teamName("browse"));
         seed.listings(owner, List.of(
                 Listing.of("quillfeather-relay", "Relays quill events", "Forwards **events**.", "quillfeather", "events"),
-                Listing.of("inkwell-store", "Stores what quillfeather relays", null, "storage", "events")));
+                Listing.of("inkwell-store", "Stores what quillfeather relays", null, "storage", "events",
+                        "<img src=x onerror=window.xss=1>")));
     }
 
     @AfterAll
@@ -50,9 +51,12 @@ class CatalogSearchBrowserIT extends BrowserTest {
         assertThat(browser.text(By.id("catalog-corrections"))).contains("quillfeather").contains("quilfeathr");
         assertThat(browser.text(By.cssSelector("#catalog-grid vaadin-grid-cell-content mark"))).isEqualTo("quillfeather");
         assertThat(browser.text(By.id("catalog-count"))).isEqualTo("2 services");
+        assertThat(browser.text(By.id("facet-tag"))).as("a tag is text, never markup").contains("<img src=x");
+        assertThat(browser.js("return document.querySelector('#catalog-facets img') === null && window.xss === undefined"))
+                .isEqualTo(true);
         browser.screenshot("catalog-typo");
 
-        browser.click(By.cssSelector("#facet-tag vaadin-button[data-value='storage']"));
+        browser.click(By.cssSelector("#facet-tag button[data-value='storage']"));
         browser.until(d -> {
             List<String> rows = browser.gridRows("catalog-grid");
             return rows.size() == 1 && rows.getFirst().contains("inkwell-store");

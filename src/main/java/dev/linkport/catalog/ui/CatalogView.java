@@ -1,11 +1,8 @@
 package dev.linkport.catalog.ui;
 
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -31,7 +28,6 @@ import jakarta.annotation.security.PermitAll;
 import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -46,6 +42,9 @@ import java.util.stream.Collectors;
 public class CatalogView extends VerticalLayout {
 
     private static final String MARKED_PARTS = "${%s.map((p, i) => i %% 2 ? html`<mark>${p}</mark>` : p)}";
+
+    private static final String FACET_KEY = "(event.target.closest('button[data-facet]') || {dataset: {}}).dataset.facet || ''";
+    private static final String FACET_VALUE = "(event.target.closest('button[data-facet]') || {dataset: {}}).dataset.value || ''";
 
     private final CatalogService catalog;
     private final TextField search = new TextField();
@@ -126,6 +125,13 @@ public class CatalogView extends VerticalLayout {
         corrections.addClassName("catalog-corrections");
         facets.setId("catalog-facets");
         facets.addClassName("catalog-facets");
+        facets.getElement().addEventListener("click", e -> {
+                    var key = e.getEventData().get(FACET_KEY);
+                    if (key != null && !key.isNull() && !key.asString().isEmpty()) {
+                        facetClicked(key.asString(), e.getEventData().get(FACET_VALUE).asString());
+                    }
+                })
+                .addEventData(FACET_KEY).addEventData(FACET_VALUE);
         VerticalLayout results = new VerticalLayout(new Div(resultCount, corrections), grid);
         results.setPadding(false);
         results.setSizeFull();
@@ -158,41 +164,60 @@ public class CatalogView extends VerticalLayout {
         corrections.setText(f.corrections().isEmpty() ? "" : " · also matching " + f.corrections().entrySet().stream()
                 .map(e -> String.join(" or ", e.getValue()) + " for “" + e.getKey() + "”")
                 .collect(Collectors.joining(", ")));
-        facets.removeAll();
-        facets.add(facet("Tags", "tag", f.tags(), tag.getValue(), v -> tag.setValue(v == null ? "" : v)));
-        facets.add(facet("Owner teams", "team", f.teams(), team.getValue(), team::setValue));
-        facets.add(facet("Regions", "region", f.regions(), region.getValue(), region::setValue));
+        StringBuilder html = new StringBuilder();
+        facet(html, "Tags", "tag", f.tags(), tag.getValue());
+        facet(html, "Owner teams", "team", f.teams(), team.getValue());
+        facet(html, "Regions", "region", f.regions(), region.getValue());
+        facets.getElement().setProperty("innerHTML", html.toString());
     }
 
-    private Div facet(String title, String key, List<FacetCount> values, String selected, Consumer<String> select) {
-        Div list = new Div();
-        list.addClassName("facet");
-        list.setId("facet-" + key);
-        list.add(new H3(title));
+    /**
+     * A facet as plain HTML buttons in one element, not a component per value: a session keeps a
+     * few nodes for all of them. Clicks reach {@link #facetClicked} through one listener.
+     */
+    private static void facet(StringBuilder html, String title, String key, List<FacetCount> values, String selected) {
         NumberFormat numbers = NumberFormat.getIntegerInstance(Locale.ENGLISH);
+        html.append("<div class=\"facet\" id=\"facet-").append(key).append("\"><h3>").append(title).append("</h3>");
         if (selected != null && !selected.isBlank()) {
-            Button clear = new Button(selected, VaadinIcon.CLOSE_SMALL.create(), e -> select.accept(null));
-            clear.addThemeVariants(ButtonVariant.SMALL);
-            clear.setIconAfterText(true);
-            clear.addClassName("facet-selected");
-            clear.setAriaLabel("Stop filtering by " + selected);
-            list.add(clear);
-            return list;
+            html.append("<button type=\"button\" class=\"facet-selected\" data-facet=\"").append(key)
+                    .append("\" data-value=\"\" aria-label=\"Stop filtering by ").append(escape(selected))
+                    .append("\">").append(escape(selected)).append(" <span aria-hidden=\"true\">×</span></button>");
+        } else if (values.isEmpty()) {
+            html.append("<span class=\"facet-none\">None</span>");
+        } else {
+            for (FacetCount v : values) {
+                html.append("<button type=\"button\" class=\"facet-value\" data-facet=\"").append(key)
+                        .append("\" data-value=\"").append(escape(v.value())).append("\"><span class=\"facet-label\">")
+                        .append(escape(v.value())).append("</span><span class=\"facet-count\">")
+                        .append(numbers.format(v.count())).append("</span></button>");
+            }
         }
-        if (values.isEmpty()) {
-            list.add(new Span("None"));
+        html.append("</div>");
+    }
+
+    private void facetClicked(String key, String value) {
+        String v = value == null ? "" : value;
+        switch (key) {
+            case "tag" -> tag.setValue(v);
+            case "team" -> team.setValue(v.isEmpty() ? null : v);
+            case "region" -> region.setValue(v.isEmpty() ? null : v);
+            default -> {
+            }
         }
-        for (FacetCount v : values) {
-            Button b = new Button(v.value());
-            b.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.SMALL);
-            b.addClassName("facet-value");
-            b.getElement().setAttribute("data-value", v.value());
-            Span count = new Span(numbers.format(v.count()));
-            count.addClassName("facet-count");
-            b.setSuffixComponent(count);
-            b.addClickListener(e -> select.accept(v.value()));
-            list.add(b);
+    }
+
+    private static String escape(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
         }
-        return list;
+        return out.toString();
     }
 }
