@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,8 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Benchmark, not a test (run with {@code ./mvnw verify -Pdevelopment,benchmarks -Dit.test=SessionMemoryBenchmark}):
  * how much heap a signed-in person costs. Dora is in the consumer team checkout (500 endpoint requests into
  * its account, 100 of them waiting for a decision) and in the provider team payments, which decides them.
- * N browser sessions (headless Chromium, {@code -Dsessions=N}, default 20) each sign in and open the catalog,
- * My endpoints and Approvals; the heap after full GC before and after, divided by N, is the cost of one.
+ * N browser sessions (headless Chromium, {@code -Dsessions=N}, default 20) each sign in and move, in one tab
+ * through the side navigation, from the catalog to My endpoints, Approvals and back to the catalog; the heap after full GC before and after, divided by N, is the cost of one.
  * Prints the figure (with {@code -Dhistogram=true} also the classes that grew most per session); asserts only
  * that every session really showed the three views.
  */
@@ -87,12 +88,14 @@ class SessionMemoryBenchmark {
         browser.open("/login");
         browser.signIn(USER, "linkport-demo");
         browser.waitForPath("/");
-        browser.open("/catalog");
+        // one browser tab, moving through the app as a person does: one UI per session
         assertThat(browser.gridRows("catalog-grid")).isNotEmpty();
-        browser.open("/my-endpoints");
+        browser.click(By.cssSelector("vaadin-side-nav-item[path='my-endpoints']"));
         browser.waitForGridRow("endpoints-grid", "scale-");
-        browser.open("/approvals");
+        browser.click(By.cssSelector("vaadin-side-nav-item[path='approvals']"));
         browser.waitForGridRow("approvals-grid", "scale-");
+        browser.click(By.cssSelector("vaadin-side-nav-item[path='catalog']"));
+        assertThat(browser.gridRows("catalog-grid")).isNotEmpty();
         Cookie session = browser.driver().manage().getCookieNamed("JSESSIONID");
         assertThat(session).as("session cookie").isNotNull();
         return session.getValue();
