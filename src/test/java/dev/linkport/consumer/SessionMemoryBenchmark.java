@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.linkport.support.Browser;
 import dev.linkport.support.LinkportIntegrationTest;
 import dev.linkport.support.ScaleSeed;
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.HashMap;
@@ -101,20 +99,21 @@ class SessionMemoryBenchmark {
         return session.getValue();
     }
 
-    /** Live objects' bytes by class (jcmd GC.class_histogram, which collects first). */
+    /**
+     * Live objects' bytes by class, from the JVM's own diagnostic command (GC.class_histogram, which
+     * collects first), in process: jcmd attaching to this JVM from outside hung here.
+     */
     private static Map<String, Long> histogram() {
         try {
-            Process jcmd = new ProcessBuilder(System.getProperty("java.home") + "/bin/jcmd",
-                    String.valueOf(ProcessHandle.current().pid()), "GC.class_histogram").redirectErrorStream(true).start();
+            String out = (String) ManagementFactory.getPlatformMBeanServer().invoke(
+                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
             Map<String, Long> bytes = new HashMap<>();
-            try (BufferedReader lines = jcmd.inputReader()) {
-                lines.lines().map(String::trim).filter(l -> l.matches("\\d+:.*")).map(l -> l.split("\\s+"))
-                        .filter(f -> f.length >= 4) // not the first line ("<pid>:")
-                        .forEach(f -> bytes.merge(f[3], Long.parseLong(f[2]), Long::sum));
-            }
-            jcmd.waitFor();
+            out.lines().map(String::trim).filter(l -> l.matches("\\d+:.*")).map(l -> l.split("\\s+"))
+                    .filter(f -> f.length >= 4)
+                    .forEach(f -> bytes.merge(f[3], Long.parseLong(f[2]), Long::sum));
             return bytes;
-        } catch (IOException | InterruptedException e) {
+        } catch (javax.management.JMException e) {
             throw new IllegalStateException(e);
         }
     }
