@@ -1,5 +1,6 @@
 package dev.linkport.sandbox;
 
+import dev.linkport.support.MutableClock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

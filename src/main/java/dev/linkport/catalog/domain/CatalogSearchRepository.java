@@ -162,11 +162,16 @@ public class CatalogSearchRepository {
      * full reads a few dozen.
      */
     public List<Row> page(Filter filter, long offset, int limit) {
+        return page(filter, filter.text() == null ? null : count(filter), offset, limit);
+    }
+
+    /** As {@link #page(Filter, long, int)}, with the filter's count already taken. */
+    public List<Row> page(Filter filter, Count count, long offset, int limit) {
         customPlans();
         if (filter.text() == null) {
             return rows(filter, "", BY_NAME, offset, limit);
         }
-        if (!count(filter).atLeast()) {
+        if (!count.atLeast()) {
             return rows(filter, "", NAMES_FIRST_BY_RANK, offset, limit);
         }
         String byName = " and l.name_document @@ cast(:query as tsquery)";

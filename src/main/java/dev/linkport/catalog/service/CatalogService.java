@@ -103,8 +103,9 @@ public class CatalogService {
         if (filter == null) {
             return new CatalogPage(List.of(), new CatalogCount(0, false), Map.of());
         }
-        List<CatalogEntry> entries = search.page(filter, offset, limit).stream().map(CatalogService::entry).toList();
         CatalogSearchRepository.Count count = search.count(filter);
+        List<CatalogEntry> entries = search.page(filter, count, offset, limit).stream().map(CatalogService::entry)
+                .toList();
         return new CatalogPage(entries, new CatalogCount(count.value(), count.atLeast()),
                 filter.text() == null ? Map.of() : filter.text().corrections());
     }

@@ -2,11 +2,9 @@ package dev.linkport.platform.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import dev.linkport.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -35,35 +33,7 @@ class CoalescerTest {
         }
     }
 
-    /** A clock the test moves by hand. */
-    static final class HandClock extends Clock {
-        private Instant now;
-
-        HandClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    final HandClock clock = new HandClock(Instant.parse("2026-11-30T10:00:00Z"));
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T10:00:00Z"));
     final ManualScheduler scheduler = new ManualScheduler();
     final List<Instant> refreshes = new ArrayList<>();
     final Coalescer coalescer = new Coalescer(Duration.ofSeconds(1), clock, scheduler, () -> refreshes.add(clock.instant()));

@@ -1,4 +1,4 @@
-package dev.linkport.sandbox;
+package dev.linkport.support;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,16 +6,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand, so the sandbox's state transitions happen exactly when a test says. */
-final class MutableClock extends Clock {
+/** A clock tests move by hand, so that what depends on time happens exactly when a test says. */
+public final class MutableClock extends Clock {
 
     private volatile Instant now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
