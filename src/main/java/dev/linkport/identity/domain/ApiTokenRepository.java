@@ -10,7 +10,13 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface ApiTokenRepository extends JpaRepository<ApiToken, UUID> {
 
-    Optional<ApiToken> findByTokenHash(String tokenHash);
+    /** The token with this hash if it is unrevoked and its user enabled, in one query (every API call asks). */
+    @Query("""
+            select new dev.linkport.identity.domain.TokenUse(t.id, t.lastUsedAt, u.id, u.username, u.displayName,
+                                                             u.platformAdmin)
+            from ApiToken t join AppUser u on u.id = t.userId
+            where t.tokenHash = ?1 and t.revokedAt is null and u.enabled = true""")
+    Optional<TokenUse> findUsable(String tokenHash);
 
     List<ApiToken> findByUserIdOrderByCreatedAtDesc(UUID userId);
 

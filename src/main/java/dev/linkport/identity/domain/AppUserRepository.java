@@ -9,6 +9,13 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface AppUserRepository extends JpaRepository<AppUser, UUID> {
 
+    /** The enabled user with their team roles, in one query without loading entities (every call authorizes). */
+    @Query("""
+            select new dev.linkport.identity.domain.CallerRow(u.username, u.platformAdmin, m.team.id, m.role)
+            from AppUser u left join TeamMembership m on m.user = u
+            where u.id = ?1 and u.enabled = true""")
+    java.util.List<CallerRow> findCallerRows(UUID id);
+
     @Query("select u from AppUser u where lower(u.username) = lower(?1)")
     Optional<AppUser> findByUsername(String username);
 

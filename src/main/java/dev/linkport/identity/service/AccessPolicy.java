@@ -1,14 +1,14 @@
 package dev.linkport.identity.service;
 
-import dev.linkport.identity.domain.AppUser;
+import dev.linkport.identity.MembershipRole;
 import dev.linkport.identity.domain.AppUserRepository;
-import dev.linkport.identity.domain.TeamMembership;
-import dev.linkport.identity.domain.TeamMembershipRepository;
+import dev.linkport.identity.domain.CallerRow;
 import dev.linkport.platform.ForbiddenException;
 import dev.linkport.platform.security.CurrentActor;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,23 +23,23 @@ public class AccessPolicy {
 
     private final CurrentActor actor;
     private final AppUserRepository users;
-    private final TeamMembershipRepository memberships;
 
-    public AccessPolicy(CurrentActor actor, AppUserRepository users, TeamMembershipRepository memberships) {
+    public AccessPolicy(CurrentActor actor, AppUserRepository users) {
         this.actor = actor;
         this.users = users;
-        this.memberships = memberships;
     }
 
     /** The signed-in caller; refuses anonymous or disabled users. */
     public Caller caller() {
         UUID userId = actor.require().userId();
-        AppUser user = users.findById(userId)
-                .filter(AppUser::isEnabled)
-                .orElseThrow(() -> new AccessDeniedException("Your user no longer exists or is disabled"));
-        Map<UUID, dev.linkport.identity.MembershipRole> roles = memberships.findByUser(userId).stream()
-                .collect(Collectors.toMap(m -> m.getTeam().getId(), TeamMembership::getRole));
-        return new Caller(user.getId(), user.getUsername(), user.isPlatformAdmin(), Map.copyOf(roles));
+        List<CallerRow> rows = users.findCallerRows(userId);
+        if (rows.isEmpty()) {
+            throw new AccessDeniedException("Your user no longer exists or is disabled");
+        }
+        Map<UUID, MembershipRole> roles = new HashMap<>();
+        rows.stream().filter(r -> r.teamId() != null).forEach(r -> roles.put(r.teamId(), r.role()));
+        CallerRow first = rows.getFirst();
+        return new Caller(userId, first.username(), first.platformAdmin(), Map.copyOf(roles));
     }
 
     /** The caller, if a platform admin; otherwise refuses with {@code why}. */

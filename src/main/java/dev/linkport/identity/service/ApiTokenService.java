@@ -6,6 +6,7 @@ import dev.linkport.identity.domain.ApiToken;
 import dev.linkport.identity.domain.ApiTokenRepository;
 import dev.linkport.identity.domain.AppUser;
 import dev.linkport.identity.domain.AppUserRepository;
+import dev.linkport.identity.domain.TokenUse;
 import dev.linkport.platform.InvalidInputException;
 import dev.linkport.platform.NotFoundException;
 import dev.linkport.platform.security.LinkportPrincipal;
@@ -124,23 +125,18 @@ public class ApiTokenService {
         if (secret == null || secret.length() != SECRET_LENGTH || !secret.startsWith(SECRET_PREFIX)) {
             return Optional.empty();
         }
-        Optional<ApiToken> found = tokens.findByTokenHash(hash(secret)).filter(t -> !t.isRevoked());
+        Optional<TokenUse> found = tokens.findUsable(hash(secret));
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        ApiToken token = found.get();
-        Optional<AppUser> user = users.findById(token.getUserId()).filter(AppUser::isEnabled);
-        if (user.isEmpty()) {
-            return Optional.empty();
-        }
+        TokenUse use = found.get();
         Instant now = clock.instant();
         Instant notBefore = now.minus(USE_RESOLUTION);
-        if (token.getLastUsedAt() == null || token.getLastUsedAt().isBefore(notBefore)) {
-            tokens.markUsed(token.getId(), now, notBefore);
+        if (use.lastUsedAt() == null || use.lastUsedAt().isBefore(notBefore)) {
+            tokens.markUsed(use.tokenId(), now, notBefore);
         }
-        AppUser u = user.get();
-        return Optional.of(new LinkportPrincipal(u.getId(), u.getUsername(), u.getDisplayName(), null,
-                u.isPlatformAdmin(), true));
+        return Optional.of(new LinkportPrincipal(use.userId(), use.username(), use.displayName(), null,
+                use.platformAdmin(), true));
     }
 
     /** SHA-256 of the secret in lower-case hex, as stored in {@code api_token.token_hash}. */
