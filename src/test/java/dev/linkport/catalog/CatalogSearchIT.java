@@ -207,6 +207,63 @@ class CatalogSearchIT {
     }
 
     @Test
+    void nameMatchesBeyondTheCapComeByNameBeforeTheOthers() {
+        CatalogSearchRepository tiny = new CatalogSearchRepository(jdbc, new Limits(1, 1_000_000));
+        Filter payments = new Filter(Set.of(), tiny.resolve(SearchText.parse("payments ")), null, owner.teamName(),
+                null);
+        CatalogSearchRepository.Found found = tiny.find(payments, 0, 10);
+        assertThat(found.count()).isEqualTo(new CatalogSearchRepository.Count(1, true));
+        assertThat(found.rows()).extracting(r -> plain(r.name())).containsExactly("legacy-payments-gateway",
+                "payments-ledger", "fraud-scoring", "invoice-archive");
+        List<String> pageByPage = new java.util.ArrayList<>();
+        for (int offset = 0; offset < 5; offset++) {
+            tiny.page(payments, offset, 1).forEach(r -> pageByPage.add(plain(r.name())));
+        }
+        assertThat(pageByPage).containsExactly("legacy-payments-gateway", "payments-ledger", "fraud-scoring",
+                "invoice-archive");
+    }
+
+    @Test
+    void whereTheStatisticsPromiseManyNothingIsCountedAndTheLastPageTellsTheTruth() {
+        CatalogSearchRepository counting = new CatalogSearchRepository(jdbc, new Limits(1000, 1_000_000, 1_000_000));
+        CatalogSearchRepository neverCounting = new CatalogSearchRepository(jdbc, new Limits(1000, 1_000_000, -1));
+        Filter payments = new Filter(Set.of(), counting.resolve(SearchText.parse("payments")), null, owner.teamName(),
+                null);
+        CatalogSearchRepository.Found counted = counting.find(payments, 0, 2);
+        CatalogSearchRepository.Found estimated = neverCounting.find(payments, 0, 2);
+        assertThat(counted.count()).isEqualTo(new CatalogSearchRepository.Count(4, false));
+        assertThat(estimated.count()).as("a full page: at least the cap, as the statistics promised")
+                .isEqualTo(new CatalogSearchRepository.Count(1000, true));
+        assertThat(neverCounting.count(payments)).isEqualTo(new CatalogSearchRepository.Count(1000, true));
+        assertThat(estimated.rows()).extracting(r -> plain(r.name()))
+                .containsExactlyInAnyOrder("payments-ledger", "legacy-payments-gateway");
+        assertThat(neverCounting.find(payments, 2, 10).count()).as("the last page: what there is")
+                .isEqualTo(new CatalogSearchRepository.Count(4, false));
+        assertThat(neverCounting.find(payments, 0, 10).rows()).extracting(r -> plain(r.name()))
+                .containsExactly("legacy-payments-gateway", "payments-ledger", "fraud-scoring", "invoice-archive");
+
+        CatalogSearchRepository.Facets facets = neverCounting.facets(payments, 10);
+        assertThat(facets.estimated()).as("a sample of the whole table is all of it here").isFalse();
+        assertThat(facets.total()).as("the sample found fewer than the cap: counted after all").isEqualTo(4);
+    }
+
+    @Test
+    void withoutWordsPagesPastTheCapStillComeByName() {
+        CatalogSearchRepository small = new CatalogSearchRepository(jdbc, new Limits(2, 1_000_000));
+        Filter all = new Filter(Set.of(), null, null, owner.teamName(), null);
+        List<String> byName = List.of("card-vault", "fraud-scoring", "invoice-archive", "legacy-payments-gateway",
+                "payments-ledger");
+        assertThat(small.find(all, 0, 10).rows()).extracting(CatalogSearchRepository.Row::name).isEqualTo(byName);
+        List<String> pageByPage = new java.util.ArrayList<>();
+        for (int offset = 0; offset < 6; offset += 2) {
+            CatalogSearchRepository.Found page = small.find(all, offset, 2);
+            assertThat(page.count()).isEqualTo(new CatalogSearchRepository.Count(2, true));
+            page.rows().forEach(r -> pageByPage.add(r.name()));
+        }
+        assertThat(pageByPage).isEqualTo(byName);
+    }
+
+    @Test
     void pastTheCapCountsStopAndFacetsAreEstimatedFromASample() {
         CatalogSearchRepository small = new CatalogSearchRepository(jdbc, new Limits(2, 1_000_000));
         Filter all = new Filter(Set.of(), null, null, owner.teamName(), null);

@@ -11,6 +11,10 @@ import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The catalog's search over {@code service_listing}: who may see a listing (the one place that says
@@ -40,9 +44,16 @@ public class CatalogSearchRepository {
     private static final double MIN_SIMILARITY = 0.35;
     private static final int CORRECTIONS_PER_WORD = 2;
 
-    /** How far counts go before they stop, and how many rows an estimate of facets reads. */
-    public record Limits(int countCap, int facetSampleRows) {
-        public static final Limits DEFAULT = new Limits(1000, 10_000);
+    /**
+     * How far counts go before they stop, how many rows an estimate of facets reads, and from how many
+     * matches the planner expects on nothing is counted at all.
+     */
+    public record Limits(int countCap, int facetSampleRows, long broadEstimate) {
+        public static final Limits DEFAULT = new Limits(1000, 3_000);
+
+        public Limits(int countCap, int facetSampleRows) {
+            this(countCap, facetSampleRows, 3L * countCap);
+        }
     }
 
     /** Words to search for, ready for PostgreSQL; {@code corrections} maps a typed word to the names and tags it was taken for. */
@@ -155,82 +166,198 @@ public class CatalogSearchRepository {
         return word.substring(0, word.length() - Character.charCount(last)) + Character.toString(last + 1);
     }
 
-    /**
-     * One page, best first: listings whose name matches (by rank), then the others; without words, by
-     * name. Up to the count cap the others come by rank too. Past it they come by name: ranking tens of
-     * thousands of listings means reading every one of them, and walking the name index until a page is
-     * full reads a few dozen.
-     */
-    public List<Row> page(Filter filter, long offset, int limit) {
-        return page(filter, filter.text() == null ? null : count(filter), offset, limit);
+    /** One page of results with the count of all of them (up to the cap). */
+    public record Found(List<Row> rows, Count count) {
     }
 
-    /** As {@link #page(Filter, long, int)}, with the filter's count already taken. */
-    public List<Row> page(Filter filter, Count count, long offset, int limit) {
+    /**
+     * One page, best first, with the count: listings whose name matches, then the others, each by rank;
+     * without words, by name. While the matches are at most the count cap, one statement counts,
+     * ranks and cuts the page. Past the cap, the name matches come by rank while they are within the
+     * cap and by name beyond it, and the others by name: ranking tens of thousands of listings means
+     * reading every one of them, while walking the name index until a page is full reads a few dozen.
+     * Where the statistics promise far more matches than the cap, nothing is counted: the count is
+     * the cap, "at least" (or, on a last page that is not full, what the pages hold).
+     */
+    public Found find(Filter filter, long offset, int limit) {
         customPlans();
         if (filter.text() == null) {
-            return rows(filter, "", BY_NAME, offset, limit);
-        }
-        if (!count.atLeast()) {
-            return rows(filter, "", NAMES_FIRST_BY_RANK, offset, limit);
+            Found first = ranked(filter, "", BY_NAME, offset, limit);
+            return first.count().atLeast() && offset + limit > limits.countCap() + 1
+                    ? new Found(rows(filter, "", BY_NAME, offset, limit), first.count()) : first;
         }
         String byName = " and l.name_document @@ cast(:query as tsquery)";
-        List<Row> named = rows(filter, byName, BY_RANK, offset, limit);
-        if (named.size() == limit) {
-            return named;
+        long[] estimated = estimates(filter, "", byName);
+        Count count = new Count(limits.countCap(), true);
+        if (!broad(estimated[0])) {
+            Found all = ranked(filter, "", NAMES_FIRST_BY_RANK, offset, limit);
+            if (!all.count().atLeast()) {
+                return all;
+            }
         }
-        long namedTotal = named.isEmpty() && offset > 0 ? countWhere(filter, byName) : offset + named.size();
+        List<Row> named = null;
+        long namedTotal = 0;
+        if (!broad(estimated[1])) {
+            Found rankedNames = ranked(filter, byName, BY_RANK, offset, limit);
+            if (!rankedNames.count().atLeast()) {
+                named = rankedNames.rows();
+                namedTotal = rankedNames.count().value();
+            }
+        }
+        if (named == null) {
+            named = rows(filter, byName, BY_NAME, offset, limit);
+            if (named.size() == limit) {
+                return new Found(named, count);
+            }
+            namedTotal = named.isEmpty() && offset > 0 ? countWhere(filter, byName) : offset + named.size();
+        }
+        if (named.size() == limit) {
+            return new Found(named, count);
+        }
         List<Row> page = new ArrayList<>(named);
         page.addAll(rows(filter, " and not (l.name_document @@ cast(:query as tsquery))",
                 BY_NAME, Math.max(0, offset - namedTotal), limit - named.size()));
-        return page;
+        if (page.size() < limit && (offset == 0 || !page.isEmpty())) {
+            // the last page: what came before it and what is on it are all there is
+            return new Found(page, countOf(offset + page.size()));
+        }
+        return new Found(page, count);
+    }
+
+    private Count countOf(long n) {
+        return n > limits.countCap() ? new Count(limits.countCap(), true) : new Count(n, false);
+    }
+
+    /**
+     * Whether the planner expects so many matches that counting them to the cap (and ranking what
+     * was counted) is not worth it: the count would stop at the cap anyway. From the column statistics
+     * that {@code analyze} keeps (for a word, how many documents hold it), so it costs a plan, not a read.
+     */
+    private boolean broad(long estimate) {
+        return estimate > limits.broadEstimate();
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** The planner's estimates of how many listings match the filter with each of the extra conditions. */
+    private long[] estimates(Filter filter, String... ands) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = where(filter, params);
+        String selects = java.util.Arrays.stream(ands)
+                .map(and -> "select 1 from service_listing l where " + where + and)
+                .collect(Collectors.joining(" union all "));
+        String json = jdbc.sql("explain (format json) " + selects).params(params).query(String.class).single();
+        JsonNode plan = JSON.readTree(json).get(0).get("Plan");
+        long[] rows = new long[ands.length];
+        JsonNode branches = plan.get("Plans");
+        for (int i = 0; i < ands.length; i++) {
+            JsonNode branch = ands.length == 1 || branches == null || branches.size() != ands.length
+                    ? plan : branches.get(i);
+            rows[i] = branch.get("Plan Rows").asLong();
+        }
+        return rows;
+    }
+
+    /** As {@link #find}, the page only. */
+    public List<Row> page(Filter filter, long offset, int limit) {
+        return find(filter, offset, limit).rows();
     }
 
     /**
      * Plans for the values at hand: how many listings a word matches decides between reading the
-     * matches and walking an index, and a plan cached for any word cannot know.
+     * matches and walking an index, and a plan cached for any word cannot know. Once per transaction.
      */
     private void customPlans() {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            if (TransactionSynchronizationManager.hasResource(CUSTOM_PLANS)) {
+                return;
+            }
+            TransactionSynchronizationManager.bindResource(CUSTOM_PLANS, Boolean.TRUE);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(CUSTOM_PLANS);
+                }
+            });
+        }
         jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
     }
+
+    private static final Object CUSTOM_PLANS = new Object();
 
     /** An order of results: the keys it sorts by (as columns {@code k1}, {@code k2}), then name and id. */
     private record Order(String keys, String inner, String outer) {
     }
 
-    private static final Order BY_NAME = new Order("", "l.name, l.id", "p.name, p.id");
-    private static final Order BY_RANK = new Order(", ts_rank(l.search_document, cast(:query as tsquery)) as k1",
-            "k1 desc, l.name, l.id", "p.k1 desc, p.name, p.id");
+    private static final Order BY_NAME = new Order(", null as k1, null as k2", "l.name, l.id", "p.name, p.id");
+    private static final Order BY_RANK = new Order(", ts_rank(l.search_document, cast(:query as tsquery)) as k1, "
+            + "null as k2", "k1 desc, l.name, l.id", "p.k1 desc, p.name, p.id");
     private static final Order NAMES_FIRST_BY_RANK = new Order(", l.name_document @@ cast(:query as tsquery) as k1, "
             + "ts_rank(l.search_document, cast(:query as tsquery)) as k2", "k1 desc, k2 desc, l.name, l.id",
             "p.k1 desc, p.k2 desc, p.name, p.id");
 
+    /**
+     * The page and the capped count in one statement: the first cap + 1 matches (the order keys computed
+     * for each), counted, sorted and cut. When the count reaches past the cap the rows are not the best
+     * ones, only some: the caller asks differently then.
+     */
+    private Found ranked(Filter filter, String and, Order order, long offset, int limit) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = where(filter, params) + and;
+        params.put("cap", limits.countCap() + 1);
+        params.put("offset", offset);
+        params.put("limit", limit);
+        long[] count = {0};
+        // by name, the first matches by name are the page's candidates; by rank, any matches are
+        String first = order == BY_NAME ? " order by l.name, l.id" : "";
+        List<Row> rows = jdbc.sql("with m as materialized (select l.id, l.name" + order.keys()
+                        + " from service_listing l where " + where + first + " limit :cap), "
+                        + "p as (select m.* from m order by " + order.inner().replace("l.", "m.")
+                        + " offset :offset limit :limit) "
+                        + "select (select count(*) from m), " + columns(filter) + " from (select 1) one "
+                        + "left join (p join service_listing l on l.id = p.id) on true order by " + order.outer())
+                .params(params)
+                .query((rs, i) -> {
+                    count[0] = rs.getLong(1);
+                    return rs.getObject(2) == null ? null : row(rs, 2);
+                })
+                .list().stream().filter(java.util.Objects::nonNull).toList();
+        long n = count[0];
+        return n > limits.countCap() ? new Found(rows, new Count(limits.countCap(), true))
+                : new Found(rows, new Count(n, false));
+    }
+
+    /** The columns of a {@link Row}, from listing {@code l}; with words, name and summary marked. */
+    private static String columns(Filter filter) {
+        String name = "l.name";
+        String summary = "l.summary";
+        if (filter.text() != null) {
+            name = "ts_headline('english', l.name, cast(:query as tsquery), :options)";
+            summary = "ts_headline('english', l.summary, cast(:query as tsquery), :options)";
+        }
+        return "l.id, " + name + ", " + summary + ", l.owner_team_name, l.region, l.tag_list, l.approval_policy, "
+                + "l.aws_service_name";
+    }
+
+    private static Row row(java.sql.ResultSet rs, int first) throws java.sql.SQLException {
+        return new Row(rs.getObject(first, UUID.class), rs.getString(first + 1), rs.getString(first + 2),
+                rs.getString(first + 3), rs.getString(first + 4),
+                List.of((String[]) rs.getArray(first + 5).getArray()), rs.getString(first + 6),
+                rs.getString(first + 7));
+    }
+
+    /** A page in the given order, without counting: the inner query orders and cuts, headlines for the page only. */
     private List<Row> rows(Filter filter, String and, Order order, long offset, int limit) {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(filter, params) + and;
         params.put("offset", offset);
         params.put("limit", limit);
-        String name = "p.name";
-        String summary = "p.summary";
-        if (filter.text() != null) {
-            params.put("options", HEADLINE_OPTIONS);
-            name = "ts_headline('english', p.name, cast(:query as tsquery), :options)";
-            summary = "ts_headline('english', p.summary, cast(:query as tsquery), :options)";
-        }
-        // headlines for the page only: the inner query orders and cuts, the outer one marks the words
-        return jdbc.sql("select p.id, " + name + ", " + summary + """
-                        , p.owner_team_name, p.region, p.tag_list, p.approval_policy, p.aws_service_name
-                        from (select l.id, l.name, l.summary, l.owner_team_name, l.region, l.tag_list, l.approval_policy,
-                                     l.aws_service_name\s""" + order.keys() + """
-
-                              from service_listing l where\s""" + where + " order by " + order.inner() + """
-
-                              offset :offset limit :limit) p
-                        order by\s""" + order.outer())
+        return jdbc.sql("select " + columns(filter) + " from (select l.id, l.name" + order.keys()
+                        + " from service_listing l where " + where + " order by " + order.inner()
+                        + " offset :offset limit :limit) p join service_listing l on l.id = p.id order by "
+                        + order.outer())
                 .params(params)
-                .query((rs, i) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), List.of((String[]) rs.getArray(6).getArray()),
-                        rs.getString(7), rs.getString(8)))
+                .query((rs, i) -> row(rs, 1))
                 .list();
     }
 
@@ -241,9 +368,15 @@ public class CatalogSearchRepository {
                 .single();
     }
 
-    /** How many listings match, counting no further than the cap. */
+    /**
+     * How many listings match, counting no further than the cap (and not at all where the statistics
+     * promise far more).
+     */
     public Count count(Filter filter) {
         customPlans();
+        if (filter.text() != null && broad(estimates(filter, "")[0])) {
+            return new Count(limits.countCap(), true);
+        }
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(filter, params);
         params.put("cap", limits.countCap() + 1);
@@ -254,28 +387,50 @@ public class CatalogSearchRepository {
 
     /**
      * Counts by tag, owner team and region of what matches (the top {@code size} of each). Exact up
-     * to the count cap; beyond it, counted on a sample of the table and scaled, so that a broad word
-     * or no words at all over 100,000 listings costs a few milliseconds.
+     * to the count cap; beyond it (or where the statistics promise far more), counted on a sample of
+     * the table and scaled, so that a broad word or no words at all over 100,000 listings costs a few
+     * milliseconds.
      */
     public Facets facets(Filter filter, int size) {
+        customPlans();
+        boolean counted = false;
+        if (!broad(estimates(filter, "")[0])) {
+            Facets exact = facets(filter, size, "service_listing l", " limit :cap", 100);
+            if (exact.total() <= limits.countCap()) {
+                return exact;
+            }
+            counted = true;
+        }
+        double rows = jdbc.sql("select greatest(reltuples, 1) from pg_class where oid = 'service_listing'::regclass")
+                .query(Double.class).single();
+        // reltuples is -1 before the table's first analyze; the count says there are at least cap + 1
+        double percent = Math.min(100, 100.0 * limits.facetSampleRows() / Math.max(rows, limits.countCap() + 1));
+        Facets sampled = percent < 100
+                ? facets(filter, size, "service_listing l tablesample system (:percent) repeatable (42)", "", percent)
+                : facets(filter, size, "service_listing l", "", 100);
+        if (!counted && sampled.total() <= limits.countCap()) {
+            // the statistics promised more than the sample found: count after all
+            Facets exact = facets(filter, size, "service_listing l", " limit :cap", 100);
+            if (exact.total() <= limits.countCap()) {
+                return exact;
+            }
+        }
+        return new Facets(Math.max(sampled.total(), limits.countCap() + 1L), sampled.estimated(), sampled.tags(),
+                sampled.teams(), sampled.regions());
+    }
+
+    /** Facets of the listings read from {@code from} (in {@code percent} of the table), scaled to the whole. */
+    private Facets facets(Filter filter, int size, String from, String limit, double percent) {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(filter, params);
-        Count count = count(filter);
-        double percent = 100;
-        if (count.atLeast()) {
-            double rows = jdbc.sql("select greatest(reltuples, 1) from pg_class where oid = 'service_listing'::regclass")
-                    .query(Double.class).single();
-            // reltuples is -1 before the table's first analyze; the count says there are at least cap + 1
-            percent = Math.min(100, 100.0 * limits.facetSampleRows() / Math.max(rows, limits.countCap() + 1));
-        }
-        boolean sampled = percent < 100;
-        String from = sampled ? "service_listing l tablesample system (:percent) repeatable (42)" : "service_listing l";
+        params.put("cap", limits.countCap() + 1);
         params.put("percent", percent);
         params.put("size", size);
+        boolean sampled = percent < 100;
         double scale = 100 / percent;
         List<Object[]> rows = jdbc.sql("""
                         with m as materialized (select l.tag_list, l.owner_team_name, l.reachable_regions from\s"""
-                        + from + " where " + where + """
+                        + from + " where " + where + limit + """
                         )
                         select 'total', null, count(*) from m
                         union all (select 'tag', t, count(*) from m, unnest(m.tag_list) t group by t order by 3 desc, 2 limit :size)
@@ -292,7 +447,7 @@ public class CatalogSearchRepository {
         for (Object[] r : rows) {
             long n = sampled ? Math.round((Long) r[2] * scale) : (Long) r[2];
             switch ((String) r[0]) {
-                case "total" -> total = sampled ? Math.max(n, count.value()) : n;
+                case "total" -> total = n;
                 case "tag" -> tags.add(new FacetValue((String) r[1], n));
                 case "team" -> teams.add(new FacetValue((String) r[1], n));
                 default -> regions.add(new FacetValue((String) r[1], n));
@@ -307,6 +462,7 @@ public class CatalogSearchRepository {
         if (filter.text() != null) {
             where.append(" and l.search_document @@ cast(:query as tsquery)");
             params.put("query", filter.text().query());
+            params.put("options", HEADLINE_OPTIONS);
         }
         if (filter.tag() != null) {
             where.append(" and l.tag_list @> array[cast(:tag as text)]");

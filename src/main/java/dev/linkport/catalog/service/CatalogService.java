@@ -103,10 +103,9 @@ public class CatalogService {
         if (filter == null) {
             return new CatalogPage(List.of(), new CatalogCount(0, false), Map.of());
         }
-        CatalogSearchRepository.Count count = search.count(filter);
-        List<CatalogEntry> entries = search.page(filter, count, offset, limit).stream().map(CatalogService::entry)
-                .toList();
-        return new CatalogPage(entries, new CatalogCount(count.value(), count.atLeast()),
+        CatalogSearchRepository.Found found = search.find(filter, offset, limit);
+        List<CatalogEntry> entries = found.rows().stream().map(CatalogService::entry).toList();
+        return new CatalogPage(entries, new CatalogCount(found.count().value(), found.count().atLeast()),
                 filter.text() == null ? Map.of() : filter.text().corrections());
     }
 
