@@ -39,7 +39,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * catalog search over REST with 100,000 available listings of 500 teams, eight callers at once. The
  * words are realistic: a few hundred service words and thousands of rarer ones, drawn with a skew so
  * that some words are in a fifth of all listings and most in a handful. Prints p50/p95/p99 per kind of
- * query, with how many listings each matches; asserts only that every answer was a 200 with results
+ * query, with how many listings each matches and the CPU time each request cost in this JVM (server
+ * and client) and in PostgreSQL; asserts only that every answer was a 200 with results
  * where results were expected. Goal (issue 10): p95 ≤ 20 ms for a selective word, ≤ 100 ms for a broad
  * word and for facets.
  */
@@ -52,6 +53,7 @@ class CatalogSearchBenchmark {
     static final int CALLERS = 8;
     static final int REQUESTS_PER_CALLER = 60;
     static final int WARM_UP = 40;
+    static final int WARM_UP_ROUNDS = 25;
 
     static final List<String> SERVICE_WORDS = List.of(("payments ledger identity kyc fraud risk billing invoice orders "
             + "catalog search inventory shipping pricing tax settlement clearing wallet card tokens vault secrets audit "
@@ -130,8 +132,11 @@ class CatalogSearchBenchmark {
                 LISTINGS, CALLERS, CALLERS * REQUESTS_PER_CALLER);
         System.out.printf(Locale.ROOT, "  load average before: %s%n",
                 java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim());
-        System.out.printf(Locale.ROOT, "  %-44s %12s %12s %9s %9s %9s%n", "query", "matches", "alone p50", "p50 ms",
-                "p95 ms", "p99 ms");
+        System.out.printf(Locale.ROOT, "  %-44s %12s %12s %9s %9s %9s %12s %12s%n", "query", "matches", "alone p50",
+                "p50 ms", "p95 ms", "p99 ms", "JVM cpu/req", "PG cpu/req");
+        warmUp(List.copyOf(queries.values()));
+        ProcessHandle postmaster = ProcessHandle.of(jdbc.sql("select pg_backend_pid()").query(Long.class).single())
+                .flatMap(ProcessHandle::parent).orElseThrow();
         for (Map.Entry<String, String> q : queries.entrySet()) {
             String first = get(q.getValue());
             String matches = matches(first);
@@ -143,6 +148,8 @@ class CatalogSearchBenchmark {
             }
             double aloneP50 = percentile(alone.stream().sorted().toList(), 50);
             List<Double> millis = Collections.synchronizedList(new ArrayList<>());
+            long jvmCpu = jvmCpuNanos();
+            long pgCpu = cpuNanos(postmaster);
             try (ExecutorService callers = Executors.newFixedThreadPool(CALLERS)) {
                 List<Future<?>> done = new ArrayList<>();
                 for (int c = 0; c < CALLERS; c++) {
@@ -159,9 +166,12 @@ class CatalogSearchBenchmark {
                     f.get();
                 }
             }
+            double jvmPerRequest = (jvmCpuNanos() - jvmCpu) / 1e6 / millis.size();
+            double pgPerRequest = (cpuNanos(postmaster) - pgCpu) / 1e6 / millis.size();
             List<Double> sorted = millis.stream().sorted().toList();
-            System.out.printf(Locale.ROOT, "  %-44s %12s %12.1f %9.1f %9.1f %9.1f%n", q.getKey(), matches, aloneP50,
-                    percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99));
+            System.out.printf(Locale.ROOT, "  %-44s %12s %12.1f %9.1f %9.1f %9.1f %12.2f %12.2f%n", q.getKey(), matches,
+                    aloneP50, percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99), jvmPerRequest,
+                    pgPerRequest);
             if (q.getKey().startsWith("no match")) {
                 assertThat(first).as(q.getKey()).contains("\"total\":0");
             } else if (!q.getKey().startsWith("facets")) {
@@ -169,6 +179,10 @@ class CatalogSearchBenchmark {
             }
         }
         System.out.println("  alone: one caller, the warm-up requests; p50/p95/p99: " + CALLERS + " callers at once");
+        System.out.println("  cpu/req: CPU time (user and system) per request while the " + CALLERS + " callers ran, of this JVM"
+                + " (server and client) and of all PostgreSQL processes; with " + CALLERS + " callers on "
+                + Runtime.getRuntime().availableProcessors() + " cores a request waits for about "
+                + CALLERS / Runtime.getRuntime().availableProcessors() + " others' CPU time");
         System.out.println("  goal (issue 10): p95 <= 20 ms selective; <= 100 ms broad and facets");
         System.out.println("  before (issue 10): p95 4.9 s a word in 16,000 listings, 13 s no match, 13.9 s a compound name,"
                 + " 3.4 s empty query");
@@ -183,6 +197,41 @@ class CatalogSearchBenchmark {
         } catch (Exception e) {
             throw new IllegalStateException(path, e);
         }
+    }
+
+    /**
+     * Every kind of query, round after round by all callers, until the JIT has compiled the paths they
+     * take: otherwise the kind measured first pays for compiling everything.
+     */
+    private void warmUp(List<String> paths) throws Exception {
+        long started = System.nanoTime();
+        try (ExecutorService callers = Executors.newFixedThreadPool(CALLERS)) {
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < CALLERS; c++) {
+                done.add(callers.submit(() -> {
+                    for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+                        paths.forEach(this::get);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        }
+        System.out.printf(Locale.ROOT, "  warm-up: %,d requests of all kinds in %.1f s%n",
+                CALLERS * WARM_UP_ROUNDS * paths.size(), (System.nanoTime() - started) / 1e9);
+    }
+
+    private static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** CPU time of a process and all its descendants (PostgreSQL: the postmaster and its backends). */
+    private static long cpuNanos(ProcessHandle root) {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(root), root.descendants())
+                .mapToLong(p -> p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L)).sum();
     }
 
     private static String matches(String body) {
