@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Searching the catalog in a browser: a typo still finds the service, first, with the word marked; a facet narrows. */
@@ -24,6 +25,7 @@ class CatalogSearchBrowserIT extends BrowserTest {
     @Autowired CatalogSeed seed;
 
     Owner owner;
+    Owner other;
 
     @BeforeAll
     void servicesWithUnusualWords() {
@@ -32,11 +34,14 @@ class CatalogSearchBrowserIT extends BrowserTest {
                 Listing.of("quillfeather-relay", "Relays quill events", "Forwards **events**.", "quillfeather", "events"),
                 Listing.of("inkwell-store", "Stores what quillfeather relays", null, "storage", "events",
                         "<img src=x onerror=window.xss=1>")));
+        other = seed.owner(Ids.teamName("elsewhere"));
+        seed.listings(other, List.of(Listing.of("unrelated-ledger", "Keeps another team's books", null, "ledger")));
     }
 
     @AfterAll
     void removeThem() {
         seed.remove(owner);
+        seed.remove(other);
     }
 
     @Test
@@ -64,5 +69,16 @@ class CatalogSearchBrowserIT extends BrowserTest {
         assertThat(browser.text(By.id("catalog-count"))).isEqualTo("1 service");
         browser.click(By.cssSelector("#facet-tag .facet-selected"));
         browser.until(d -> browser.gridRows("catalog-grid").size() == 2);
+
+        // the owner team picker loads names from the server as you type, not every team at once
+        browser.type(By.id("catalog-search"), Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        browser.until(d -> browser.gridRows("catalog-grid").stream().anyMatch(r -> r.contains("unrelated-ledger")));
+        browser.type(By.id("catalog-team"), owner.teamName());
+        browser.click(By.xpath("//vaadin-combo-box-item[normalize-space(.)='" + owner.teamName() + "']"));
+        browser.until(d -> {
+            List<String> rows = browser.gridRows("catalog-grid");
+            return rows.size() == 2 && rows.stream().anyMatch(r -> r.contains("quillfeather-relay"))
+                    && rows.stream().anyMatch(r -> r.contains("inkwell-store"));
+        });
     }
 }

@@ -22,6 +22,7 @@ import dev.linkport.platform.StaleEditException;
 import dev.linkport.support.Ids;
 import dev.linkport.support.LinkportIntegrationTest;
 import dev.linkport.support.TestUsers;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -75,6 +76,16 @@ class TeamServiceIT {
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> users.as("bob", () -> teams.countMembers(payments.id(), "")))
                 .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void teamPickersLoadNamesAPageAtATimeAndFilterAsPeopleType() {
+        List<String> all = users.as("bob", () -> teams.teamNames("", 0, 10_000));
+        assertThat(all).as("names are not secret: bob sees teams he is not in").contains("payments", "checkout");
+        assertThat(users.as("bob", () -> teams.teamNames("", 1, 2))).isEqualTo(all.subList(1, 3));
+        assertThat(users.as("bob", () -> teams.teamNames("PAYM", 0, 50))).contains("payments")
+                .allMatch(name -> name.contains("paym"));
+        assertThat(users.as("bob", () -> teams.teamNames("%", 0, 50))).as("% is a character, not a wildcard").isEmpty();
     }
 
     @Test

@@ -86,7 +86,7 @@ public class CatalogView extends VerticalLayout {
         team.setId("catalog-team");
         team.setPlaceholder("Owner team");
         team.setAriaLabel("Owner team");
-        team.setItems(teams.teamNames());
+        team.setItems(q -> teams.teamNames(q.getFilter().orElse(""), q.getOffset(), q.getLimit()).stream());
         team.setClearButtonVisible(true);
         region.setId("catalog-region");
         region.setPlaceholder("Region");

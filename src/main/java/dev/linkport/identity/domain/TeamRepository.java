@@ -13,7 +13,9 @@ public interface TeamRepository extends JpaRepository<Team, UUID> {
 
     boolean existsByName(String name);
 
-    List<Team> findAllByOrderByName();
+    /** Names of the teams whose name matches the pattern (for {@code lower(name) like}), by name. */
+    @Query("select t.name from Team t where lower(t.name) like ?1 order by t.name")
+    List<String> findNames(String pattern, Pageable page);
 
     /**
      * The teams the user is in (all teams when {@code all}) whose name or display name matches the

@@ -90,11 +90,14 @@ public class TeamService {
                         caller.teamRoles().get(t.getId())));
     }
 
-    /** The names of all teams, for pickers (catalog filter, service visibility); names are not secret. */
+    /**
+     * Names of teams containing the text, by name, a page at a time: for pickers (catalog filter,
+     * service visibility) that load as people scroll and type; names are not secret.
+     */
     @Transactional(readOnly = true)
-    public List<String> teamNames() {
+    public List<String> teamNames(String text, int offset, int limit) {
         access.caller();
-        return teams.findAllByOrderByName().stream().map(Team::getName).toList();
+        return teams.findNames(LikePatterns.containing(text), new OffsetPage(offset, limit, Sort.unsorted()));
     }
 
     /** One team, if the caller may see it. */

@@ -176,7 +176,7 @@ public class PublishServiceView extends VerticalLayout {
         visibility.setItemLabelGenerator(v -> v == Visibility.ALL_TEAMS ? "All teams" : "Selected teams");
         visibility.setValue(Visibility.ALL_TEAMS);
         visibleTeams.setId("publish-visible-teams");
-        visibleTeams.setItems(teams.teamNames());
+        visibleTeams.setItems(q -> teams.teamNames(q.getFilter().orElse(""), q.getOffset(), q.getLimit()).stream());
         visibleTeams.setVisible(false);
         visibility.addValueChangeListener(e -> visibleTeams.setVisible(e.getValue() == Visibility.SELECTED_TEAMS));
 

@@ -113,7 +113,7 @@ public class ServiceSettingsView extends VerticalLayout implements BeforeEnterOb
         visibility.setItems(Visibility.values());
         visibility.setItemLabelGenerator(v -> v == Visibility.ALL_TEAMS ? "All teams" : "Selected teams");
         visibleTeams.setId("edit-visible-teams");
-        visibleTeams.setItems(teams.teamNames());
+        visibleTeams.setItems(q -> teams.teamNames(q.getFilter().orElse(""), q.getOffset(), q.getLimit()).stream());
         visibility.addValueChangeListener(e -> visibleTeams.setVisible(e.getValue() == Visibility.SELECTED_TEAMS));
         acceptanceRequired.setId("edit-acceptance-required");
         supportedRegions.setId("edit-supported-regions");
