@@ -11,8 +11,6 @@ import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -206,9 +204,6 @@ public class CatalogSearchRepository {
         }
         if (named == null) {
             named = rows(filter, byName, BY_NAME, offset, limit);
-            if (named.size() == limit) {
-                return new Found(named, count);
-            }
             namedTotal = named.isEmpty() && offset > 0 ? countWhere(filter, byName) : offset + named.size();
         }
         if (named.size() == limit) {
@@ -265,25 +260,11 @@ public class CatalogSearchRepository {
 
     /**
      * Plans for the values at hand: how many listings a word matches decides between reading the
-     * matches and walking an index, and a plan cached for any word cannot know. Once per transaction.
+     * matches and walking an index, and a plan cached for any word cannot know.
      */
     private void customPlans() {
-        if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            if (TransactionSynchronizationManager.hasResource(CUSTOM_PLANS)) {
-                return;
-            }
-            TransactionSynchronizationManager.bindResource(CUSTOM_PLANS, Boolean.TRUE);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(CUSTOM_PLANS);
-                }
-            });
-        }
         jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
     }
-
-    private static final Object CUSTOM_PLANS = new Object();
 
     /** An order of results: the keys it sorts by (as columns {@code k1}, {@code k2}), then name and id. */
     private record Order(String keys, String inner, String outer) {

@@ -29,6 +29,7 @@ import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * The catalog: services the signed-in user may connect to, searched as they type (best matches
@@ -180,15 +181,15 @@ public class CatalogView extends VerticalLayout {
         html.append("<div class=\"facet\" id=\"facet-").append(key).append("\"><h3>").append(title).append("</h3>");
         if (selected != null && !selected.isBlank()) {
             html.append("<button type=\"button\" class=\"facet-selected\" data-facet=\"").append(key)
-                    .append("\" data-value=\"\" aria-label=\"Stop filtering by ").append(escape(selected))
-                    .append("\">").append(escape(selected)).append(" <span aria-hidden=\"true\">×</span></button>");
+                    .append("\" data-value=\"\" aria-label=\"Stop filtering by ").append(HtmlUtils.htmlEscape(selected))
+                    .append("\">").append(HtmlUtils.htmlEscape(selected)).append(" <span aria-hidden=\"true\">×</span></button>");
         } else if (values.isEmpty()) {
             html.append("<span class=\"facet-none\">None</span>");
         } else {
             for (FacetCount v : values) {
                 html.append("<button type=\"button\" class=\"facet-value\" data-facet=\"").append(key)
-                        .append("\" data-value=\"").append(escape(v.value())).append("\"><span class=\"facet-label\">")
-                        .append(escape(v.value())).append("</span><span class=\"facet-count\">")
+                        .append("\" data-value=\"").append(HtmlUtils.htmlEscape(v.value())).append("\"><span class=\"facet-label\">")
+                        .append(HtmlUtils.htmlEscape(v.value())).append("</span><span class=\"facet-count\">")
                         .append(numbers.format(v.count())).append("</span></button>");
             }
         }
@@ -204,20 +205,5 @@ public class CatalogView extends VerticalLayout {
             default -> {
             }
         }
-    }
-
-    private static String escape(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

@@ -4,8 +4,6 @@ import dev.linkport.audit.service.AuditEntry;
 import dev.linkport.audit.service.AuditLog;
 import dev.linkport.identity.domain.ApiToken;
 import dev.linkport.identity.domain.ApiTokenRepository;
-import dev.linkport.identity.domain.AppUser;
-import dev.linkport.identity.domain.AppUserRepository;
 import dev.linkport.identity.domain.TokenUse;
 import dev.linkport.platform.InvalidInputException;
 import dev.linkport.platform.NotFoundException;
@@ -57,16 +55,13 @@ public class ApiTokenService {
     }
 
     private final ApiTokenRepository tokens;
-    private final AppUserRepository users;
     private final AccessPolicy access;
     private final AuditLog audit;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public ApiTokenService(ApiTokenRepository tokens, AppUserRepository users, AccessPolicy access, AuditLog audit,
-                           Clock clock) {
+    public ApiTokenService(ApiTokenRepository tokens, AccessPolicy access, AuditLog audit, Clock clock) {
         this.tokens = tokens;
-        this.users = users;
         this.access = access;
         this.audit = audit;
         this.clock = clock;

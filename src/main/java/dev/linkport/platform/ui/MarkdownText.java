@@ -1,6 +1,7 @@
 package dev.linkport.platform.ui;
 
 import com.vaadin.flow.component.html.Div;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Markdown shown as formatted text, rendered on the server by {@link MarkdownRenderer} (no raw
@@ -21,10 +22,6 @@ public class MarkdownText extends Div {
     public void setMarkdown(String markdown) {
         String html = MarkdownRenderer.toHtml(markdown);
         getElement().setProperty("innerHTML", html.isEmpty()
-                ? "<p class=\"hint\">" + escape(whenEmpty) + "</p>" : html);
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+                ? "<p class=\"hint\">" + HtmlUtils.htmlEscape(whenEmpty) + "</p>" : html);
     }
 }
