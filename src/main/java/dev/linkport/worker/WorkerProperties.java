@@ -10,13 +10,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeBudget how long a job may keep meeting transient AWS errors, or waiting for AWS to finish,
  *                   before it fails with what AWS last answered
  * @param poll       how often jobs ask AWS whether something finished
+ * @param drain      on shutdown, how long the instance waits for the steps it is running to finish after it
+ *                   stopped taking new ones; a step still running then is taken over by another instance once
+ *                   its heartbeats stop ({@code db-scheduler.heartbeat-interval} × {@code missed-heartbeats-limit})
  */
 @ConfigurationProperties("linkport.worker")
-public record WorkerProperties(@DefaultValue("30m") Duration timeBudget, @DefaultValue Poll poll) {
+public record WorkerProperties(@DefaultValue("30m") Duration timeBudget, @DefaultValue Poll poll,
+                               @DefaultValue("15s") Duration drain) {
 
     public WorkerProperties {
         if (poll == null) {
             poll = new Poll(Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(15));
+        }
+        if (drain == null) {
+            drain = Duration.ofSeconds(15);
         }
     }
 

@@ -3,12 +3,14 @@ package dev.linkport.aws.sdk;
 import dev.linkport.aws.AwsCalls;
 import dev.linkport.aws.AwsGatewayException;
 import dev.linkport.aws.AwsGatewayException.Kind;
+import dev.linkport.aws.AwsReachability;
 import dev.linkport.aws.AwsTarget;
 import dev.linkport.aws.ratelimit.ApiBucket;
 import dev.linkport.aws.ratelimit.Backoff;
 import dev.linkport.aws.ratelimit.RateLimiter;
 import dev.linkport.aws.ratelimit.TimeSource;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -24,6 +26,8 @@ import software.amazon.awssdk.core.exception.SdkException;
  * <p>Where callers may wait ({@link AwsCalls#mayWait()}) a call waits for its token and retries transient
  * failures with {@link Backoff}. Where they may not (the worker), it tries once: no token means
  * {@link AwsGatewayException#deferred}, and a transient failure is the caller's to reschedule.
+ *
+ * <p>Every attempt's outcome also goes to {@link AwsReachability}, which tells people when AWS stops answering.
  */
 public final class AwsCallExecutor {
 
@@ -32,11 +36,17 @@ public final class AwsCallExecutor {
     private final RateLimiter limiter;
     private final Backoff backoff;
     private final TimeSource time;
+    private final AwsReachability reachability;
 
     public AwsCallExecutor(RateLimiter limiter, Backoff backoff, TimeSource time) {
+        this(limiter, backoff, time, new AwsReachability(Clock.systemUTC()));
+    }
+
+    public AwsCallExecutor(RateLimiter limiter, Backoff backoff, TimeSource time, AwsReachability reachability) {
         this.limiter = limiter;
         this.backoff = backoff;
         this.time = time;
+        this.reachability = reachability;
     }
 
     /**
@@ -60,7 +70,9 @@ public final class AwsCallExecutor {
             }
             AwsGatewayException failure;
             try {
-                return call.get();
+                T result = call.get();
+                reachability.answered(target);
+                return result;
             } catch (SdkException | UncheckedIOException e) {
                 failure = failed(e, target, action, bucket);
             }
@@ -86,7 +98,9 @@ public final class AwsCallExecutor {
             throw AwsGatewayException.deferred(target.accountId(), target.region(), action, wait);
         }
         try {
-            return call.get();
+            T result = call.get();
+            reachability.answered(target);
+            return result;
         } catch (SdkException | UncheckedIOException e) {
             throw failed(e, target, action, bucket);
         }
@@ -94,6 +108,7 @@ public final class AwsCallExecutor {
 
     private AwsGatewayException failed(RuntimeException e, AwsTarget target, String action, ApiBucket bucket) {
         AwsGatewayException failure = AwsErrorClassifier.classify(e, target, action);
+        reachability.failed(target, failure);
         if (failure.throttled()) {
             limiter.throttled(target.accountId(), target.region(), bucket);
         }

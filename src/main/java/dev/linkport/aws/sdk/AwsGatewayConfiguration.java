@@ -1,6 +1,7 @@
 package dev.linkport.aws.sdk;
 
 import dev.linkport.aws.AwsEndpointSource;
+import dev.linkport.aws.AwsReachability;
 import dev.linkport.aws.AwsProperties;
 import dev.linkport.aws.PrivateLinkGateway;
 import dev.linkport.aws.ratelimit.BucketStore;
@@ -10,6 +11,7 @@ import dev.linkport.aws.ratelimit.RateLimitMetrics;
 import dev.linkport.aws.ratelimit.RateLimiter;
 import io.micrometer.core.instrument.MeterRegistry;
 import dev.linkport.aws.ratelimit.TimeSource;
+import java.time.Clock;
 import java.util.Random;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -52,14 +54,21 @@ public class AwsGatewayConfiguration {
         return limiter;
     }
 
+    /** Whether AWS answers, per region and account, as this instance's calls find it. */
+    @Bean
+    AwsReachability awsReachability() {
+        return new AwsReachability(Clock.systemUTC());
+    }
+
     @Bean(destroyMethod = "close")
     SdkPrivateLinkGateway privateLinkGateway(AwsProperties configured, RateLimiter limiter,
-            ObjectProvider<AwsCredentialsProvider> baseCredentials, ObjectProvider<AwsEndpointSource> endpointSource) {
+            AwsReachability reachability, ObjectProvider<AwsCredentialsProvider> baseCredentials,
+            ObjectProvider<AwsEndpointSource> endpointSource) {
         AwsEndpointSource source = endpointSource.getIfUnique();
         AwsProperties properties = configured.endpoint() == null && source != null
                 ? configured.withEndpoint(source.endpoint()) : configured;
         AwsCredentialsProvider base = baseCredentials.getIfUnique(() -> defaultBaseCredentials(properties));
-        return SdkPrivateLinkGateway.create(properties, base, limiter, TimeSource.SYSTEM, new Random());
+        return SdkPrivateLinkGateway.create(properties, base, limiter, reachability, TimeSource.SYSTEM, new Random());
     }
 
     static AwsCredentialsProvider defaultBaseCredentials(AwsProperties properties) {

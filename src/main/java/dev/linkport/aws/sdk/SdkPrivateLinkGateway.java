@@ -2,6 +2,7 @@ package dev.linkport.aws.sdk;
 
 import dev.linkport.aws.AvailabilityZone;
 import dev.linkport.aws.AwsGatewayException;
+import dev.linkport.aws.AwsReachability;
 import dev.linkport.aws.AwsProperties;
 import dev.linkport.aws.AwsTarget;
 import dev.linkport.aws.DnsEntry;
@@ -26,6 +27,7 @@ import dev.linkport.aws.ratelimit.Backoff;
 import dev.linkport.aws.ratelimit.InMemoryBucketStore;
 import dev.linkport.aws.ratelimit.RateLimiter;
 import dev.linkport.aws.ratelimit.TimeSource;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -97,10 +99,17 @@ public final class SdkPrivateLinkGateway implements PrivateLinkGateway, AutoClos
     /** As {@link #create(AwsProperties, AwsCredentialsProvider, TimeSource, RandomGenerator)}, with given budgets. */
     public static SdkPrivateLinkGateway create(AwsProperties properties, AwsCredentialsProvider baseCredentials,
             RateLimiter limiter, TimeSource time, RandomGenerator random) {
+        return create(properties, baseCredentials, limiter, new AwsReachability(Clock.systemUTC()), time, random);
+    }
+
+    /** As {@link #create(AwsProperties, AwsCredentialsProvider, RateLimiter, TimeSource, RandomGenerator)}, telling
+     * {@code reachability} whether AWS answers. */
+    public static SdkPrivateLinkGateway create(AwsProperties properties, AwsCredentialsProvider baseCredentials,
+            RateLimiter limiter, AwsReachability reachability, TimeSource time, RandomGenerator random) {
         var retry = properties.retry();
         var backoff = new Backoff(retry.maxAttempts(), retry.baseDelay(), retry.maxDelay(), random);
         return new SdkPrivateLinkGateway(new AwsClients(properties, baseCredentials),
-                new AwsCallExecutor(limiter, backoff, time));
+                new AwsCallExecutor(limiter, backoff, time, reachability));
     }
 
     // ---------------------------------------------------------------- provider side

@@ -42,10 +42,18 @@ public class EmbeddedPostgresConfiguration {
             StalePostgres.stopIfRunning(dir);
             builder.setDataDirectory(dir).setCleanDataDirectory(false).setPort(properties.port());
         }
+        if (properties.durable()) {
+            // the library starts PostgreSQL with fsync and synchronous commit off, fine for tests only
+            builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+        }
         EmbeddedPostgres postgres = builder.start();
         log.info("Embedded PostgreSQL started on port {} in {} ms ({})", postgres.getPort(),
                 (System.nanoTime() - started) / 1_000_000,
                 properties.ephemeral() ? "ephemeral" : "data in " + properties.dataDirectory().toAbsolutePath());
+        if (!properties.durable()) {
+            log.warn("Embedded PostgreSQL runs without fsync and with asynchronous commits: an operating-system "
+                    + "crash can lose its data (linkport.database.durable=false)");
+        }
         return postgres;
     }
 

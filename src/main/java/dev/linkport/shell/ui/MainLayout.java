@@ -18,6 +18,7 @@ import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import dev.linkport.aws.AwsReachability;
 import dev.linkport.identity.service.UserService;
 import dev.linkport.notification.service.NotificationService;
 import dev.linkport.notification.ui.NotificationBell;
@@ -27,7 +28,8 @@ import jakarta.annotation.security.PermitAll;
 
 /**
  * The frame around every view: navigation that depends on who is signed in, the user and a
- * compact menu of their teams, and in sandbox mode a badge saying that nothing real is created.
+ * compact menu of their teams, in sandbox mode a badge saying that nothing real is created, and a line
+ * saying so while AWS does not answer.
  */
 @Layout
 @PermitAll
@@ -36,7 +38,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final TeamsMenu teams;
 
     public MainLayout(UserService users, AuthenticationContext authentication, NotificationService notifications,
-                      LiveUpdates updates) {
+                      LiveUpdates updates, AwsReachability reachability) {
         Me me = users.me();
         teams = new TeamsMenu(me.teams());
         setPrimarySection(Section.DRAWER);
@@ -76,7 +78,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         sub.addItem("API tokens", e -> getUI().ifPresent(ui -> ui.navigate("api-tokens")));
         sub.addItem("Sign out", e -> authentication.logout());
         header.add(userMenu);
-        addToNavbar(true, header);
+        Div top = new Div(header, new AwsStatusBanner(reachability, updates, me.admin()));
+        top.addClassName("app-top");
+        addToNavbar(true, top);
     }
 
     /** The layout stays while the views inside it change: a link followed from the teams list closes it. */

@@ -1,10 +1,8 @@
 package dev.linkport.worker.runtime;
 
-import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerCustomizer;
 import com.github.kagkarlsson.scheduler.serializer.Serializer;
 import dev.linkport.worker.JobProgress;
 import java.time.Clock;
-import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,17 +10,12 @@ import org.springframework.stereotype.Component;
  * kept a plain attempt counter, which becomes a {@link JobProgress} that starts now.
  */
 @Component
-class JobDataSerializer implements DbSchedulerCustomizer, Serializer {
+class JobDataSerializer implements Serializer {
 
     private final Clock clock;
 
     JobDataSerializer(Clock clock) {
         this.clock = clock;
-    }
-
-    @Override
-    public Optional<Serializer> serializer() {
-        return Optional.of(this);
     }
 
     @Override
