@@ -14,13 +14,13 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Calls the running server's REST API over real HTTP, as one user (bearer token, password, or nobody). */
-final class ApiClient {
+public final class ApiClient {
 
     static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /** A response: status, content type, Location, and the body parsed as JSON (null when empty). */
-    record Response(int status, String contentType, String location, String raw, JsonNode json) {
+    public record Response(int status, String contentType, String location, String raw, JsonNode json) {
 
         /** The {@code field}s of a problem's {@code errors} array. */
         List<String> errorFields() {
@@ -32,7 +32,7 @@ final class ApiClient {
             return fields;
         }
 
-        String text(String field) {
+        public String text(String field) {
             JsonNode node = json.get(field);
             return node == null || node.isNull() ? null : node.asString();
         }
@@ -55,7 +55,7 @@ final class ApiClient {
         return new ApiClient(port, "Bearer " + token);
     }
 
-    static ApiClient basic(int port, String user, String password) {
+    public static ApiClient basic(int port, String user, String password) {
         return new ApiClient(port, "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
@@ -64,11 +64,11 @@ final class ApiClient {
         return new ApiClient(port, null);
     }
 
-    Response get(String path) {
+    public Response get(String path) {
         return send(request(path).GET());
     }
 
-    Response post(String path, Object body) {
+    public Response post(String path, Object body) {
         return postRaw(path, body == null ? null : JSON.writeValueAsString(body));
     }
 

@@ -7,10 +7,15 @@ import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.VaadinSession;
 import dev.linkport.platform.LinkportException;
 import dev.linkport.platform.ui.Notifications;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
@@ -29,26 +34,48 @@ class UiErrorHandling implements VaadinServiceInitListener {
         event.getSource().addSessionInitListener(init -> init.getSession().setErrorHandler(UiErrorHandling::handle));
     }
 
+    /** What people see when Linkport cannot reach its database (a restart, a failover): nothing technical. */
+    static final String DATABASE_AWAY = "Linkport cannot reach its database at the moment, so this did not go "
+            + "through. Try again in a minute; nothing else is lost.";
+
     static void handle(ErrorEvent event) {
-        Throwable root = userFacing(event.getThrowable());
-        String message;
-        if (root instanceof LinkportException e) {
-            message = e.getMessage();
-        } else if (root instanceof ObjectOptimisticLockingFailureException) {
-            message = "Someone else changed this after you opened it. Reload and make your change again.";
-        } else if (root instanceof AccessDeniedException e) {
-            message = "You may not do that: " + e.getMessage();
-        } else {
-            String ref = UUID.randomUUID().toString().substring(0, 8);
-            log.error("Unexpected error in the UI (ref {})", ref, event.getThrowable());
-            message = "Something went wrong (reference " + ref + "). Try again; if it keeps happening, tell your platform team.";
-        }
+        String message = messageFor(event.getThrowable());
         UI ui = UI.getCurrent();
         if (ui != null) {
             ui.access(() -> Notifications.error(message));
         } else if (VaadinSession.getCurrent() != null) {
             log.warn("UI error without a UI: {}", message);
         }
+    }
+
+    /** The message for an exception that escaped a view; unexpected ones are logged with a reference. */
+    static String messageFor(Throwable thrown) {
+        Throwable root = userFacing(thrown);
+        if (root instanceof LinkportException e) {
+            return e.getMessage();
+        } else if (root instanceof ObjectOptimisticLockingFailureException) {
+            return "Someone else changed this after you opened it. Reload and make your change again.";
+        } else if (root instanceof AccessDeniedException e) {
+            return "You may not do that: " + e.getMessage();
+        } else if (databaseAway(thrown)) {
+            log.warn("A UI action failed because the database did not answer: {}", thrown.toString());
+            return DATABASE_AWAY;
+        }
+        String ref = UUID.randomUUID().toString().substring(0, 8);
+        log.error("Unexpected error in the UI (ref {})", ref, thrown);
+        return "Something went wrong (reference " + ref + "). Try again; if it keeps happening, tell your platform team.";
+    }
+
+    /** Whether the failure is the database being unreachable (no connection, connection lost), not a bug. */
+    static boolean databaseAway(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
+                    || t instanceof TransientDataAccessResourceException || t instanceof SQLTransientConnectionException
+                    || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable userFacing(Throwable t) {
