@@ -59,6 +59,11 @@ final class ChaosCluster implements AutoCloseable {
         this.pgData = this.dir.resolve("postgres");
         this.sandboxState = this.dir.resolve("sandbox.json");
         Files.deleteIfExists(sandboxState);
+        if (Files.isDirectory(pgData)) { // each run starts from an empty database
+            try (var paths = Files.walk(pgData)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> all.forEach(Process::destroyForcibly)));
     }
 
