@@ -1,13 +1,14 @@
 package dev.linkport.sandbox;
 
 import dev.linkport.aws.AwsEndpointSource;
-
+import java.io.UncheckedIOException;
 import java.net.URI;
 import org.springframework.context.SmartLifecycle;
 
 /**
  * Runs the {@link SandboxServer} as part of the Spring application: started with the context, stopped
- * (and its world saved) when the context closes.
+ * (and its world saved) when the context closes. A sandbox running as its own process is
+ * {@link RemoteSandbox} instead.
  *
  * <p>{@link #endpoint()} and {@link #control()} start the server on first use, so beans that need the
  * sandbox's address while the context is still being built get it too.
@@ -24,8 +25,13 @@ public final class SandboxLifecycle implements SmartLifecycle, AwsEndpointSource
     @Override
     public synchronized void start() {
         if (server == null) {
-            server = SandboxServer.builder().port(properties.port()).stateFile(properties.stateFile())
-                    .settings(properties.toSettings()).start();
+            try {
+                server = SandboxServer.builder().port(properties.port()).stateFile(properties.stateFile())
+                        .settings(properties.toSettings()).start();
+            } catch (UncheckedIOException e) {
+                throw new IllegalStateException(e.getMessage() + ". If a sandbox already runs there as its own "
+                        + "process, set linkport.sandbox.url=http://127.0.0.1:" + properties.port() + " to use it", e);
+            }
         }
     }
 

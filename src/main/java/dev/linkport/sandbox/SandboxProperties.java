@@ -1,5 +1,6 @@
 package dev.linkport.sandbox;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -7,8 +8,10 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The built-in AWS sandbox ({@code linkport.sandbox.*}); used only when {@code linkport.aws.mode=sandbox}.
+ * The AWS sandbox ({@code linkport.sandbox.*}); used only when {@code linkport.aws.mode=sandbox}.
  *
+ * @param url        a sandbox already running as its own process ({@code linkport sandbox}), e.g.
+ *                   {@code http://127.0.0.1:4566}: Linkport then starts none and ignores the settings below
  * @param port       loopback port of the emulated EC2/ELBv2/STS Query API; 0 picks a free port
  * @param stateFile  where the sandbox keeps its world between restarts
  * @param delays     how long the emulated state transitions take
@@ -16,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("linkport.sandbox")
 public record SandboxProperties(
+        URI url,
         int port,
         Path stateFile,
         Delays delays,
@@ -23,19 +27,21 @@ public record SandboxProperties(
 
     @ConstructorBinding
     public SandboxProperties(
+            URI url,
             @DefaultValue("4566") int port,
             @DefaultValue(".linkport/sandbox.json") Path stateFile,
             @DefaultValue Delays delays,
             @DefaultValue("true") boolean throttling) {
+        this.url = url;
         this.port = port;
         this.stateFile = stateFile;
         this.delays = delays;
         this.throttling = throttling;
     }
 
-    /** Port and state file with default delays and throttling on. */
+    /** An in-process sandbox on this port and state file, with default delays and throttling on. */
     public SandboxProperties(int port, Path stateFile) {
-        this(port, stateFile, new Delays(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(60),
+        this(null, port, stateFile, new Delays(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(60),
                 Duration.ofSeconds(2)), true);
     }
 

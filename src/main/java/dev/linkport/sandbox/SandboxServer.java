@@ -8,12 +8,14 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -24,14 +26,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The built-in AWS sandbox: an HTTP server on a loopback port that speaks the EC2, ELBv2 and STS
- * Query APIs Linkport uses, so the unmodified AWS SDK and CLI work against it
+ * The AWS sandbox: an HTTP server on a loopback port (or the address {@link Builder#bind} names) that speaks
+ * the EC2, ELBv2 and STS Query APIs Linkport uses, so the unmodified AWS SDK and CLI work against it
  * ({@code aws --endpoint-url http://127.0.0.1:4566 ec2 describe-vpcs}).
  *
  * <p>Requests are routed by their {@code Version} (or the SigV4 credential scope's service). The access
  * key id in the {@code Authorization} header selects the account: keys issued by the sandbox's
  * {@code AssumeRole} act in the role's account, any other key in the host account {@code 000000000000}.
- * Signatures are not verified. Free of Spring: tests start it with {@link #builder()}.
+ * Signatures are not verified. Free of Spring: {@link SandboxCommand} runs it as a process of its own,
+ * {@link SandboxLifecycle} inside Linkport, and tests start it with {@link #builder()}.
  */
 public final class SandboxServer implements AutoCloseable {
 
@@ -49,9 +52,13 @@ public final class SandboxServer implements AutoCloseable {
     private final StsApi sts;
     private final StateStore store;
     private final HttpServer http;
+    private final InetSocketAddress address;
     private final ExecutorService executor;
 
     private SandboxServer(Builder b) throws IOException {
+        // bind first: a sandbox that cannot listen (another one runs there) must not touch the state file
+        this.http = HttpServer.create(new InetSocketAddress(b.bind, b.port), 0);
+        this.address = http.getAddress(); // a stopped server no longer knows it
         this.world = new SandboxWorld(b.clock, b.settings);
         this.throttle = new Throttle(b.clock);
         this.control = new SandboxControl(world, faults, throttle, counters);
@@ -66,26 +73,13 @@ public final class SandboxServer implements AutoCloseable {
             this.store = null;
         }
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
-        this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), 0);
         http.createContext("/", this::handleQuery);
         http.createContext("/_sandbox/", new ControlApi(control));
         http.setExecutor(executor);
         http.start();
-        log.info("AWS sandbox listening on {}", endpoint());
-    }
-
-    /**
-     * Runs a sandbox on its own, until the process is stopped: {@code [port [state-file]]}, by default
-     * port 4566 and no state file.
-     */
-    public static void main(String[] args) throws InterruptedException {
-        Builder builder = builder().port(args.length > 0 ? Integer.parseInt(args[0]) : 4566);
-        if (args.length > 1) {
-            builder.stateFile(Path.of(args[1]));
-        }
-        SandboxServer server = builder.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "aws-sandbox-shutdown"));
-        Thread.currentThread().join();
+        log.info("AWS sandbox listening on {}{}, state {}", endpoint(),
+                b.bind.isAnyLocalAddress() ? " and every other address of this machine" : "",
+                store == null ? "in memory only" : "in " + store.file());
     }
 
     /** A builder for a sandbox; {@link Builder#start()} binds the port and starts serving. */
@@ -93,13 +87,22 @@ public final class SandboxServer implements AutoCloseable {
         return new Builder();
     }
 
-    /** The base URI to give the AWS SDK as endpoint override, e.g. {@code http://127.0.0.1:4566}. */
+    /**
+     * The base URI to give the AWS SDK as endpoint override, e.g. {@code http://127.0.0.1:4566}: the loopback
+     * address when the sandbox listens there or on every address, else the address it is bound to.
+     */
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + port());
+        InetAddress bound = address.getAddress();
+        String host = bound.isAnyLocalAddress() ? "127.0.0.1" : bound.getHostAddress();
+        try {
+            return new URI("http", null, host, port(), null, null, null);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public int port() {
-        return http.getAddress().getPort();
+        return address.getPort();
     }
 
     public SandboxControl control() {
@@ -251,8 +254,12 @@ public final class SandboxServer implements AutoCloseable {
         }
     }
 
-    /** Configures a sandbox: port (0 = any free port), state file (null = in memory only), clock and settings. */
+    /**
+     * Configures a sandbox: bind address (loopback unless told otherwise), port (0 = any free port), state file
+     * (null = in memory only), clock and settings.
+     */
     public static final class Builder {
+        private InetAddress bind = InetAddress.getLoopbackAddress();
         private int port;
         private Path stateFile;
         private Clock clock = Clock.systemUTC();
@@ -263,6 +270,12 @@ public final class SandboxServer implements AutoCloseable {
 
         public Builder port(int port) {
             this.port = port;
+            return this;
+        }
+
+        /** The address to listen on: loopback by default; {@code 0.0.0.0} listens on every address (containers). */
+        public Builder bind(InetAddress bind) {
+            this.bind = Objects.requireNonNull(bind);
             return this;
         }
 
@@ -281,12 +294,13 @@ public final class SandboxServer implements AutoCloseable {
             return this;
         }
 
-        /** Binds the loopback port, loads the state file if there is one, and starts serving. */
+        /** Binds the address and port, loads the state file if there is one, and starts serving. */
         public SandboxServer start() {
             try {
                 return new SandboxServer(this);
             } catch (IOException e) {
-                throw new UncheckedIOException("The AWS sandbox could not listen on port " + port, e);
+                throw new UncheckedIOException("The AWS sandbox could not listen on " + bind.getHostAddress() + ":"
+                        + port + ": " + e.getMessage(), e);
             }
         }
     }

@@ -31,6 +31,11 @@ final class StateStore implements AutoCloseable {
         this.world = world;
     }
 
+    /** The absolute path of the state file. */
+    Path file() {
+        return file;
+    }
+
     /** Loads the saved world if the file exists; a file that cannot be read leaves the seeded world. */
     void load() {
         if (!Files.isRegularFile(file)) {

@@ -23,7 +23,10 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
-/** A sandbox on a free port with a hand-moved clock, and real AWS SDK clients pointed at it (no retries). */
+/**
+ * A sandbox on a free port with a hand-moved clock, and real AWS SDK clients pointed at it (no retries); or
+ * such clients for a sandbox started elsewhere, whose clock is its own.
+ */
 final class SandboxFixture implements AutoCloseable {
 
     static final String PROVIDER = "111111111111";
@@ -41,6 +44,11 @@ final class SandboxFixture implements AutoCloseable {
 
     SandboxFixture(SandboxSettings settings, Path stateFile) {
         this.server = SandboxServer.builder().port(0).clock(clock).settings(settings).stateFile(stateFile).start();
+    }
+
+    /** Clients for a sandbox started elsewhere ({@link #clock} does not move it); closing stops it. */
+    SandboxFixture(SandboxServer running) {
+        this.server = running;
     }
 
     SandboxControl control() {
