@@ -105,13 +105,17 @@ class ProvisioningChaos {
         approveThrough(second, ids);
         awaitProgress(ids, 5);
         String deadName = second.schedulerName.get();
-        int heldAtKill = pickedBy(deadName);
+        awaitHolding(deadName);
         Instant fault = Instant.now();
         cluster.kill(second);
+        int heldAtKill = pickedBy(deadName);
         Outcome outcome = awaitAllAvailable(ids, fault, Duration.ofSeconds(90));
+        // whatever else the dead instance held (reconciliation, say) is taken over too
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> pickedBy(deadName) == 0);
+        Duration takenOver = Duration.between(fault, Instant.now());
         int stranded = pickedBy(deadName);
         record("kill -9 of one instance mid-provisioning", ids.size(), outcome, stranded,
-                "jobs it held at the kill: " + heldAtKill);
+                "it held " + heldAtKill + " job(s) at the kill; none left with it " + seconds(takenOver) + " after");
         assertThat(outcome.duplicates()).isZero();
         assertThat(stranded).isZero();
         second = cluster.startInstance("instance-2b");
@@ -124,6 +128,7 @@ class ProvisioningChaos {
         approveThrough(second, ids);
         awaitProgress(ids, 5);
         String stoppedName = second.schedulerName.get();
+        awaitHolding(stoppedName);
         Instant fault = Instant.now();
         Duration exit = cluster.terminate(second);
         int leftAtExit = pickedBy(stoppedName);
@@ -300,6 +305,12 @@ class ProvisioningChaos {
                 .isLessThan(ids.size());
     }
 
+    /** Waits for a moment when the instance is running job steps, so that the fault hits work in progress. */
+    private static void awaitHolding(String schedulerName) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5))
+                .until(() -> pickedBy(schedulerName, "and task_name not in ('reconcile', 'redeliver-events')") > 0);
+    }
+
     /** The figures of one run. */
     record Outcome(Duration afterFault, Map<String, Long> states, int duplicates, int missing) {
     }
@@ -378,9 +389,13 @@ class ProvisioningChaos {
 
     /** Jobs that the named scheduler (instance) has marked as its own. */
     private static int pickedBy(String schedulerName) throws SQLException {
+        return pickedBy(schedulerName, "");
+    }
+
+    private static int pickedBy(String schedulerName, String andWhere) throws SQLException {
         try (Connection c = cluster.connect();
              PreparedStatement s = c.prepareStatement(
-                     "select count(*) from scheduled_tasks where picked and picked_by = ?")) {
+                     "select count(*) from scheduled_tasks where picked and picked_by = ? " + andWhere)) {
             s.setString(1, schedulerName);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();

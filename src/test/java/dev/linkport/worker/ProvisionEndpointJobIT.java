@@ -21,6 +21,7 @@ import dev.linkport.support.TestUsers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -88,6 +89,23 @@ class ProvisionEndpointJobIT {
         }
         // Evenly spread at 30%: at least one of the (at least five) create calls was throttled.
         assertThat(sandbox.control().stats().faultsInjected() - hitsBefore).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void noEndpointIsCreatedBeforeTheServiceAllowsTheAccountEvenWhenAllowingItFailedForAnotherRequestOfTheRun() {
+        ServiceDetail service = loop.publishedService(ApprovalPolicy.ADMIN, "payments-ledger");
+        sandbox.control().injectFault(new SandboxFault("DescribeVpcEndpointServicePermissions", "111111111111",
+                "RequestLimitExceeded", 503, 1.0, Duration.ZERO, 1));
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(users.as("carol", () -> requests.submit(loop.requestFor("carol", CAROL, service))).id());
+        }
+        users.run("admin", () -> approvals.approveAll(ids, "all at once: one run of the job sees all three"));
+        for (UUID id : ids) {
+            EndpointRequestDetails done = loop.awaitState("carol", id, EndpointState.AVAILABLE, Duration.ofSeconds(60));
+            assertThat(done.state()).as("%s", done.failureReason()).isEqualTo(EndpointState.AVAILABLE);
+        }
+        assertThat(sandbox.control().stats().faultsInjected()).isPositive();
     }
 
     @Test

@@ -131,13 +131,30 @@ class CreateEndpointsJob extends AwsJob<CreateEndpointsJob.Work, CreateEndpoints
         Duration comeBack = null;
         String answer = null;
         Set<String> ensured = new HashSet<>(); // (service, principal): once per run is enough
+        // (service, principal) that could not be allowed in this run: no endpoint of theirs is created without it
+        Map<String, AwsGatewayException> notAllowed = new HashMap<>();
         for (Item item : work.items()) {
             if (stoppedRegions.contains(item.consumer().region())) {
                 continue;
             }
+            String principal = item.listingId() + " " + item.principal();
+            AwsGatewayException earlier = notAllowed.get(principal);
+            if (earlier != null) {
+                if (earlier.isPermanent()) {
+                    refused.put(item.requestId(), earlier);
+                }
+                continue; // a transient failure: the job comes back for all of them
+            }
             try {
-                if (ensured.add(item.listingId() + " " + item.principal())) {
-                    principals.ensureAllowed(item.listingId(), item.provider(), item.serviceId(), item.principal());
+                if (!ensured.contains(principal)) {
+                    try {
+                        principals.ensureAllowed(item.listingId(), item.provider(), item.serviceId(),
+                                item.principal());
+                    } catch (AwsGatewayException e) {
+                        notAllowed.put(principal, e);
+                        throw e;
+                    }
+                    ensured.add(principal);
                 }
                 created.put(item.requestId(), gateway.createInterfaceEndpoint(item.consumer(), item.create()));
             } catch (AwsGatewayException e) {
