@@ -9,7 +9,10 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 
-/** Turns an {@code Authorization: Bearer lp_…} secret into the token owner's principal. */
+/**
+ * Turns an {@code Authorization: Bearer lp_…} secret into the token owner's principal; refuses the
+ * tokens of demo users outside sandbox mode ({@link DemoUserGuard}).
+ */
 class ApiTokenAuthenticationProvider implements AuthenticationProvider {
 
     /** A bearer secret as it arrived, not yet checked. */
@@ -34,9 +37,11 @@ class ApiTokenAuthenticationProvider implements AuthenticationProvider {
     }
 
     private final ApiTokenService tokens;
+    private final DemoUserGuard demoUsers;
 
-    ApiTokenAuthenticationProvider(ApiTokenService tokens) {
+    ApiTokenAuthenticationProvider(ApiTokenService tokens, DemoUserGuard demoUsers) {
         this.tokens = tokens;
+        this.demoUsers = demoUsers;
     }
 
     @Override
@@ -44,6 +49,7 @@ class ApiTokenAuthenticationProvider implements AuthenticationProvider {
         String secret = (String) authentication.getCredentials();
         LinkportPrincipal principal = tokens.authenticate(secret)
                 .orElseThrow(() -> new BadCredentialsException("Unknown or revoked API token"));
+        demoUsers.checkTokenSignIn(principal.getUsername());
         return UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
     }
 

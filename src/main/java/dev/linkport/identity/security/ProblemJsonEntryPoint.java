@@ -28,9 +28,15 @@ class ProblemJsonEntryPoint implements AuthenticationEntryPoint, AccessDeniedHan
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         response.setHeader("WWW-Authenticate", challenge);
-        write(request, response, HttpStatus.UNAUTHORIZED, request.getHeader("Authorization") == null
-                ? "Sign in: send an API token as 'Authorization: Bearer <token>'"
-                : "The credentials were not accepted: the API token is unknown or revoked, or the password is wrong");
+        String detail;
+        if (request.getHeader("Authorization") == null) {
+            detail = "Sign in: send an API token as 'Authorization: Bearer <token>'";
+        } else if (e instanceof DemoUserRefusedException refused) {
+            detail = refused.getMessage();
+        } else {
+            detail = "The credentials were not accepted: the API token is unknown or revoked, or the password is wrong";
+        }
+        write(request, response, HttpStatus.UNAUTHORIZED, detail);
     }
 
     @Override

@@ -45,8 +45,9 @@ public class SecurityConfiguration {
 
     @Bean
     AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder encoder,
-                                                LoginAttempts attempts) {
-        ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(users, encoder, attempts));
+                                                LoginAttempts attempts, DemoUserGuard demoUsers) {
+        ProviderManager manager = new ProviderManager(
+                new ThrottledAuthenticationProvider(users, encoder, attempts, demoUsers));
         manager.setEraseCredentialsAfterAuthentication(true);
         return manager;
     }
@@ -60,7 +61,7 @@ public class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager authenticationManager,
-                                 ApiTokenService apiTokens, AwsProperties aws,
+                                 ApiTokenService apiTokens, DemoUserGuard demoUsers, AwsProperties aws,
                                  @Value("${linkport.api.basic-auth:#{null}}") Boolean basicAuthSetting) throws Exception {
         boolean basicAuth = basicAuthEnabled(basicAuthSetting, aws);
         ProblemJsonEntryPoint problems = new ProblemJsonEntryPoint(
@@ -71,7 +72,7 @@ public class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .addFilterBefore(new ApiTokenAuthenticationFilter(
-                        new ProviderManager(new ApiTokenAuthenticationProvider(apiTokens)), problems),
+                        new ProviderManager(new ApiTokenAuthenticationProvider(apiTokens, demoUsers)), problems),
                         BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         if (basicAuth) {

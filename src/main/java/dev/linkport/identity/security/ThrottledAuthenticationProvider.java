@@ -2,21 +2,30 @@ package dev.linkport.identity.security;
 
 import java.time.Duration;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** Password sign-in that refuses to check passwords for a user who failed too often too recently. */
+/**
+ * Password sign-in (the UI's form and the API's HTTP Basic) that refuses to check passwords for a
+ * user who failed too often too recently, and refuses demo users outside sandbox mode once their
+ * password is checked ({@link DemoUserGuard}).
+ */
 class ThrottledAuthenticationProvider extends DaoAuthenticationProvider {
 
     private final LoginAttempts attempts;
+    private final DemoUserGuard demoUsers;
 
-    ThrottledAuthenticationProvider(UserDetailsService users, PasswordEncoder encoder, LoginAttempts attempts) {
+    ThrottledAuthenticationProvider(UserDetailsService users, PasswordEncoder encoder, LoginAttempts attempts,
+                                    DemoUserGuard demoUsers) {
         super(users);
         setPasswordEncoder(encoder);
         this.attempts = attempts;
+        this.demoUsers = demoUsers;
     }
 
     @Override
@@ -34,5 +43,12 @@ class ThrottledAuthenticationProvider extends DaoAuthenticationProvider {
             attempts.failed(username);
             throw e;
         }
+    }
+
+    @Override
+    protected void additionalAuthenticationChecks(UserDetails user, UsernamePasswordAuthenticationToken authentication)
+            throws AuthenticationException {
+        super.additionalAuthenticationChecks(user, authentication); // the password
+        demoUsers.checkPasswordSignIn(user.getUsername(), user.getPassword());
     }
 }

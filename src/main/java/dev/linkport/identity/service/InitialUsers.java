@@ -15,6 +15,7 @@ import dev.linkport.identity.domain.TeamRepository;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,14 +31,17 @@ import org.springframework.transaction.annotation.Transactional;
  * Makes sure someone can sign in on first start. In sandbox mode it seeds the demo teams, users
  * and accounts (matching the AWS sandbox's world) once, when there are no users yet. In aws mode
  * it creates a single admin, with {@code LINKPORT_ADMIN_PASSWORD} or a random password printed
- * once in the log. It never touches a database that already has users.
+ * once in the log. It never touches a database that already has users: where a sandbox-mode
+ * instance seeded the demo users, instances in aws mode refuse them at sign-in instead
+ * ({@code DemoUserGuard}), so that they keep working in the sandbox-mode ones.
  */
 @Component
 @Order(0)
 public class InitialUsers implements ApplicationRunner {
 
     public static final String DEMO_PASSWORD = "linkport-demo";
-    static final java.util.List<String> DEMO_USERS = java.util.List.of("admin", "alice", "bob", "carol");
+    /** The demo users' names (they sign in only in sandbox mode, and only while their password is the demo one). */
+    public static final List<String> DEMO_USERS = List.of("admin", "alice", "bob", "carol");
 
     private static final Logger log = LoggerFactory.getLogger(InitialUsers.class);
 
@@ -68,9 +72,6 @@ public class InitialUsers implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        if (!aws.sandbox()) {
-            disableDemoUsers();
-        }
         if (users.count() > 0) {
             return;
         }
@@ -78,20 +79,6 @@ public class InitialUsers implements ApplicationRunner {
             seedDemo();
         } else {
             createFirstAdmin();
-        }
-    }
-
-    /** Demo users exist only in sandbox mode: a database seeded in sandbox mode keeps them disabled in aws mode. */
-    private void disableDemoUsers() {
-        for (String name : DEMO_USERS) {
-            users.findByUsername(name)
-                    .filter(u -> u.isEnabled() && u.getPasswordHash() != null && passwords.matches(DEMO_PASSWORD, u.getPasswordHash()))
-                    .ifPresent(u -> {
-                        u.setEnabled(false);
-                        audit.recordSystem(AuditEntry.of("USER_DISABLED", "USER", u.getId(), u.getUsername(), null)
-                                .because("demo user with the demo password, and Linkport runs in aws mode"));
-                        log.warn("Disabled demo user '{}': demo users exist only in sandbox mode", u.getUsername());
-                    });
         }
     }
 

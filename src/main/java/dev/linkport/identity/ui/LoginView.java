@@ -13,6 +13,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import dev.linkport.aws.AwsProperties;
+import dev.linkport.identity.security.DemoUserRefusedException;
 import dev.linkport.identity.security.LoginThrottledException;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.security.web.WebAttributes;
@@ -59,6 +60,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             if (last instanceof LoginThrottledException throttled) {
                 error.setTitle("Too many failed sign-ins");
                 error.setMessage(throttled.getMessage());
+            } else if (last instanceof DemoUserRefusedException refused) {
+                error.setTitle(refused.getMessage());
+                error.setMessage("This Linkport works with real AWS, and this demo user still has the public demo "
+                        + "password. Sign in with a user of your own.");
             } else {
                 error.setTitle("Wrong user name or password");
                 error.setMessage("Check the user name and password and try again.");
