@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * answered (with a result or with an error of its own, throttling included) or could not be reached
  * (no connection, timeout) or failed on its side (HTTP 5xx).
  *
- * <p>A place that has been failing for {@link #SHOW_AFTER} or longer, without one answer in between, is an
+ * <p>A place that has been failing for {@link #SHOW_AFTER} or longer ({@link #SHOW_AFTER_FAILURES} calls or more),
+ * without one answer in between, is an
  * {@link Outage}: the application's frame shows it to everyone, so that a request that stays in
  * {@code PROVISIONING} says why instead of spinning. Jobs are not affected by this: they retry on their own
  * and finish once AWS answers again, which clears the outage. A single 5xx among many answers never shows.
@@ -28,6 +29,9 @@ public final class AwsReachability {
 
     /** How long a place must keep failing before it is shown as an outage. */
     public static final Duration SHOW_AFTER = Duration.ofSeconds(10);
+
+    /** How many calls in a row must have failed: two failures of sparse calls are no outage. */
+    public static final int SHOW_AFTER_FAILURES = 3;
 
     /**
      * A region of an account that AWS has not answered for a while.
@@ -70,7 +74,7 @@ public final class AwsReachability {
         Instant now = clock.instant();
         Outage outage = failing.merge(place, new Outage(place.region(), place.accountId(), now, now, error, 1),
                 (old, one) -> new Outage(old.region(), old.accountId(), old.since(), now, error, old.failures() + 1));
-        if (!outage.since().plus(SHOW_AFTER).isAfter(now) && shown.add(place)) {
+        if (isOutage(outage, now) && shown.add(place)) {
             log.warn("AWS has not answered in {} for account {} since {}: {}", place.region(), place.accountId(),
                     outage.since(), error);
             changed();
@@ -98,10 +102,14 @@ public final class AwsReachability {
     public List<Outage> outages() {
         Instant now = clock.instant();
         return failing.values().stream()
-                .filter(o -> !o.since().plus(SHOW_AFTER).isAfter(now))
+                .filter(o -> isOutage(o, now))
                 .sorted(Comparator.comparing(Outage::since).thenComparing(Outage::region)
                         .thenComparing(Outage::accountId))
                 .toList();
+    }
+
+    private static boolean isOutage(Outage outage, Instant now) {
+        return outage.failures() >= SHOW_AFTER_FAILURES && !outage.since().plus(SHOW_AFTER).isAfter(now);
     }
 
     /** Calls {@code onChange} (on the thread of the AWS call) when an outage starts being shown or ends. */

@@ -41,7 +41,17 @@ class AwsReachabilityTest {
     }
 
     @Test
+    void twoFailuresOfSparseCallsAreNoOutage() {
+        reachability.failed(consumer, awsFailure("InternalError", 500));
+        clock.advance(Duration.ofSeconds(14));
+        reachability.failed(consumer, awsFailure("InternalError", 500));
+        assertThat(reachability.outages()).isEmpty();
+        assertThat(changes).hasValue(0);
+    }
+
+    @Test
     void anyAnswerOfAwsOwnEndsTheOutageThrottlingIncluded() {
+        reachability.failed(consumer, noAnswer("Read timed out"));
         reachability.failed(consumer, noAnswer("Read timed out"));
         clock.advance(Duration.ofSeconds(30));
         reachability.failed(consumer, noAnswer("Read timed out"));
@@ -56,17 +66,20 @@ class AwsReachabilityTest {
     @Test
     void callsHeldBackByLinkportsOwnRateBudgetSayNothingAboutAws() {
         reachability.failed(consumer, noAnswer("Connection refused"));
+        reachability.failed(consumer, noAnswer("Connection refused"));
+        reachability.failed(consumer, noAnswer("Connection refused"));
         clock.advance(Duration.ofSeconds(20));
         reachability.failed(consumer, AwsGatewayException.deferred("222222222222", "us-east-1", "CreateVpcEndpoint",
                 Duration.ofSeconds(1)));
         assertThat(reachability.outages()).as("the deferred call neither ends nor counts in the outage")
-                .singleElement().extracting(Outage::failures).isEqualTo(1);
+                .singleElement().extracting(Outage::failures).isEqualTo(3);
         reachability.failed(consumer, noAnswer("Connection refused"));
-        assertThat(reachability.outages()).singleElement().extracting(Outage::failures).isEqualTo(2);
+        assertThat(reachability.outages()).singleElement().extracting(Outage::failures).isEqualTo(4);
     }
 
     @Test
     void aSuccessfulCallEndsIt() {
+        reachability.failed(consumer, awsFailure("ServiceUnavailable", 503));
         reachability.failed(consumer, awsFailure("ServiceUnavailable", 503));
         clock.advance(Duration.ofSeconds(10));
         reachability.failed(consumer, awsFailure("ServiceUnavailable", 503));
@@ -79,6 +92,8 @@ class AwsReachabilityTest {
     void placesAreRegionAndAccount() {
         AwsTarget otherRegion = target("eu-west-1");
         reachability.failed(consumer, noAnswer("Connection refused"));
+        reachability.failed(consumer, noAnswer("Connection refused"));
+        reachability.failed(otherRegion, noAnswer("Connection refused"));
         reachability.failed(otherRegion, noAnswer("Connection refused"));
         clock.advance(Duration.ofSeconds(10));
         reachability.failed(consumer, noAnswer("Connection refused"));
