@@ -218,6 +218,7 @@ final class ChaosCluster implements AutoCloseable {
             throw new IllegalStateException(instance.name + " did not exit within 90 s of SIGTERM");
         }
         instance.stopped = Instant.now();
+        log.info("{} exited with status {}", instance.name, instance.process.exitValue());
         return Duration.between(asked, instance.stopped);
     }
 

