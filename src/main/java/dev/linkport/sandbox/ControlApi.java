@@ -13,7 +13,8 @@ import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The JSON control API under {@code /_sandbox/}, answered only to loopback clients.
+ * The JSON control API under {@code /_sandbox/}, answered only to loopback clients unless the sandbox was started
+ * to answer every client ({@link SandboxServer.Builder#controlFromAnyAddress}, {@code --control-from=any}).
  *
  * <pre>
  * GET    /_sandbox/health
@@ -33,17 +34,23 @@ import tools.jackson.databind.json.JsonMapper;
 final class ControlApi implements HttpHandler {
 
     private final SandboxControl control;
+    private final boolean anyClient;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    ControlApi(SandboxControl control) {
+    /**
+     * @param anyClient whether every client is answered; otherwise only loopback clients, others get 403
+     */
+    ControlApi(SandboxControl control, boolean anyClient) {
         this.control = control;
+        this.anyClient = anyClient;
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            if (!exchange.getRemoteAddress().getAddress().isLoopbackAddress()) {
-                send(exchange, 403, Map.of("error", "The sandbox control API answers only loopback clients"));
+            if (!anyClient && !exchange.getRemoteAddress().getAddress().isLoopbackAddress()) {
+                send(exchange, 403, Map.of("error", "The sandbox control API answers only loopback clients;"
+                        + " a sandbox started with --control-from=any answers every client"));
                 return;
             }
             try {

@@ -37,6 +37,8 @@ public final class SandboxCommand {
 
               --port=4566                       port to listen on; 0 picks a free one
               --bind=127.0.0.1                  address to listen on; 0.0.0.0 for every address (containers)
+              --control-from=loopback           who may use the control API under /_sandbox/: loopback
+                                                (this machine only) or any (containers on a private network)
               --state-file=.linkport/sandbox.json
                                                 where the AWS world is kept between runs
               --pending-to-available=2s         how long a new endpoint stays pending
@@ -128,6 +130,7 @@ public final class SandboxCommand {
         Duration deletingToDeleted = defaults.deletingToDeleted();
         Duration privateDnsVerification = defaults.privateDnsVerification();
         boolean throttling = defaults.throttling();
+        boolean controlFromAnyAddress = defaults.controlFromAnyAddress();
         for (String arg : args) {
             if (arg.equals("--help") || arg.equals("-h")) {
                 return null;
@@ -147,6 +150,7 @@ public final class SandboxCommand {
             switch (name) {
                 case "port" -> port = port(value);
                 case "bind" -> bind = address(value);
+                case "control-from" -> controlFromAnyAddress = controlFrom(value);
                 case "state-file" -> stateFile = path(value);
                 case "pending-to-available" -> pendingToAvailable = duration(name, value);
                 case "deleting-to-deleted" -> deletingToDeleted = duration(name, value);
@@ -155,7 +159,7 @@ public final class SandboxCommand {
             }
         }
         return new Options(port, bind, stateFile, pendingToAvailable, deletingToDeleted, privateDnsVerification,
-                throttling);
+                throttling, controlFromAnyAddress);
     }
 
     private static int port(String value) {
@@ -179,6 +183,15 @@ public final class SandboxCommand {
         } catch (UnknownHostException e) {
             throw new UsageException("--bind: '" + value + "' is not an address of this machine");
         }
+    }
+
+    /** {@code loopback} (false) or {@code any} (true): whether the control API answers every client. */
+    private static boolean controlFrom(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "loopback" -> false;
+            case "any" -> true;
+            default -> throw new UsageException("--control-from must be loopback or any, not '" + value + "'");
+        };
     }
 
     private static Path path(String value) {
@@ -244,21 +257,23 @@ public final class SandboxCommand {
      * @param deletingToDeleted    an endpoint's time in {@code deleting}
      * @param privateDnsVerification how long a private DNS verification takes
      * @param throttling whether AWS's throttling is emulated
+     * @param controlFromAnyAddress whether the control API answers every client ({@code --control-from=any})
+     *                              rather than only loopback ones
      */
     record Options(int port, InetAddress bind, Path stateFile, Duration pendingToAvailable, Duration deletingToDeleted,
-                   Duration privateDnsVerification, boolean throttling) {
+                   Duration privateDnsVerification, boolean throttling, boolean controlFromAnyAddress) {
 
-        /** As in {@link SandboxProperties}, listening on loopback. */
+        /** As in {@link SandboxProperties}, listening on loopback, the control API for loopback clients only. */
         static final Options DEFAULTS = defaults();
 
-        static final Set<String> NAMES = Set.of("port", "bind", "state-file", "pending-to-available",
+        static final Set<String> NAMES = Set.of("port", "bind", "control-from", "state-file", "pending-to-available",
                 "deleting-to-deleted", "private-dns-verification", "throttling");
 
         private static Options defaults() {
             SandboxSettings settings = new SandboxSettings();
             return new Options(4566, InetAddress.getLoopbackAddress(), Path.of(".linkport", "sandbox.json"),
                     settings.pendingToAvailable(), settings.deletingToDeleted(), settings.privateDnsVerification(),
-                    settings.throttling());
+                    settings.throttling(), false);
         }
 
         /** The sandbox's settings: these delays and throttling, the rest at their defaults. */
@@ -269,7 +284,8 @@ public final class SandboxCommand {
 
         /** Starts a sandbox with these options. */
         SandboxServer start() {
-            return SandboxServer.builder().bind(bind).port(port).stateFile(stateFile).settings(settings()).start();
+            return SandboxServer.builder().bind(bind).port(port).controlFromAnyAddress(controlFromAnyAddress)
+                    .stateFile(stateFile).settings(settings()).start();
         }
     }
 }

@@ -74,12 +74,15 @@ public final class SandboxServer implements AutoCloseable {
         }
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
         http.createContext("/", this::handleQuery);
-        http.createContext("/_sandbox/", new ControlApi(control));
+        http.createContext("/_sandbox/", new ControlApi(control, b.controlFromAnyAddress));
         http.setExecutor(executor);
         http.start();
         log.info("AWS sandbox listening on {}{}, state {}", endpoint(),
                 b.bind.isAnyLocalAddress() ? " and every other address of this machine" : "",
                 store == null ? "in memory only" : "in " + store.file());
+        if (b.controlFromAnyAddress) {
+            log.info("AWS sandbox control API under /_sandbox/ answers every client, not only loopback ones");
+        }
     }
 
     /** A builder for a sandbox; {@link Builder#start()} binds the port and starts serving. */
@@ -255,11 +258,13 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     /**
-     * Configures a sandbox: bind address (loopback unless told otherwise), port (0 = any free port), state file
-     * (null = in memory only), clock and settings.
+     * Configures a sandbox: bind address (loopback unless told otherwise), port (0 = any free port), who may use
+     * the control API (loopback clients unless told otherwise), state file (null = in memory only), clock and
+     * settings.
      */
     public static final class Builder {
         private InetAddress bind = InetAddress.getLoopbackAddress();
+        private boolean controlFromAnyAddress;
         private int port;
         private Path stateFile;
         private Clock clock = Clock.systemUTC();
@@ -276,6 +281,16 @@ public final class SandboxServer implements AutoCloseable {
         /** The address to listen on: loopback by default; {@code 0.0.0.0} listens on every address (containers). */
         public Builder bind(InetAddress bind) {
             this.bind = Objects.requireNonNull(bind);
+            return this;
+        }
+
+        /**
+         * Whether the control API under {@code /_sandbox/} answers every client ({@code true}) or, by default,
+         * only loopback ones. It has no authentication: open it only where just trusted clients reach the
+         * sandbox, such as containers on a private network.
+         */
+        public Builder controlFromAnyAddress(boolean controlFromAnyAddress) {
+            this.controlFromAnyAddress = controlFromAnyAddress;
             return this;
         }
 

@@ -44,6 +44,7 @@ class SandboxCommandTest {
         assertThat(options.port()).isEqualTo(linkport.port()).isEqualTo(4566);
         assertThat(options.stateFile()).isEqualTo(linkport.stateFile()).isEqualTo(Path.of(".linkport/sandbox.json"));
         assertThat(options.bind().isLoopbackAddress()).isTrue();
+        assertThat(options.controlFromAnyAddress()).as("control API for loopback clients only").isFalse();
         SandboxSettings settings = options.settings();
         assertThat(settings).hasToString(linkport.toSettings().toString());
         assertThat(settings.throttling()).isTrue();
@@ -53,10 +54,20 @@ class SandboxCommandTest {
     void everyOptionIsReadInNameEqualsValueForm() throws Exception {
         Options options = SandboxCommand.parse("--port=0", "--bind=0.0.0.0", "--state-file=/tmp/world.json",
                 "--pending-to-available=500ms", "--deleting-to-deleted=1m", "--private-dns-verification=PT1.5S",
-                "--throttling=false");
+                "--throttling=false", "--control-from=any");
 
         assertThat(options).isEqualTo(new Options(0, InetAddress.getByName("0.0.0.0"), Path.of("/tmp/world.json"),
-                Duration.ofMillis(500), Duration.ofMinutes(1), Duration.ofMillis(1500), false));
+                Duration.ofMillis(500), Duration.ofMinutes(1), Duration.ofMillis(1500), false, true));
+    }
+
+    @Test
+    void theControlApiIsOpenedToEveryClientOnlyByControlFromAny() {
+        assertThat(SandboxCommand.parse("--bind=0.0.0.0").controlFromAnyAddress()).isFalse();
+        assertThat(SandboxCommand.parse("--control-from=any").controlFromAnyAddress()).isTrue();
+        assertThat(SandboxCommand.parse("--control-from=ANY").controlFromAnyAddress()).isTrue();
+        assertThat(SandboxCommand.parse("--control-from=loopback").controlFromAnyAddress()).isFalse();
+        assertThat(SandboxCommand.parse("--control-from=any", "--control-from=loopback").controlFromAnyAddress())
+                .isFalse();
     }
 
     @Test
@@ -87,6 +98,10 @@ class SandboxCommandTest {
             "--port=http                    | --port must be a number from 0 to 65535, not 'http'",
             "--port=65536                   | --port must be a number from 0 to 65535, not '65536'",
             "--bind=                        | --bind needs an address, e.g. 127.0.0.1 or 0.0.0.0",
+            "--control-from                 | --control-from needs a value: --control-from=...",
+            "--control-from=                | --control-from must be loopback or any, not ''",
+            "--control-from=0.0.0.0         | --control-from must be loopback or any, not '0.0.0.0'",
+            "--control-from=true            | --control-from must be loopback or any, not 'true'",
             "--state-file=                  | --state-file needs a path",
             "--pending-to-available=soon    | --pending-to-available must be a duration such as 500ms, 2s or 1m, not 'soon'",
             "--deleting-to-deleted=-2s      | --deleting-to-deleted must be a duration such as 500ms, 2s or 1m, not '-2s'",
@@ -111,10 +126,23 @@ class SandboxCommandTest {
     }
 
     @Test
+    void aBadControlFromPrintsOneLineAndTheUsageAndStartsNothing() {
+        Outcome outcome = start("--state-file=" + dir.resolve("sandbox.json"), "--bind=0.0.0.0",
+                "--control-from=everyone");
+
+        assertThat(outcome).isEqualTo(new Exit(2));
+        assertThat(err()).isEqualTo("sandbox: --control-from must be loopback or any, not 'everyone'\n"
+                + SandboxCommand.USAGE);
+        assertThat(out()).isEmpty();
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
     void helpPrintsTheUsageAndStartsNothing() {
         assertThat(start("--help")).isEqualTo(new Exit(0));
 
-        assertThat(out()).isEqualTo(SandboxCommand.USAGE).contains("--pending-to-available=2s", "--bind=127.0.0.1");
+        assertThat(out()).isEqualTo(SandboxCommand.USAGE).contains("--pending-to-available=2s", "--bind=127.0.0.1",
+                "--control-from=loopback");
         assertThat(err()).isEmpty();
     }
 
