@@ -151,6 +151,7 @@ final class ChaosCluster implements AutoCloseable {
         final AtomicReference<String> schedulerName = new AtomicReference<>();
         final AtomicInteger awsOutagesLogged = new AtomicInteger();
         final AtomicInteger errorsLogged = new AtomicInteger();
+        final AtomicReference<String> drain = new AtomicReference<>("no drain logged");
         volatile boolean started;
         volatile Instant stopped;
 
@@ -185,6 +186,9 @@ final class ChaosCluster implements AutoCloseable {
             }
             if (line.contains("AWS has not answered in")) {
                 instance.awsOutagesLogged.incrementAndGet();
+            }
+            if (line.contains("Stopping: no job steps running") || line.contains("Stopping with ")) {
+                instance.drain.set(line.substring(line.indexOf("Stopping")));
             }
             if (line.contains(" ERROR ")) {
                 instance.errorsLogged.incrementAndGet();

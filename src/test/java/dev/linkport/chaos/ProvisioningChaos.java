@@ -130,12 +130,14 @@ class ProvisioningChaos {
         String stoppedName = second.schedulerName.get();
         awaitHolding(stoppedName);
         Instant fault = Instant.now();
-        Duration exit = cluster.terminate(second);
+        Instance stopped = second;
+        Duration exit = cluster.terminate(stopped);
         int leftAtExit = pickedBy(stoppedName);
         second = cluster.startInstance("instance-2c");
         Outcome outcome = awaitAllAvailable(ids, fault, Duration.ofSeconds(90));
         record("SIGTERM (rolling restart) and start again", ids.size(), outcome, pickedBy(stoppedName),
-                "exited " + seconds(exit) + " after SIGTERM with " + leftAtExit + " job(s) still marked as its own");
+                "exited " + seconds(exit) + " after SIGTERM with " + leftAtExit + " job(s) still marked as its own; "
+                        + stopped.drain.get());
         assertThat(outcome.duplicates()).isZero();
         assertThat(leftAtExit).as("jobs left marked as the stopped instance's").isZero();
     }
@@ -154,7 +156,7 @@ class ProvisioningChaos {
         Instant fault = Instant.now();
         try {
             approveThrough(first, ids);
-            Outcome outcome = awaitAllAvailable(ids, fault, Duration.ofMinutes(5));
+            Outcome outcome = awaitAllAvailable(ids, fault, Duration.ofMinutes(10));
             JsonNode after = JSON.readTree(cluster.sandboxGet("/_sandbox/stats"));
             long calls = after.get("requests").asLong() - before.get("requests").asLong();
             long faults = after.get("faultsInjected").asLong() - before.get("faultsInjected").asLong();

@@ -12,7 +12,7 @@ import java.util.function.Consumer;
  * Client-side token buckets per (account, region, {@link ApiBucket}), starting at {@code share} of AWS's
  * burst and refill rate. The rate adapts to AWS's answers: it halves when AWS answers RequestLimitExceeded
  * (someone else uses the account's buckets too) and recovers a little with every token handed out, never
- * above the start and never below a twentieth of it. Budgets live in a {@link BucketStore}: per JVM, or
+ * above the start and never below a quarter of it. Budgets live in a {@link BucketStore}: per JVM, or
  * shared by every Linkport instance through PostgreSQL.
  *
  * <p>Two ways to take a token: {@link #tryAcquire} never waits and says when to come back (the worker
@@ -21,7 +21,7 @@ import java.util.function.Consumer;
 public final class RateLimiter {
 
     /** The rate never drops below this share of the start rate, so a budget never stops. */
-    static final double FLOOR = 0.05;
+    static final double FLOOR = 0.25;
     /** How much of the start rate every token handed out gives back after a throttle. */
     static final double RECOVERY_PER_CALL = 0.02;
     /** How long after a full bucket's first token AWS may see that call (see {@link #taken}). */
