@@ -70,11 +70,15 @@ public final class AwsReachability {
 
     /** A call in the target's account and region reached no AWS, or AWS failed on its side. */
     public void unreachable(AwsTarget target, String error) {
+        unreachable(target, error, clock.instant());
+    }
+
+    /** As {@link #unreachable(AwsTarget, String)}, for a call that failed at {@code at}. */
+    public void unreachable(AwsTarget target, String error, Instant at) {
         Place place = new Place(target.region(), target.accountId());
-        Instant now = clock.instant();
-        Outage outage = failing.merge(place, new Outage(place.region(), place.accountId(), now, now, error, 1),
-                (old, one) -> new Outage(old.region(), old.accountId(), old.since(), now, error, old.failures() + 1));
-        if (isOutage(outage, now) && shown.add(place)) {
+        Outage outage = failing.merge(place, new Outage(place.region(), place.accountId(), at, at, error, 1),
+                (old, one) -> new Outage(old.region(), old.accountId(), old.since(), at, error, old.failures() + 1));
+        if (isOutage(outage, clock.instant()) && shown.add(place)) {
             log.warn("AWS has not answered in {} for account {} since {}: {}", place.region(), place.accountId(),
                     outage.since(), error);
             changed();

@@ -4,10 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.linkport.LinkportApplication;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -235,28 +232,50 @@ final class ChaosCluster implements AutoCloseable {
                 "-cp", System.getProperty("java.class.path"),
                 LinkportApplication.class.getName()));
         command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        Path logFile = dir.resolve(name + ".log");
+        // the process writes straight into its log file; reading its output through a pipe lost the last lines
+        // (the JDK drains and closes the pipe of a process that has exited, under a reader's feet)
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         builder.environment().remove("SPRING_DATASOURCE_URL");
+        long offset = Files.exists(logFile) ? Files.size(logFile) : 0;
         Process process = builder.start();
         all.add(process);
-        Path logFile = dir.resolve(name + ".log");
-        Thread.ofPlatform().daemon().name("chaos-log-" + name).start(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8));
-                 PrintWriter file = new PrintWriter(Files.newBufferedWriter(logFile,
-                         java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND))) {
-                for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    file.println(line);
-                    file.flush();
-                    if (onLine != null) {
-                        onLine.accept(line);
-                    }
-                }
-            } catch (IOException e) {
-                // the process ended
-            }
-        });
+        if (onLine != null) {
+            Thread.ofPlatform().daemon().name("chaos-log-" + name).start(() -> follow(logFile, offset, process, onLine));
+        }
         return process;
+    }
+
+    /** Reads the lines the process appends to its log file, until it has ended and every line is read. */
+    private static void follow(Path logFile, long offset, Process process, java.util.function.Consumer<String> onLine) {
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(logFile.toFile(), "r")) {
+            file.seek(offset);
+            StringBuilder line = new StringBuilder();
+            byte[] buffer = new byte[8192];
+            while (true) {
+                boolean ended = !process.isAlive();
+                int n = file.read(buffer);
+                if (n > 0) {
+                    String chunk = new String(buffer, 0, n, StandardCharsets.UTF_8);
+                    for (int i = 0; i < chunk.length(); i++) {
+                        char c = chunk.charAt(i);
+                        if (c == '\n') {
+                            onLine.accept(line.toString());
+                            line.setLength(0);
+                        } else {
+                            line.append(c);
+                        }
+                    }
+                } else if (ended) {
+                    return;
+                } else {
+                    TimeUnit.MILLISECONDS.sleep(50); // tailing a file: nothing to wait on but time
+                }
+            }
+        } catch (IOException | InterruptedException e) {
+            log.warn("Stopped following {}: {}", logFile, e.toString());
+        }
     }
 
     @Override

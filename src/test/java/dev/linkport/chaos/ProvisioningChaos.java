@@ -158,8 +158,8 @@ class ProvisioningChaos {
             approveThrough(first, ids);
             Outcome outcome = awaitAllAvailable(ids, fault, Duration.ofMinutes(10));
             JsonNode after = JSON.readTree(cluster.sandboxGet("/_sandbox/stats"));
-            long calls = after.get("requests").asLong() - before.get("requests").asLong();
-            long faults = after.get("faultsInjected").asLong() - before.get("faultsInjected").asLong();
+            long calls = total(after.get("requests")) - total(before.get("requests"));
+            long faults = total(after.get("faultsInjected")) - total(before.get("faultsInjected"));
             record("30 % RequestLimitExceeded + 5 % InternalError on every call", ids.size(), outcome, 0,
                     calls + " AWS calls, " + faults + " answered with an injected fault");
             assertThat(outcome.duplicates()).isZero();
@@ -412,6 +412,18 @@ class ProvisioningChaos {
                 outcome.duplicates(), stranded, note);
         figures.add(line);
         System.out.println("CHAOS " + line);
+    }
+
+    /** A count, or the sum of the counts per action. */
+    private static long total(JsonNode counts) {
+        if (counts.isNumber()) {
+            return counts.asLong();
+        }
+        long sum = 0;
+        for (JsonNode count : counts) {
+            sum += total(count);
+        }
+        return sum;
     }
 
     private static String seconds(Duration d) {

@@ -14,6 +14,9 @@ import dev.linkport.support.LinkportIntegrationTest;
 import dev.linkport.support.TestUsers;
 import java.util.ArrayList;
 import java.util.List;
+import dev.linkport.aws.AwsReachability;
+import dev.linkport.aws.AwsTarget;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -32,6 +35,34 @@ class HeaderTeamsBrowserIT extends BrowserTest {
     @Autowired TestUsers users;
     @Autowired UserService userService;
     @Autowired TeamService teamService;
+    @Autowired AwsReachability reachability;
+
+    @Test
+    void theHeaderSaysWhereAndSinceWhenAwsDoesNotAnswerAndStopsSayingItWhenAwsAnswersAgain() {
+        // a place no other test calls: an account of its own
+        AwsTarget target = new AwsTarget("909090909090", "eu-west-1",
+                "arn:aws:iam::909090909090:role/LinkportAccess", "demo-909090909090", null);
+        browser.signIn("admin", "linkport-demo");
+        browser.waitForPath("/");
+        browser.waitFor(By.id("teams-menu"));
+        assertThat(browser.displayed(By.id("aws-status"))).isEmpty();
+        try {
+            Instant now = Instant.now();
+            for (int ago = 30; ago >= 10; ago -= 10) {
+                reachability.unreachable(target, "Connect to 127.0.0.1:4566 failed: Connection refused",
+                        now.minusSeconds(ago));
+            }
+            // the page stays open: the line appears by server push
+            browser.until(d -> !browser.displayed(By.id("aws-status")).isEmpty());
+            assertThat(browser.text(By.id("aws-status"))).contains("AWS is not answering in eu-west-1")
+                    .contains("909090909090").contains("Connection refused")
+                    .contains("wait and continue by themselves");
+            browser.screenshot("aws-not-answering");
+        } finally {
+            reachability.answered(target);
+        }
+        browser.until(d -> browser.displayed(By.id("aws-status")).isEmpty());
+    }
 
     @Test
     void aPersonInThirtyTeamsGetsAOneLineHeaderAndAScrollingListOfAllTeamsWithRoles() {

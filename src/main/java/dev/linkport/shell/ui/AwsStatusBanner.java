@@ -34,6 +34,7 @@ class AwsStatusBanner extends Div {
     AwsStatusBanner(AwsReachability reachability, LiveUpdates updates, boolean admin) {
         this.reachability = reachability;
         this.admin = admin;
+        setId("aws-status");
         addClassName("aws-status");
         getElement().setAttribute("role", "status");
         add(text);
