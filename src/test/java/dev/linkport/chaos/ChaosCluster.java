@@ -184,8 +184,11 @@ final class ChaosCluster implements AutoCloseable {
             if (line.contains("AWS has not answered in")) {
                 instance.awsOutagesLogged.incrementAndGet();
             }
+            if (line.contains("Stopping: this instance takes no more jobs")) {
+                instance.drain.set(line.substring(line.indexOf("waiting")));
+            }
             if (line.contains("Stopping: no job steps running") || line.contains("Stopping with ")) {
-                instance.drain.set(line.substring(line.indexOf("Stopping")));
+                instance.drain.set(instance.drain.get() + " → " + line.substring(line.indexOf("Stopping")));
             }
             if (line.contains(" ERROR ")) {
                 instance.errorsLogged.incrementAndGet();

@@ -127,11 +127,20 @@ class ProvisioningChaos {
         List<UUID> ids = submit(60);
         approveThrough(second, ids);
         awaitProgress(ids, 5);
+        // every AWS call takes 1.5 s from now on, so that the SIGTERM finds steps running, as it would in a
+        // deployment against real AWS
+        cluster.sandboxSend("POST", "/_sandbox/faults", "{\"action\":\"*\",\"latencyMillis\":1500,\"rate\":1.0}");
         String stoppedName = second.schedulerName.get();
-        awaitHolding(stoppedName);
-        Instant fault = Instant.now();
+        Instant fault;
         Instance stopped = second;
-        Duration exit = cluster.terminate(stopped);
+        Duration exit;
+        try {
+            awaitHolding(stoppedName);
+            fault = Instant.now();
+            exit = cluster.terminate(stopped);
+        } finally {
+            cluster.sandboxSend("DELETE", "/_sandbox/faults", null);
+        }
         int leftAtExit = pickedBy(stoppedName);
         second = cluster.startInstance("instance-2c");
         Outcome outcome = awaitAllAvailable(ids, fault, Duration.ofSeconds(90));
