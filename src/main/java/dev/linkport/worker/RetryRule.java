@@ -13,7 +13,8 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class RetryRule {
 
     private static final Duration BASE = Duration.ofSeconds(1);
-    private static final Duration CAP = Duration.ofSeconds(60);
+    /** As the AWS SDKs' standard retry mode: a job is back within 20 s of AWS answering again. */
+    private static final Duration CAP = Duration.ofSeconds(20);
 
     private RetryRule() {
     }
@@ -24,7 +25,7 @@ public final class RetryRule {
         return Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling + 1));
     }
 
-    /** The wait before retry {@code retries + 1} after a transient AWS error: full jitter, 1 s doubling, at most a minute. */
+    /** The wait before retry {@code retries + 1} after a transient AWS error: full jitter, 1 s doubling, at most 20 s. */
     public static Duration backoff(int retries) {
         return fullJitter(retries, BASE, CAP);
     }
