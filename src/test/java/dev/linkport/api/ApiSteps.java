@@ -15,7 +15,7 @@ import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 
 /** Steps of the API journeys that several tests take, each through the REST API only. */
-final class ApiSteps {
+public final class ApiSteps {
 
     static final String PROVIDER_ACCOUNT = "111111111111";
     static final String CONSUMER_ACCOUNT = "222222222222";
@@ -29,7 +29,7 @@ final class ApiSteps {
     }
 
     /** The ARN of a sandbox load balancer in the provider account, found through the API. */
-    static String loadBalancerArn(ApiClient provider, String name) {
+    public static String loadBalancerArn(ApiClient provider, String name) {
         Response lbs = provider.get("/api/v1/accounts/" + PROVIDER_ACCOUNT + "/load-balancers?region=" + REGION);
         assertThat(lbs.status()).as(lbs.toString()).isEqualTo(200);
         for (JsonNode lb : items(lbs.json())) {
@@ -41,7 +41,7 @@ final class ApiSteps {
     }
 
     /** The JSON body to publish a service on one load balancer. */
-    static Map<String, Object> publishBody(String name, String policy, String loadBalancerArn) {
+    public static Map<String, Object> publishBody(String name, String policy, String loadBalancerArn) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", name);
         body.put("summary", "A service published through the API");
@@ -100,9 +100,15 @@ final class ApiSteps {
     }
 
     static Map<String, Object> requestBody(String serviceId, String vpcId, List<String> subnetIds, String groupId) {
+        return requestBody(serviceId, CONSUMER_ACCOUNT, vpcId, subnetIds, groupId);
+    }
+
+    /** The JSON body of a request for an endpoint without private DNS into a VPC of the account. */
+    public static Map<String, Object> requestBody(String serviceId, String accountId, String vpcId,
+                                                  List<String> subnetIds, String groupId) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("serviceId", serviceId);
-        body.put("accountId", CONSUMER_ACCOUNT);
+        body.put("accountId", accountId);
         body.put("region", REGION);
         body.put("vpcId", vpcId);
         body.put("subnetIds", subnetIds);

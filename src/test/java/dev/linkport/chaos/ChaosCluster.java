@@ -24,8 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +54,7 @@ final class ChaosCluster implements AutoCloseable {
         this.pgData = this.dir.resolve("postgres");
         this.sandboxState = this.dir.resolve("sandbox.json");
         Files.deleteIfExists(sandboxState);
+        Files.deleteIfExists(this.dir.resolve("sandbox.log"));
         if (Files.isDirectory(pgData)) { // each run starts from an empty database
             try (var paths = Files.walk(pgData)) {
                 paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -88,8 +87,8 @@ final class ChaosCluster implements AutoCloseable {
     // ------------------------------------------------------------------ the sandbox
 
     void startSandbox() throws IOException {
-        sandbox = start("sandbox", List.of("sandbox", "--port=" + sandboxPort, "--state-file=" + sandboxState,
-                "--pending-to-available=2s"), null);
+        sandbox = start(dir.resolve("sandbox.log"), true, List.of("sandbox", "--port=" + sandboxPort, "--state-file=" + sandboxState,
+                "--pending-to-available=2s"));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .until(() -> sandboxGet("/_sandbox/health") != null);
     }
@@ -140,69 +139,78 @@ final class ChaosCluster implements AutoCloseable {
 
     // ------------------------------------------------------------------ Linkport instances
 
-    /** A Linkport process. */
+    /** A Linkport process, and what it said in its log. */
     static final class Instance {
         final String name;
         final int port;
         final Process process;
-        final AtomicReference<String> schedulerName = new AtomicReference<>();
-        final AtomicInteger awsOutagesLogged = new AtomicInteger();
-        final AtomicInteger errorsLogged = new AtomicInteger();
-        final AtomicReference<String> drain = new AtomicReference<>("no drain logged");
-        volatile boolean started;
+        final Path logFile;
         volatile Instant stopped;
 
-        Instance(String name, int port, Process process) {
+        Instance(String name, int port, Process process, Path logFile) {
             this.name = name;
             this.port = port;
             this.process = process;
+            this.logFile = logFile;
+        }
+
+        /** Its log so far; the process writes it itself, so nothing it wrote before exiting is lost. */
+        List<String> lines() {
+            try {
+                return Files.readAllLines(logFile, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        boolean started() {
+            return lines().stream().anyMatch(line -> line.contains("Started LinkportApplication"));
+        }
+
+        /** The name its job scheduler marks the jobs it takes with. */
+        String schedulerName() {
+            String marker = "Job scheduler of this instance: ";
+            return lines().stream().filter(line -> line.contains(marker))
+                    .map(line -> line.substring(line.indexOf(marker) + marker.length()).trim())
+                    .findFirst().orElseThrow();
+        }
+
+        long awsOutagesLogged() {
+            return lines().stream().filter(line -> line.contains("AWS has not answered in")).count();
+        }
+
+        long errorsLogged() {
+            return lines().stream().filter(line -> line.contains(" ERROR ")).count();
+        }
+
+        /** What it said about letting its running job steps finish when it was asked to stop. */
+        String drain() {
+            return lines().stream().filter(line -> line.contains("Stopping: this instance takes no more jobs")
+                            || line.contains("Stopping: no job steps running") || line.contains("Stopping with "))
+                    .map(line -> line.substring(line.indexOf("Stopping")))
+                    .reduce((first, next) -> first + " → " + next).orElse("no drain logged");
         }
     }
 
     /** Starts a Linkport instance in sandbox mode on the cluster's database and sandbox; returns once it serves. */
     Instance startInstance(String name) throws IOException {
         int port = freePort();
-        Instance[] holder = new Instance[1];
-        Process process = start(name, List.of(
+        Path logFile = dir.resolve(name + ".log");
+        Process process = start(logFile, false, List.of(
                 "--server.port=" + port,
                 "--spring.datasource.url=" + jdbcUrl(),
                 "--spring.datasource.username=postgres",
                 "--linkport.sandbox.url=" + sandboxUrl(),
                 "--vaadin.launch-browser=false",
-                "--logging.level.org.atmosphere=warn"), line -> {
-            Instance instance = holder[0];
-            if (instance == null) {
-                return;
-            }
-            if (line.contains("Started LinkportApplication")) {
-                instance.started = true;
-            }
-            int at = line.indexOf("Job scheduler of this instance: ");
-            if (at >= 0) {
-                instance.schedulerName.set(line.substring(at + "Job scheduler of this instance: ".length()).trim());
-            }
-            if (line.contains("AWS has not answered in")) {
-                instance.awsOutagesLogged.incrementAndGet();
-            }
-            if (line.contains("Stopping: this instance takes no more jobs")) {
-                instance.drain.set(line.substring(line.indexOf("waiting")));
-            }
-            if (line.contains("Stopping: no job steps running") || line.contains("Stopping with ")) {
-                instance.drain.set(instance.drain.get() + " → " + line.substring(line.indexOf("Stopping")));
-            }
-            if (line.contains(" ERROR ")) {
-                instance.errorsLogged.incrementAndGet();
-            }
-        });
-        Instance instance = new Instance(name, port, process);
-        holder[0] = instance;
+                "--logging.level.org.atmosphere=warn"));
+        Instance instance = new Instance(name, port, process, logFile);
         instances.put(name, instance);
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250))
-                .until(() -> instance.started || !process.isAlive());
+                .until(() -> instance.started() || !process.isAlive());
         if (!process.isAlive()) {
-            throw new IllegalStateException(name + " did not start; see " + dir.resolve(name + ".log"));
+            throw new IllegalStateException(name + " did not start; see " + logFile);
         }
-        log.info("{} serves on port {} as scheduler {}", name, port, instance.schedulerName.get());
+        log.info("{} serves on port {} as scheduler {}", name, port, instance.schedulerName());
         return instance;
     }
 
@@ -226,8 +234,12 @@ final class ChaosCluster implements AutoCloseable {
         return Duration.between(asked, instance.stopped);
     }
 
-    private Process start(String name, List<String> args, java.util.function.Consumer<String> onLine)
-            throws IOException {
+    /**
+     * Starts {@code LinkportApplication} with the arguments, writing straight into its log file (appended to, or
+     * a fresh one). Reading its output through a pipe lost its last lines: the JDK drains and closes the pipe of
+     * a process that has exited, under the reader's feet.
+     */
+    private Process start(Path logFile, boolean append, List<String> args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx768m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
@@ -235,50 +247,13 @@ final class ChaosCluster implements AutoCloseable {
                 "-cp", System.getProperty("java.class.path"),
                 LinkportApplication.class.getName()));
         command.addAll(args);
-        Path logFile = dir.resolve(name + ".log");
-        // the process writes straight into its log file; reading its output through a pipe lost the last lines
-        // (the JDK drains and closes the pipe of a process that has exited, under a reader's feet)
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+                .redirectOutput(append ? ProcessBuilder.Redirect.appendTo(logFile.toFile())
+                        : ProcessBuilder.Redirect.to(logFile.toFile()));
         builder.environment().remove("SPRING_DATASOURCE_URL");
-        long offset = Files.exists(logFile) ? Files.size(logFile) : 0;
         Process process = builder.start();
         all.add(process);
-        if (onLine != null) {
-            Thread.ofPlatform().daemon().name("chaos-log-" + name).start(() -> follow(logFile, offset, process, onLine));
-        }
         return process;
-    }
-
-    /** Reads the lines the process appends to its log file, until it has ended and every line is read. */
-    private static void follow(Path logFile, long offset, Process process, java.util.function.Consumer<String> onLine) {
-        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(logFile.toFile(), "r")) {
-            file.seek(offset);
-            StringBuilder line = new StringBuilder();
-            byte[] buffer = new byte[8192];
-            while (true) {
-                boolean ended = !process.isAlive();
-                int n = file.read(buffer);
-                if (n > 0) {
-                    String chunk = new String(buffer, 0, n, StandardCharsets.UTF_8);
-                    for (int i = 0; i < chunk.length(); i++) {
-                        char c = chunk.charAt(i);
-                        if (c == '\n') {
-                            onLine.accept(line.toString());
-                            line.setLength(0);
-                        } else {
-                            line.append(c);
-                        }
-                    }
-                } else if (ended) {
-                    return;
-                } else {
-                    TimeUnit.MILLISECONDS.sleep(50); // tailing a file: nothing to wait on but time
-                }
-            }
-        } catch (IOException | InterruptedException e) {
-            log.warn("Stopped following {}: {}", logFile, e.toString());
-        }
     }
 
     @Override

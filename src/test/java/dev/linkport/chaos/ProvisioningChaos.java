@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.linkport.api.ApiClient;
 import dev.linkport.api.ApiClient.Response;
+import dev.linkport.api.ApiSteps;
 import dev.linkport.chaos.ChaosCluster.Instance;
 import java.nio.file.Path;
 import java.sql.Array;
@@ -17,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,7 +51,6 @@ class ProvisioningChaos {
     static Instance first;
     static Instance second;
     static String serviceId;
-    static String awsServiceId;
     static long nextAccount = 700_000_000_000L;
     static final List<String> figures = new ArrayList<>();
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -64,29 +63,12 @@ class ProvisioningChaos {
         first = cluster.startInstance("instance-1"); // the first start migrates and seeds the demo users
         second = cluster.startInstance("instance-2");
         ApiClient alice = ApiClient.basic(first.port, "alice", PASSWORD);
-        Response lbs = alice.get("/api/v1/accounts/111111111111/load-balancers?region=" + REGION);
-        assertThat(lbs.status()).as(lbs.toString()).isEqualTo(200);
-        String arn = null;
-        for (JsonNode lb : lbs.json().get("items")) {
-            if (lb.get("loadBalancerName").asString().equals("payments-ledger")) {
-                arn = lb.get("loadBalancerArn").asString();
-            }
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", "chaos-ledger");
-        body.put("summary", "The chaos runs' service");
-        body.put("ports", "443");
-        body.put("accountId", "111111111111");
-        body.put("region", REGION);
-        body.put("loadBalancerArns", List.of(arn));
-        body.put("acceptanceRequired", true);
-        body.put("approvalPolicy", "ADMIN");
-        Response created = alice.post("/api/v1/services", body);
+        Response created = alice.post("/api/v1/services",
+                ApiSteps.publishBody("chaos-ledger", "ADMIN", ApiSteps.loadBalancerArn(alice, "payments-ledger")));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         serviceId = created.text("id");
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
                 .until(() -> "AVAILABLE".equals(alice.get("/api/v1/services/" + serviceId).text("state")));
-        awsServiceId = alice.get("/api/v1/services/" + serviceId).text("awsServiceId");
     }
 
     @AfterAll
@@ -104,7 +86,7 @@ class ProvisioningChaos {
         List<UUID> ids = submit(60);
         approveThrough(second, ids);
         awaitProgress(ids, 5);
-        String deadName = second.schedulerName.get();
+        String deadName = second.schedulerName();
         awaitHolding(deadName);
         Instant fault = Instant.now();
         cluster.kill(second);
@@ -130,7 +112,7 @@ class ProvisioningChaos {
         // every AWS call takes 1.5 s from now on, so that the SIGTERM finds steps running, as it would in a
         // deployment against real AWS
         cluster.sandboxSend("POST", "/_sandbox/faults", "{\"action\":\"*\",\"latencyMillis\":1500,\"rate\":1.0}");
-        String stoppedName = second.schedulerName.get();
+        String stoppedName = second.schedulerName();
         Instant fault;
         Instance stopped = second;
         Duration exit;
@@ -146,7 +128,7 @@ class ProvisioningChaos {
         Outcome outcome = awaitAllAvailable(ids, fault, Duration.ofSeconds(90));
         record("SIGTERM (rolling restart) and start again", ids.size(), outcome, pickedBy(stoppedName),
                 "exited " + seconds(exit) + " after SIGTERM with " + leftAtExit + " job(s) still marked as its own; "
-                        + stopped.drain.get());
+                        + stopped.drain());
         assertThat(outcome.duplicates()).isZero();
         assertThat(leftAtExit).as("jobs left marked as the stopped instance's").isZero();
     }
@@ -188,8 +170,8 @@ class ProvisioningChaos {
         // the outage is the scenario: AWS stays away for a minute, and the instances say so meanwhile
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
                 .until(() -> Duration.between(down, Instant.now()).toSeconds() >= 60
-                        && first.awsOutagesLogged.get() + second.awsOutagesLogged.get() > 0);
-        int said = first.awsOutagesLogged.get() + second.awsOutagesLogged.get();
+                        && first.awsOutagesLogged() + second.awsOutagesLogged() > 0);
+        long said = first.awsOutagesLogged() + second.awsOutagesLogged();
         cluster.startSandbox();
         Instant fault = Instant.now();
         Outcome outcome = awaitAllAvailable(ids, fault, Duration.ofSeconds(120));
@@ -210,7 +192,7 @@ class ProvisioningChaos {
         // the restart is the scenario: the database is away for ten seconds, and the instances notice
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                 .until(() -> Duration.between(down, Instant.now()).toSeconds() >= 10
-                        && first.errorsLogged.get() + second.errorsLogged.get() > 0);
+                        && first.errorsLogged() + second.errorsLogged() > 0);
         cluster.startPostgres();
         Instant fault = Instant.now();
         Outcome outcome = awaitAllAvailable(ids, fault, Duration.ofSeconds(120));
@@ -256,16 +238,8 @@ class ProvisioningChaos {
             }
             String group = bob.get(base + "/security-groups?region=" + REGION + "&vpcId=" + vpc).json().get("items")
                     .get(0).get("groupId").asString();
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("serviceId", serviceId);
-            body.put("accountId", account);
-            body.put("region", REGION);
-            body.put("vpcId", vpc);
-            body.put("subnetIds", subnets);
-            body.put("securityGroupIds", List.of(group));
-            body.put("privateDnsEnabled", false);
-            body.put("justification", "chaos run");
-            Response created = bob.post("/api/v1/endpoint-requests", body);
+            Response created = bob.post("/api/v1/endpoint-requests",
+                    ApiSteps.requestBody(serviceId, account, vpc, subnets, group));
             assertThat(created.status()).as(created.toString()).isEqualTo(201);
             ids.add(UUID.fromString(created.text("id")));
         }

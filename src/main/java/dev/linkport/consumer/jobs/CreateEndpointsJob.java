@@ -130,32 +130,15 @@ class CreateEndpointsJob extends AwsJob<CreateEndpointsJob.Work, CreateEndpoints
         Set<String> stoppedRegions = new HashSet<>();
         Duration comeBack = null;
         String answer = null;
-        Set<String> ensured = new HashSet<>(); // (service, principal): once per run is enough
-        // (service, principal) that could not be allowed in this run: no endpoint of theirs is created without it
-        Map<String, AwsGatewayException> notAllowed = new HashMap<>();
+        // (service, principal) → null once allowed in this run, or why allowing it failed: asked of AWS once per run,
+        // and no endpoint is created for a service that does not allow the account yet
+        Map<String, AwsGatewayException> allowing = new HashMap<>();
         for (Item item : work.items()) {
             if (stoppedRegions.contains(item.consumer().region())) {
                 continue;
             }
-            String principal = item.listingId() + " " + item.principal();
-            AwsGatewayException earlier = notAllowed.get(principal);
-            if (earlier != null) {
-                if (earlier.isPermanent()) {
-                    refused.put(item.requestId(), earlier);
-                }
-                continue; // a transient failure: the job comes back for all of them
-            }
             try {
-                if (!ensured.contains(principal)) {
-                    try {
-                        principals.ensureAllowed(item.listingId(), item.provider(), item.serviceId(),
-                                item.principal());
-                    } catch (AwsGatewayException e) {
-                        notAllowed.put(principal, e);
-                        throw e;
-                    }
-                    ensured.add(principal);
-                }
+                allow(item, allowing);
                 created.put(item.requestId(), gateway.createInterfaceEndpoint(item.consumer(), item.create()));
             } catch (AwsGatewayException e) {
                 if (e.isPermanent()) {
@@ -175,6 +158,25 @@ class CreateEndpointsJob extends AwsJob<CreateEndpointsJob.Work, CreateEndpoints
             }
         }
         return new Outcome(created, refused, comeBack, answer);
+    }
+
+    /** Makes sure the service allows the item's account, once per run; a failure counts for the run's other items too. */
+    private void allow(Item item, Map<String, AwsGatewayException> allowing) {
+        String key = item.listingId() + " " + item.principal();
+        if (allowing.containsKey(key)) {
+            AwsGatewayException failed = allowing.get(key);
+            if (failed != null) {
+                throw failed;
+            }
+            return;
+        }
+        try {
+            principals.ensureAllowed(item.listingId(), item.provider(), item.serviceId(), item.principal());
+            allowing.put(key, null);
+        } catch (AwsGatewayException e) {
+            allowing.put(key, e);
+            throw e;
+        }
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.shared.Registration;
 import dev.linkport.platform.events.Changed;
 import dev.linkport.platform.events.LiveUpdates;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -50,9 +51,25 @@ public final class LiveRefresh {
      */
     public static void onConcerningChange(Component view, LiveUpdates updates, Changed.Topic topic,
                                           Supplier<Predicate<Changed>> concernsOnAttach, Runnable refresh) {
+        whileAttached(view, updates, refreshSoon -> {
+            Predicate<Changed> concerns = concernsOnAttach.get();
+            return updates.listen(changed -> {
+                if (topic == changed.topic() && concerns.test(changed)) {
+                    refreshSoon.run();
+                }
+            });
+        }, refresh);
+    }
+
+    /**
+     * Refreshes the view, coalesced and in its UI, whenever a source of signals other than
+     * {@link LiveUpdates} says so, from attach to detach: {@code subscribe} is called in the UI on every
+     * attach with the signal to give the source, and returns the handle that stops listening.
+     */
+    public static void whileAttached(Component view, LiveUpdates updates,
+                                     Function<Runnable, AutoCloseable> subscribe, Runnable refresh) {
         view.addAttachListener(attach -> {
             UI ui = attach.getUI();
-            Predicate<Changed> concerns = concernsOnAttach.get();
             Runnable refreshSoon = updates.coalesced(() -> {
                 try {
                     ui.access(refresh::run);
@@ -60,11 +77,7 @@ public final class LiveRefresh {
                     // closed meanwhile; the detach listener stops listening
                 }
             });
-            AutoCloseable handle = updates.listen(changed -> {
-                if (topic == changed.topic() && concerns.test(changed)) {
-                    refreshSoon.run();
-                }
-            });
+            AutoCloseable handle = subscribe.apply(refreshSoon);
             Registration[] detach = new Registration[1];
             detach[0] = view.addDetachListener(d -> {
                 try {

@@ -1,17 +1,17 @@
 package dev.linkport.shell.ui;
 
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.shared.Registration;
 import dev.linkport.aws.AwsReachability;
 import dev.linkport.aws.AwsReachability.Outage;
 import dev.linkport.platform.events.LiveUpdates;
+import dev.linkport.platform.ui.LiveRefresh;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,27 +39,7 @@ class AwsStatusBanner extends Div {
         getElement().setAttribute("role", "status");
         add(text);
         setVisible(false);
-        addAttachListener(attach -> {
-            UI ui = attach.getUI();
-            Runnable refreshSoon = updates.coalesced(() -> {
-                try {
-                    ui.access(this::refresh);
-                } catch (UIDetachedException gone) {
-                    // closed meanwhile; the detach listener stops listening
-                }
-            });
-            AutoCloseable handle = reachability.listen(refreshSoon);
-            Registration[] detach = new Registration[1];
-            detach[0] = addDetachListener(d -> {
-                try {
-                    handle.close();
-                } catch (Exception ignored) {
-                    // nothing to release
-                }
-                detach[0].remove();
-            });
-            refresh();
-        });
+        LiveRefresh.whileAttached(this, updates, reachability::listen, this::refresh);
     }
 
     private void refresh() {
@@ -73,7 +53,7 @@ class AwsStatusBanner extends Div {
     /** The banner's sentence: places grouped by region, the oldest first. */
     static String describe(List<Outage> outages, boolean withAccounts, Instant now) {
         Map<String, List<Outage>> byRegion = new LinkedHashMap<>();
-        outages.forEach(o -> byRegion.computeIfAbsent(o.region(), r -> new java.util.ArrayList<>()).add(o));
+        outages.forEach(o -> byRegion.computeIfAbsent(o.region(), r -> new ArrayList<>()).add(o));
         String places = byRegion.entrySet().stream().limit(SHOWN_PLACES).map(e -> {
             Outage first = e.getValue().getFirst();
             String accounts = withAccounts ? " (account" + (e.getValue().size() > 1 ? "s " : " ")
@@ -84,7 +64,7 @@ class AwsStatusBanner extends Div {
         if (byRegion.size() > SHOWN_PLACES) {
             places += "; and " + (byRegion.size() - SHOWN_PLACES) + " more region(s)";
         }
-        Outage latest = outages.stream().max(java.util.Comparator.comparing(Outage::lastFailure)).orElseThrow();
+        Outage latest = outages.stream().max(Comparator.comparing(Outage::lastFailure)).orElseThrow();
         return "AWS is not answering in " + places + ". Last failure: " + latest.lastError()
                 + ". Requests wait and continue by themselves when AWS answers again.";
     }

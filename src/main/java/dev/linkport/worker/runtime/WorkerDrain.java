@@ -57,8 +57,8 @@ class WorkerDrain implements SmartLifecycle {
         jobs.pause();
         long deadline = System.nanoTime() + drain.toNanos();
         log.info("Stopping: this instance takes no more jobs; waiting up to {} for the {} step(s) it has taken",
-                drain, taken());
-        while (taken() > 0 && System.nanoTime() < deadline) {
+                drain, taken(jobs));
+        while (taken(jobs) > 0 && System.nanoTime() < deadline) {
             try {
                 TimeUnit.MILLISECONDS.sleep(50);
             } catch (InterruptedException e) {
@@ -66,7 +66,7 @@ class WorkerDrain implements SmartLifecycle {
                 break;
             }
         }
-        int left = taken();
+        int left = taken(jobs);
         if (left == 0) {
             log.info("Stopping: no job steps running any more");
         } else {
@@ -79,13 +79,13 @@ class WorkerDrain implements SmartLifecycle {
      * Jobs this instance has picked: running, or fetched and waiting for one of its threads (db-scheduler
      * fetches a few more than it has threads, and those are not "currently executing" yet).
      */
-    private int taken() {
+    private int taken(Scheduler jobs) {
         try {
             return jdbc.sql("select count(*) from scheduled_tasks where picked and picked_by = ?").param(name)
                     .query(Integer.class).single();
         } catch (RuntimeException e) {
             log.warn("Stopping: could not see which jobs this instance still holds ({})", e.toString());
-            return scheduler.getIfAvailable() == null ? 0 : scheduler.getObject().getCurrentlyExecuting().size();
+            return jobs.getCurrentlyExecuting().size();
         }
     }
 
