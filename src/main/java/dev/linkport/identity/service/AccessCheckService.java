@@ -255,7 +255,7 @@ public class AccessCheckService {
 
     private static String summary(Subject s, Outcome outcome, List<Step> steps) {
         return switch (outcome) {
-            case OK -> "Linkport can assume " + s.roleArn() + " and read what it needs in " + s.target().region();
+            case OK -> "Linkport can assume the role and read what it needs in " + s.target().region();
             case TRY_AGAIN -> "AWS did not answer every check — try again in a minute";
             case FAILED -> {
                 Step assume = steps.getFirst();

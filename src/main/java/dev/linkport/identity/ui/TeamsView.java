@@ -26,6 +26,7 @@ import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.linkport.identity.MembershipRole;
+import dev.linkport.identity.service.AccessCheckResult;
 import dev.linkport.identity.service.AccessCheckService;
 import dev.linkport.identity.service.AccountDetails;
 import dev.linkport.identity.service.LastAccessCheck;
@@ -296,7 +297,9 @@ public class TeamsView extends VerticalLayout implements HasUrlParameter<String>
         grid.addComponentColumn(a -> {
             HorizontalLayout actions = new HorizontalLayout();
             actions.setSpacing(false);
-            Button policies = new Button("Role setup", e -> new AccountPoliciesDialog(a).open());
+            Button policies = new Button("Role setup", e -> new AccountPoliciesDialog(a, !a.canManage() ? null
+                    : () -> new AccessCheckDialog(accessChecks, background, a, () -> showTeam(team.id())).open())
+                    .open());
             policies.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
             actions.add(policies);
             if (a.canManage()) {
@@ -340,9 +343,13 @@ public class TeamsView extends VerticalLayout implements HasUrlParameter<String>
         }
         Span when = new Span(ago(last.checkedAt()));
         when.addClassName("hint");
-        Span summary = new Span(last.summary());
-        summary.addClassName("access-cell-summary");
-        cell.add(new Div(new StateBadge(last.outcome()), when), summary);
+        cell.add(new Div(new StateBadge(last.outcome()), when));
+        cell.getElement().setAttribute("title", last.summary() + " (tested by " + last.checkedBy() + ")");
+        if (last.outcome() != AccessCheckResult.Outcome.OK) {
+            Span summary = new Span(last.summary());
+            summary.addClassName("access-cell-summary");
+            cell.add(summary);
+        }
         return cell;
     }
 
