@@ -5,14 +5,18 @@ import dev.linkport.aws.NetworkLoadBalancer;
 import dev.linkport.aws.SecurityGroup;
 import dev.linkport.aws.Subnet;
 import dev.linkport.aws.Vpc;
+import dev.linkport.identity.service.AccessCheckResult;
+import dev.linkport.identity.service.AccessCheckService;
 import dev.linkport.identity.service.AccountDetails;
 import dev.linkport.identity.service.AccountResources;
 import dev.linkport.identity.service.AccountService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -45,12 +49,26 @@ class AccountsController {
     record SecurityGroupItem(String groupId, String groupName, String description, String vpcId) {
     }
 
+    /**
+     * What "Test access" found: {@code outcome} is {@code OK}, {@code FAILED} (the role must change; the steps say
+     * how) or {@code TRY_AGAIN} (AWS did not answer).
+     */
+    record AccessCheck(String accountId, String region, String roleArn, Instant checkedAt, String outcome,
+                       String summary, List<AccessCheckStep> steps, String trustPolicy, String permissionPolicy) {
+    }
+
+    /** One step: AssumeRole, or the read of one permission group ({@code PASSED}, {@code FAILED}, {@code TRY_AGAIN}, {@code SKIPPED}). */
+    record AccessCheckStep(String name, String permission, String outcome, String explanation, String awsError) {
+    }
+
     private final AccountService accounts;
     private final AccountResources resources;
+    private final AccessCheckService accessChecks;
 
-    AccountsController(AccountService accounts, AccountResources resources) {
+    AccountsController(AccountService accounts, AccountResources resources, AccessCheckService accessChecks) {
         this.accounts = accounts;
         this.resources = resources;
+        this.accessChecks = accessChecks;
     }
 
     @GetMapping
@@ -86,6 +104,16 @@ class AccountsController {
                                             @RequestParam String vpcId) {
         return new Items<>(resources.securityGroups(accountId, region, vpcId).stream()
                 .map(AccountsController::securityGroup).toList());
+    }
+
+    @PostMapping("/{accountId}/access-check")
+    @Operation(summary = "Test access: assume the account's role with its ExternalId, then one read per permission "
+            + "group Linkport needs; every failure explained (team owners and admins)")
+    AccessCheck accessCheck(@PathVariable String accountId) {
+        AccessCheckResult r = accessChecks.checkAccount(accountId);
+        return new AccessCheck(r.accountId(), r.region(), r.roleArn(), r.checkedAt(), r.outcome().name(), r.summary(),
+                r.steps().stream().map(s -> new AccessCheckStep(s.name(), s.permission(), s.outcome().name(),
+                        s.explanation(), s.awsError())).toList(), r.trustPolicy(), r.permissionPolicy());
     }
 
     private static Account account(AccountDetails a) {

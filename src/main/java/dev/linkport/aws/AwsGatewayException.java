@@ -3,6 +3,8 @@ package dev.linkport.aws;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An AWS call failed. Says whether retrying can help ({@link Kind#TRANSIENT}: throttling, 5xx, timeouts,
@@ -71,6 +73,19 @@ public class AwsGatewayException extends RuntimeException {
             "ThrottledException", "RequestThrottled", "RequestThrottledException", "TooManyRequestsException",
             "SlowDown", "EC2ThrottledException");
 
+    /** The action of a failure to assume the account's role (also when it happened on the way to another call). */
+    public static final String ASSUME_ROLE = "AssumeRole";
+
+    /** AWS's codes for "this principal may not do this": STS and ELBv2 say AccessDenied, EC2 UnauthorizedOperation. */
+    private static final Set<String> ACCESS_DENIED = Set.of("AccessDenied", "AccessDeniedException",
+            "UnauthorizedOperation", "Client.UnauthorizedOperation", "UnauthorizedAccess");
+
+    /** How AWS names the denied action in its message: "... is not authorized to perform: ec2:DescribeVpcs ...". */
+    private static final Pattern DENIED_ACTION = Pattern.compile("not authorized to perform:? ([a-z0-9-]+:[A-Za-z0-9*]+)");
+
+    /** How AWS names who was refused: "User: arn:aws:sts::...:assumed-role/... is not authorized ...". */
+    private static final Pattern DENIED_PRINCIPAL = Pattern.compile("User: (arn:\\S+) is not authorized");
+
     private static String describe(Kind kind, String errorCode, String awsMessage, String accountId, String region,
             String action) {
         return action + " in account " + accountId + " (" + region + ") failed"
@@ -127,6 +142,43 @@ public class AwsGatewayException extends RuntimeException {
     /** When the rate budget will have a token, for a {@link #deferred()} call. */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
+    }
+
+    /**
+     * AWS refused because the principal may not do this: {@code AccessDenied} (STS, ELBv2),
+     * {@code UnauthorizedOperation} (EC2) and their relatives. Not throttling, not a missing resource.
+     */
+    public boolean accessDenied() {
+        return errorCode != null && ACCESS_DENIED.contains(errorCode);
+    }
+
+    /**
+     * AWS refused to let Linkport assume the account's role: the trust policy does not let Linkport's principal
+     * in, the ExternalId does not match, or the role does not exist (AWS does not say which).
+     */
+    public boolean assumeRoleDenied() {
+        return ASSUME_ROLE.equals(action) && accessDenied();
+    }
+
+    /**
+     * The IAM action AWS names in an access-denied message ({@code ec2:DescribeVpcEndpoints}), if it names one;
+     * EC2 sometimes answers only "You are not authorized to perform this operation."
+     */
+    public Optional<String> deniedPermission() {
+        if (!accessDenied() || awsMessage == null) {
+            return Optional.empty();
+        }
+        Matcher m = DENIED_ACTION.matcher(awsMessage);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /** The principal AWS names in an access-denied message (who was refused), if it names one. */
+    public Optional<String> deniedPrincipal() {
+        if (!accessDenied() || awsMessage == null) {
+            return Optional.empty();
+        }
+        Matcher m = DENIED_PRINCIPAL.matcher(awsMessage);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     /** AWS answered that the account's calls come too fast (RequestLimitExceeded, Throttling, HTTP 429). */

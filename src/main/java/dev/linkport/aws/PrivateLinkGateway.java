@@ -16,6 +16,22 @@ import java.util.Set;
  */
 public interface PrivateLinkGateway {
 
+    // ---------------------------------------------------------------- access
+
+    /**
+     * Assumes the target's role now, with its ExternalId, in a new session (never a cached one), so a changed
+     * trust policy shows at once. A refusal is an {@link AwsGatewayException} with action {@code AssumeRole}
+     * and {@link AwsGatewayException#assumeRoleDenied()} true.
+     */
+    AssumedRole assumeRole(AwsTarget target);
+
+    /**
+     * Makes the one small read {@code probe} names in the target's account and region, to find out whether the
+     * role may call it; the answer itself is thrown away. A denied action fails with
+     * {@link AwsGatewayException#accessDenied()} true.
+     */
+    void probe(AwsTarget target, AccessProbe probe);
+
     // ---------------------------------------------------------------- provider side
 
     /** The account's network load balancers in the region, with their zone names and zone IDs. */

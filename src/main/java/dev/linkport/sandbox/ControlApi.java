@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,11 +29,15 @@ import tools.jackson.databind.json.JsonMapper;
  * GET    /_sandbox/settings              POST {pendingToAvailableMillis, deletingToDeletedMillis,
  *                                              deletedRetentionMillis, privateDnsVerificationMillis, throttling}
  * POST   /_sandbox/throttling {enabled}
- * POST   /_sandbox/accounts {accountId, name, regions}
+ * POST   /_sandbox/accounts {accountId, name, regions, externalId}
+ * GET    /_sandbox/accounts/{accountId}/role
+ * POST   /_sandbox/accounts/{accountId}/role {externalId, deniedActions}   (either may be left out)
  * POST   /_sandbox/load-balancers {accountId, region, name, zones}   -> {arn}
  * </pre>
  */
 final class ControlApi implements HttpHandler {
+
+    private static final Pattern ROLE_PATH = Pattern.compile("/_sandbox/accounts/(\\d{12})/role");
 
     private final SandboxControl control;
     private final boolean anyClient;
@@ -67,6 +73,11 @@ final class ControlApi implements HttpHandler {
         String method = ex.getRequestMethod();
         String path = ex.getRequestURI().getPath().replaceAll("/+$", "");
         Map<String, Object> body = readBody(ex);
+        Matcher role = ROLE_PATH.matcher(path);
+        if (role.matches()) {
+            role(ex, method, role.group(1), body);
+            return;
+        }
         switch (method + " " + path) {
             case "GET /_sandbox/health" -> send(ex, 200, Map.of("status", "ok"));
             case "GET /_sandbox/state" -> sendRaw(ex, 200, control.stateJson());
@@ -135,7 +146,8 @@ final class ControlApi implements HttpHandler {
             case "POST /_sandbox/accounts" -> {
                 @SuppressWarnings("unchecked")
                 List<String> regions = body.get("regions") == null ? List.of("us-east-1") : (List<String>) body.get("regions");
-                control.createAccount((String) body.get("accountId"), (String) body.get("name"), regions);
+                control.createAccount((String) body.get("accountId"), (String) body.get("name"), regions,
+                        (String) body.get("externalId"));
                 send(ex, 200, Map.of("accountId", body.get("accountId"), "regions", regions));
             }
             case "POST /_sandbox/load-balancers" -> {
@@ -147,6 +159,24 @@ final class ControlApi implements HttpHandler {
             }
             default -> send(ex, 404, Map.of("error", "No such control operation: " + method + " " + path));
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void role(HttpExchange ex, String method, String accountId, Map<String, Object> body) throws IOException {
+        switch (method) {
+            case "GET" -> send(ex, 200, roleJson(control.role(accountId)));
+            case "POST", "PUT" -> send(ex, 200, roleJson(control.configureRole(accountId,
+                    (String) body.get("externalId"), (List<String>) body.get("deniedActions"))));
+            default -> send(ex, 404, Map.of("error", "No such control operation: " + method + " " + ex.getRequestURI()));
+        }
+    }
+
+    private static Map<String, Object> roleJson(SandboxRole role) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("roleArn", role.roleArn());
+        m.put("externalId", role.externalId());
+        m.put("deniedActions", role.deniedActions());
+        return m;
     }
 
     private static Map<String, Object> txtJson(String name, String value) {

@@ -93,6 +93,14 @@ public final class SandboxControl {
      * three subnets and two security groups per region. Adding regions to an existing account is allowed.
      */
     public void createAccount(String accountId, String name, List<String> regions) {
+        createAccount(accountId, name, regions, null);
+    }
+
+    /**
+     * As {@link #createAccount(String, String, List)}, with the ExternalId the role's trust policy requires
+     * ({@code null}: {@code demo-<accountId>}), e.g. the one Linkport generated when the account was registered.
+     */
+    public void createAccount(String accountId, String name, List<String> regions, String externalId) {
         if (accountId == null || !accountId.matches("\\d{12}")) {
             throw new IllegalArgumentException("An account id has 12 digits: " + accountId);
         }
@@ -102,9 +110,58 @@ public final class SandboxControl {
             }
         }
         synchronized (world) {
-            world.addAccount(accountId, name == null ? "account-" + accountId : name, regions, world.now());
+            world.addAccount(accountId, name == null ? "account-" + accountId : name, regions, externalId,
+                    world.now());
             world.changed();
         }
+    }
+
+    /** How the account's role lets Linkport in; {@link IllegalArgumentException} for an unknown account. */
+    public SandboxRole role(String accountId) {
+        synchronized (world) {
+            return roleOf(account(accountId));
+        }
+    }
+
+    /**
+     * Changes the account's role, to break it on purpose or mend it: the ExternalId its trust policy requires
+     * ({@code null} leaves it) and the IAM actions its permission policy does not allow ({@code null} leaves them,
+     * empty allows everything). Applies to the next request, also of sessions assumed before.
+     */
+    public SandboxRole configureRole(String accountId, String externalId, Collection<String> deniedActions) {
+        if (externalId != null && externalId.isBlank()) {
+            throw new IllegalArgumentException("An ExternalId must not be blank");
+        }
+        if (deniedActions != null) {
+            for (String action : deniedActions) {
+                if (action == null || !action.matches("[a-z0-9-]+:[A-Za-z0-9]+")) {
+                    throw new IllegalArgumentException("Not an IAM action (service:Action): " + action);
+                }
+            }
+        }
+        synchronized (world) {
+            WorldState.Account account = account(accountId);
+            if (externalId != null) {
+                account.externalId = externalId;
+            }
+            if (deniedActions != null) {
+                account.deniedActions = new java.util.ArrayList<>(new java.util.LinkedHashSet<>(deniedActions));
+            }
+            world.changed();
+            return roleOf(account);
+        }
+    }
+
+    private WorldState.Account account(String accountId) {
+        WorldState.Account account = world.state().accounts.get(accountId);
+        if (account == null) {
+            throw new IllegalArgumentException("No account " + accountId + " in the sandbox");
+        }
+        return account;
+    }
+
+    private static SandboxRole roleOf(WorldState.Account account) {
+        return new SandboxRole(account.roleArn, account.externalId, account.deniedActions);
     }
 
     /**

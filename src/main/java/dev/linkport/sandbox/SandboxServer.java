@@ -167,6 +167,7 @@ public final class SandboxServer implements AutoCloseable {
                 String xml;
                 synchronized (world) {
                     world.advance();
+                    world.authorize(caller, service, action);
                     QueryRequest request = new QueryRequest(params, caller, requestId);
                     xml = switch (service) {
                         case "elasticloadbalancing" -> elb.handle(request);

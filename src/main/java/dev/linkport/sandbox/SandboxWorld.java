@@ -105,6 +105,11 @@ final class SandboxWorld {
      * per region, a VPC with one subnet in each of the first three AZs and two security groups.
      */
     Account addAccount(String accountId, String name, List<String> regions, long createdAt) {
+        return addAccount(accountId, name, regions, null, createdAt);
+    }
+
+    /** As {@link #addAccount(String, String, List, long)}, with the ExternalId the role requires (null: the demo's). */
+    Account addAccount(String accountId, String name, List<String> regions, String externalId, long createdAt) {
         Account account = state.accounts.get(accountId);
         if (account == null) {
             account = new Account();
@@ -113,6 +118,9 @@ final class SandboxWorld {
             account.roleArn = "arn:aws:iam::" + accountId + ":role/" + ROLE_NAME;
             account.externalId = "demo-" + accountId;
             state.accounts.put(accountId, account);
+        }
+        if (externalId != null && !externalId.isBlank()) {
+            account.externalId = externalId;
         }
         for (String region : regions) {
             if (account.regions.contains(region)) {
@@ -269,6 +277,29 @@ final class SandboxWorld {
         return new CallerIdentity(session.accountId, region,
                 "arn:aws:sts::" + session.accountId + ":assumed-role/" + roleName + "/" + session.sessionName,
                 session.roleId + ":" + session.sessionName, session.roleArn);
+    }
+
+    /**
+     * Refuses a call of an assumed role whose account's permission policy does not allow the action, the way the
+     * service answers: EC2 {@code UnauthorizedOperation}, ELBv2 {@code AccessDenied}, both HTTP 403 and naming the
+     * IAM action. Calls with keys the sandbox did not issue (the host account) are always allowed.
+     */
+    void authorize(CallerIdentity c, String service, String action) {
+        if (c.roleArn() == null || "sts".equals(service)) {
+            return;
+        }
+        Account account = state.accounts.get(c.accountId());
+        String iamAction = service + ":" + action;
+        if (account == null || account.deniedActions.stream().noneMatch(iamAction::equalsIgnoreCase)) {
+            return;
+        }
+        String denial = "User: " + c.arn() + " is not authorized to perform: " + iamAction
+                + " because no identity-based policy allows the " + iamAction + " action";
+        if ("ec2".equals(service)) {
+            throw new AwsException("UnauthorizedOperation",
+                    "You are not authorized to perform this operation. " + denial, 403);
+        }
+        throw new AwsException("AccessDenied", denial, 403);
     }
 
     // ---------------------------------------------------------------- time

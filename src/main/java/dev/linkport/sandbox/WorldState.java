@@ -22,13 +22,17 @@ final class WorldState {
     public Map<String, Endpoint> endpoints = new LinkedHashMap<>();
     public Map<String, String> txtRecords = new LinkedHashMap<>();
 
-    /** An AWS account with the role Linkport assumes into it. */
+    /**
+     * An AWS account with the role Linkport assumes into it: its trust policy requires {@code externalId}; its
+     * permission policy allows every action except {@code deniedActions} (IAM names, {@code ec2:DescribeVpcs}).
+     */
     static final class Account {
         public String id;
         public String name;
         public String roleArn;
         public String externalId;
         public List<String> regions = new ArrayList<>();
+        public List<String> deniedActions = new ArrayList<>();
     }
 
     /** Temporary credentials issued by AssumeRole. */

@@ -594,6 +594,41 @@ public abstract class PrivateLinkGatewayContract {
                 });
     }
 
+    // ================================================================ access check
+
+    @Test
+    void aGoodRoleIsAssumedAfreshAndEveryAccessProbeReads() {
+        AssumedRole assumed = gateway.assumeRole(world.consumer());
+        assertThat(assumed.assumedRoleArn()).startsWith("arn:aws:sts::" + world.consumer().accountId()
+                + ":assumed-role/");
+
+        for (AccessProbe probe : AccessProbe.values()) {
+            gateway.probe(world.provider(), probe);
+            gateway.probe(world.consumer(), probe);
+        }
+    }
+
+    @Test
+    void aWrongExternalIdIsAnAssumeRoleDenialNotAMissingPermission() {
+        assumeCapability(Capability.EXTERNAL_ID_CHECK);
+        AwsTarget wrong = new AwsTarget(world.consumer().accountId(), world.consumer().region(),
+                world.consumer().roleArn(), "not-the-external-id", null);
+
+        assertThatThrownBy(() -> gateway.assumeRole(wrong))
+                .isInstanceOfSatisfying(AwsGatewayException.class, failure -> {
+                    assertThat(failure.assumeRoleDenied()).isTrue();
+                    assertThat(failure.action()).isEqualTo(AwsGatewayException.ASSUME_ROLE);
+                    assertThat(failure.deniedPrincipal()).isPresent();
+                    assertThat(failure.deniedPermission()).contains("sts:AssumeRole");
+                });
+        // also when the SDK assumes the role on the way to another call
+        assertThatThrownBy(() -> gateway.probe(wrong, AccessProbe.DESCRIBE_VPCS))
+                .isInstanceOfSatisfying(AwsGatewayException.class, failure -> {
+                    assertThat(failure.assumeRoleDenied()).isTrue();
+                    assertThat(failure.isPermanent()).isTrue();
+                });
+    }
+
     // ================================================================ acceptance
 
     @Test

@@ -67,6 +67,30 @@ class SandboxGatewayContractTest extends PrivateLinkGatewayContract {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aReadTheRoleMayNotCallIsAccessDeniedNamingTheMissingPermission() {
+        AwsTarget consumer = world.consumer();
+        sandbox.control().configureRole(consumer.accountId(), null,
+                List.of("ec2:DescribeVpcEndpoints", "elasticloadbalancing:DescribeLoadBalancers"));
+        try {
+            gateway.assumeRole(consumer);
+            for (AccessProbe probe : List.of(AccessProbe.DESCRIBE_ENDPOINTS, AccessProbe.DESCRIBE_LOAD_BALANCERS)) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> gateway.probe(consumer, probe))
+                        .isInstanceOfSatisfying(AwsGatewayException.class, failure -> {
+                            assertThat(failure.isPermanent()).isTrue();
+                            assertThat(failure.accessDenied()).isTrue();
+                            assertThat(failure.assumeRoleDenied()).isFalse();
+                            assertThat(failure.action()).isEqualTo(probe.action());
+                            assertThat(failure.httpStatus()).isEqualTo(403);
+                            assertThat(failure.deniedPermission()).contains(probe.iamAction());
+                        });
+            }
+            gateway.probe(consumer, AccessProbe.DESCRIBE_VPCS);
+        } finally {
+            sandbox.control().configureRole(consumer.accountId(), null, List.of());
+        }
+    }
+
     /** The provider's seeded load balancers, read with the SDK alone (not through the gateway under test). */
     private List<String> seededNetworkLoadBalancers(AwsTarget provider) {
         var base = StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDCONTRACTSEED", "seed"));

@@ -194,7 +194,9 @@ class SandboxRateLimitTest {
                     assertThat(failure.httpStatus()).isEqualTo(403);
                     assertThat(failure.awsMessage()).contains("sts:AssumeRole");
                     assertThat(failure.accountId()).isEqualTo(CONSUMER);
-                    assertThat(failure.action()).isEqualTo("DescribeVpcs");
+                    // the SDK met the refusal while fetching credentials for DescribeVpcs: it is AssumeRole's
+                    assertThat(failure.action()).isEqualTo(AwsGatewayException.ASSUME_ROLE);
+                    assertThat(failure.assumeRoleDenied()).isTrue();
                 });
         SandboxStats stats = sandbox.control().stats();
         assertThat(stats.requests("AssumeRole")).isEqualTo(1);

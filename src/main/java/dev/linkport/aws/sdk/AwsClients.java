@@ -82,6 +82,11 @@ final class AwsClients implements AutoCloseable {
         this.sts = stsBuilder.build();
     }
 
+    /** The STS client with Linkport's base credentials. */
+    StsClient sts() {
+        return sts;
+    }
+
     Ec2Client ec2(AwsTarget target) {
         return ec2Clients.computeIfAbsent(ClientKey.of(target), key -> {
             var builder = Ec2Client.builder()

@@ -9,6 +9,7 @@ import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.services.sts.model.StsException;
 
 /**
  * Turns whatever the SDK threw into an {@link AwsGatewayException} that says whether retrying can help.
@@ -19,6 +20,10 @@ import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
  * {@code InvalidServiceName}, {@code InvalidParameter*}, {@code UnauthorizedOperation},
  * {@code IdempotentParameterMismatch}, {@code AccessDenied}, ... A client-side failure without I/O cause (for
  * example, no base credentials) is permanent too.
+ *
+ * <p>An STS answer is a failure to assume the account's role, even when it came while the SDK fetched
+ * credentials for another call: its action is {@link AwsGatewayException#ASSUME_ROLE}, so nobody mistakes an
+ * AssumeRole {@code AccessDenied} for a missing permission of the call itself.
  */
 public final class AwsErrorClassifier {
 
@@ -60,8 +65,9 @@ public final class AwsErrorClassifier {
                     ? answer.getMessage() : details.errorMessage();
             int status = answer.statusCode();
             boolean transientFailure = answer.isThrottlingException() || isTransient(code, status);
+            String failedAction = answer instanceof StsException ? AwsGatewayException.ASSUME_ROLE : action;
             return new AwsGatewayException(transientFailure ? Kind.TRANSIENT : Kind.PERMANENT, code, message,
-                    target.accountId(), target.region(), action, status, failure);
+                    target.accountId(), target.region(), failedAction, status, failure);
         }
         boolean ioOrTimeout = find(failure, IOException.class) != null
                 || find(failure, ApiCallTimeoutException.class) != null

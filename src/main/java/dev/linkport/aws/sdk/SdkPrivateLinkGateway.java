@@ -1,5 +1,7 @@
 package dev.linkport.aws.sdk;
 
+import dev.linkport.aws.AccessProbe;
+import dev.linkport.aws.AssumedRole;
 import dev.linkport.aws.AvailabilityZone;
 import dev.linkport.aws.AwsGatewayException;
 import dev.linkport.aws.AwsReachability;
@@ -110,6 +112,33 @@ public final class SdkPrivateLinkGateway implements PrivateLinkGateway, AutoClos
         var backoff = new Backoff(retry.maxAttempts(), retry.baseDelay(), retry.maxDelay(), random);
         return new SdkPrivateLinkGateway(new AwsClients(properties, baseCredentials),
                 new AwsCallExecutor(limiter, backoff, time, reachability));
+    }
+
+    // ---------------------------------------------------------------- access
+
+    /** A new session of the least duration AWS allows; counted in the account's describe budget. */
+    @Override
+    public AssumedRole assumeRole(AwsTarget target) {
+        return call(target, AwsGatewayException.ASSUME_ROLE, ApiBucket.DESCRIBE,
+                () -> new AssumedRole(clients.sts().assumeRole(r -> r.roleArn(target.roleArn())
+                        .externalId(target.externalId())
+                        .roleSessionName(AwsClients.sessionName(target.actingUser()))
+                        .durationSeconds(900)).assumedRoleUser().arn()));
+    }
+
+    /** The first page only, as small as the API allows (EC2: 5, ELBv2: 1). */
+    @Override
+    public void probe(AwsTarget target, AccessProbe probe) {
+        call(target, probe.action(), ApiBucket.DESCRIBE, () -> switch (probe) {
+            case DESCRIBE_ENDPOINT_SERVICES -> ec2(target).describeVpcEndpointServiceConfigurations(r -> r
+                    .maxResults(5).overrideConfiguration(auth(target)));
+            case DESCRIBE_LOAD_BALANCERS -> clients.elb(target).describeLoadBalancers(r -> r
+                    .pageSize(1).overrideConfiguration(auth(target)));
+            case DESCRIBE_ENDPOINTS -> ec2(target).describeVpcEndpoints(r -> r
+                    .maxResults(5).overrideConfiguration(auth(target)));
+            case DESCRIBE_VPCS -> ec2(target).describeVpcs(r -> r
+                    .maxResults(5).overrideConfiguration(auth(target)));
+        });
     }
 
     // ---------------------------------------------------------------- provider side

@@ -1,6 +1,7 @@
 package dev.linkport.identity.ui;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
@@ -14,6 +15,14 @@ import dev.linkport.platform.ui.CopyButton;
 class AccountPoliciesDialog extends Dialog {
 
     AccountPoliciesDialog(AccountDetails account) {
+        this(account, null);
+    }
+
+    /**
+     * @param testAccess opens "Test access" for the account (offered once the role is set up), or {@code null}
+     *                   when the caller may not test it
+     */
+    AccountPoliciesDialog(AccountDetails account, Runnable testAccess) {
         setHeaderTitle("Set up the role in " + account.accountId());
         setWidth("min(56rem, 95vw)");
         addClassName("policies-dialog");
@@ -28,6 +37,16 @@ class AccountPoliciesDialog extends Dialog {
         add(ext);
         add(section("Trust policy", "trust-policy", account.trustPolicy()));
         add(section("Permission policy (least privilege)", "permission-policy", account.permissionPolicy()));
+        if (testAccess != null) {
+            add(new Paragraph("Once the role is in place, test that Linkport gets in and may read what it needs."));
+            Button test = new Button("Test access", e -> {
+                close();
+                testAccess.run();
+            });
+            test.addThemeVariants(ButtonVariant.PRIMARY);
+            test.setId("policies-test-access");
+            getFooter().add(test);
+        }
         getFooter().add(new Button("Close", e -> close()));
     }
 

@@ -26,7 +26,10 @@ import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.linkport.identity.MembershipRole;
+import dev.linkport.identity.service.AccessCheckResult;
+import dev.linkport.identity.service.AccessCheckService;
 import dev.linkport.identity.service.AccountDetails;
+import dev.linkport.identity.service.LastAccessCheck;
 import dev.linkport.identity.service.AccountService;
 import dev.linkport.identity.service.TeamService;
 import dev.linkport.identity.service.TeamViews.Member;
@@ -36,10 +39,15 @@ import dev.linkport.identity.service.UserService;
 import dev.linkport.identity.service.UserService.UserSummary;
 import dev.linkport.platform.LinkportException;
 import dev.linkport.platform.Validation;
+import dev.linkport.platform.ui.Background;
 import dev.linkport.platform.ui.EmptyState;
 import dev.linkport.platform.ui.Notifications;
+import dev.linkport.platform.ui.StateBadge;
 import dev.linkport.platform.ui.ViewHeader;
 import jakarta.annotation.security.PermitAll;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -56,6 +64,8 @@ public class TeamsView extends VerticalLayout implements HasUrlParameter<String>
     private final AccountService accounts;
     private final UserService users;
     private final Validation validation;
+    private final AccessCheckService accessChecks;
+    private final Background background;
     private final boolean admin;
 
     private final Grid<TeamRow> teamGrid = new Grid<>(TeamRow.class, false);
@@ -64,11 +74,14 @@ public class TeamsView extends VerticalLayout implements HasUrlParameter<String>
     private final Div detail = new Div();
     private final Grid<UserSummary> userGrid = new Grid<>(UserSummary.class, false);
 
-    public TeamsView(TeamService teams, AccountService accounts, UserService users, Validation validation) {
+    public TeamsView(TeamService teams, AccountService accounts, UserService users, Validation validation,
+                     AccessCheckService accessChecks, Background background) {
         this.teams = teams;
         this.accounts = accounts;
         this.users = users;
         this.validation = validation;
+        this.accessChecks = accessChecks;
+        this.background = background;
         this.admin = users.me().admin();
         addClassName("teams-view");
         setSizeFull();
@@ -279,13 +292,18 @@ public class TeamsView extends VerticalLayout implements HasUrlParameter<String>
         grid.addColumn(AccountDetails::displayName).setHeader("Name");
         grid.addColumn(a -> String.join(", ", a.regions())).setHeader("Regions");
         grid.addColumn(AccountDetails::roleArn).setHeader("Role").setFlexGrow(2).setTooltipGenerator(AccountDetails::roleArn);
+        Map<UUID, LastAccessCheck> lastChecks = accessChecks.lastChecksOfTeam(team.id());
+        grid.addComponentColumn(a -> accessCell(lastChecks.get(a.id()))).setHeader("Access").setFlexGrow(2);
         grid.addComponentColumn(a -> {
             HorizontalLayout actions = new HorizontalLayout();
             actions.setSpacing(false);
-            Button policies = new Button("Role setup", e -> new AccountPoliciesDialog(a).open());
+            Button policies = new Button("Role setup", e -> new AccountPoliciesDialog(a, !a.canManage() ? null
+                    : () -> new AccessCheckDialog(accessChecks, background, a, () -> showTeam(team.id())).open())
+                    .open());
             policies.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
             actions.add(policies);
             if (a.canManage()) {
+                actions.add(AccessCheckDialog.button(accessChecks, background, a, () -> showTeam(team.id())));
                 Button edit = new Button(VaadinIcon.EDIT.create(),
                         e -> new AccountDialog(accounts, validation, team, a, saved -> showTeam(team.id())).open());
                 edit.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
@@ -306,10 +324,47 @@ public class TeamsView extends VerticalLayout implements HasUrlParameter<String>
         Button register = new Button("Register AWS account", VaadinIcon.PLUS.create(),
                 e -> new AccountDialog(accounts, validation, team, null, saved -> {
                     showTeam(team.id());
-                    new AccountPoliciesDialog(saved).open();
+                    new AccountPoliciesDialog(saved, () -> new AccessCheckDialog(accessChecks, background, saved,
+                            () -> showTeam(team.id())).open()).open();
                 }).open());
         register.setVisible(team.canManageAccounts());
         return section("AWS accounts", grid, register);
+    }
+
+    /** The last "Test access": how it ended, when, and its summary. */
+    private static Component accessCell(LastAccessCheck last) {
+        Div cell = new Div();
+        cell.addClassName("access-cell");
+        if (last == null) {
+            Span never = new Span("not tested");
+            never.addClassName("hint");
+            cell.add(never);
+            return cell;
+        }
+        Span when = new Span(ago(last.checkedAt()));
+        when.addClassName("hint");
+        cell.add(new Div(new StateBadge(last.outcome()), when));
+        cell.getElement().setAttribute("title", last.summary() + " (tested by " + last.checkedBy() + ")");
+        if (last.outcome() != AccessCheckResult.Outcome.OK) {
+            Span summary = new Span(last.summary());
+            summary.addClassName("access-cell-summary");
+            cell.add(summary);
+        }
+        return cell;
+    }
+
+    private static String ago(Instant at) {
+        Duration d = Duration.between(at, Instant.now());
+        if (d.toMinutes() < 1) {
+            return "just now";
+        }
+        if (d.toHours() < 1) {
+            return d.toMinutes() + " min ago";
+        }
+        if (d.toDays() < 1) {
+            return d.toHours() + " h ago";
+        }
+        return d.toDays() + " days ago";
     }
 
     private void confirmRemoveAccount(TeamSummary team, AccountDetails a) {

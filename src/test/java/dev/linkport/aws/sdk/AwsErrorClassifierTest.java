@@ -115,4 +115,42 @@ class AwsErrorClassifierTest {
 
         assertThat(AwsErrorClassifier.classify(noCredentials, TARGET, "DescribeVpcs").isPermanent()).isTrue();
     }
+
+    @Test
+    void anAssumeRoleRefusalMetOnTheWayToAnotherCallIsReportedAsAssumeRoleNotAsAMissingPermission() {
+        StsException sts = (StsException) StsException.builder()
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("AccessDenied").errorMessage("User: "
+                        + "arn:aws:iam::000000000000:root is not authorized to perform: sts:AssumeRole on resource: "
+                        + TARGET.roleArn()).build())
+                .statusCode(403).build();
+        SdkClientException wrapped = SdkClientException.builder().message("Unable to load credentials").cause(sts)
+                .build();
+
+        AwsGatewayException failure = AwsErrorClassifier.classify(wrapped, TARGET, "DescribeVpcs");
+
+        assertThat(failure.action()).isEqualTo(AwsGatewayException.ASSUME_ROLE);
+        assertThat(failure.assumeRoleDenied()).isTrue();
+        assertThat(failure.isPermanent()).isTrue();
+        assertThat(failure.deniedPrincipal()).contains("arn:aws:iam::000000000000:root");
+        assertThat(failure.deniedPermission()).contains("sts:AssumeRole");
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "UnauthorizedOperation | You are not authorized to perform this operation. User: arn:aws:sts::222222222222:assumed-role/LinkportAccess/linkport is not authorized to perform: ec2:DescribeVpcEndpoints because no identity-based policy allows the ec2:DescribeVpcEndpoints action | ec2:DescribeVpcEndpoints",
+            "AccessDenied | User: arn:aws:sts::222222222222:assumed-role/LinkportAccess/linkport is not authorized to perform: elasticloadbalancing:DescribeLoadBalancers | elasticloadbalancing:DescribeLoadBalancers",
+            "UnauthorizedOperation | You are not authorized to perform this operation. | ",
+    })
+    void aDeniedReadNamesThePermissionWhenAwsDoes(String code, String message, String permission) {
+        Ec2Exception answer = (Ec2Exception) Ec2Exception.builder()
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message).build())
+                .statusCode(403).build();
+
+        AwsGatewayException failure = AwsErrorClassifier.classify(answer, TARGET, "DescribeVpcEndpoints");
+
+        assertThat(failure.accessDenied()).isTrue();
+        assertThat(failure.assumeRoleDenied()).isFalse();
+        assertThat(failure.action()).isEqualTo("DescribeVpcEndpoints");
+        assertThat(failure.deniedPermission().orElse(null)).isEqualTo(permission);
+    }
 }
