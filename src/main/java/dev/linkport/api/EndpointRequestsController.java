@@ -1,5 +1,6 @@
 package dev.linkport.api;
 
+import dev.linkport.identity.ApiScope;
 import dev.linkport.api.Pages.Items;
 import dev.linkport.api.Pages.Page;
 import dev.linkport.approval.service.ApprovalService;
@@ -134,6 +135,7 @@ class EndpointRequestsController {
         this.approvals = approvals;
     }
 
+    @NeedsScope(ApiScope.REQUEST)
     @PostMapping(consumes = "application/json")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Request an interface endpoint into one of your team's VPCs",
@@ -193,6 +195,7 @@ class EndpointRequestsController {
         }
     }
 
+    @NeedsScope(ApiScope.DECIDE)
     @PostMapping(path = "/reject", consumes = "application/json")
     @Operation(summary = "Reject several SUBMITTED requests with one reason (required, at most 2000 characters)",
             description = "Each is decided and audited as a single rejection; the answer says, for each, whether it "
@@ -269,18 +272,21 @@ class EndpointRequestsController {
         return result;
     }
 
+    @NeedsScope(ApiScope.DECIDE)
     @PostMapping("/{id}/approve")
     @Operation(summary = "Approve a SUBMITTED request (admins; the provider team for the PROVIDER policy)")
     EndpointRequest approve(@PathVariable UUID id, @RequestBody(required = false) Decision body) {
         return EndpointRequest.of(approvals.approve(id, body == null ? null : body.reason()));
     }
 
+    @NeedsScope(ApiScope.DECIDE)
     @PostMapping("/{id}/reject")
     @Operation(summary = "Reject a SUBMITTED request; a reason is required")
     EndpointRequest reject(@PathVariable UUID id, @RequestBody(required = false) Decision body) {
         return EndpointRequest.of(approvals.reject(id, body == null ? null : body.reason()));
     }
 
+    @NeedsScope(ApiScope.REQUEST)
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Delete the endpoint (or cancel a request that has none yet); DELETING until DELETED")
@@ -288,6 +294,7 @@ class EndpointRequestsController {
         return ResponseEntity.accepted().body(EndpointRequest.of(requests.delete(id)));
     }
 
+    @NeedsScope(ApiScope.ADMIN)
     @PostMapping("/{id}/retry")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Provision a FAILED request again (platform admins)")
