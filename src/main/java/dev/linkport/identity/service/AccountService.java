@@ -88,6 +88,16 @@ public class AccountService {
         return view(visible(id, caller), caller);
     }
 
+    /** One account, by its 12-digit AWS account id, if the caller may see it. */
+    @Transactional(readOnly = true)
+    public AccountDetails accountByAwsId(String accountId) {
+        Caller caller = access.caller();
+        AwsAccount account = accounts.findByAccountId(accountId == null ? "" : accountId.trim())
+                .filter(a -> caller.admin() || caller.isMemberOf(a.getTeam().getId()))
+                .orElseThrow(() -> new NotFoundException("No such AWS account, or it belongs to a team you are not in"));
+        return view(account, caller);
+    }
+
     /** Registers an AWS account for a team (its owners and platform admins). */
     public AccountDetails register(RegisterAccount command) {
         Caller caller = access.caller();
