@@ -66,6 +66,7 @@ public class ApiTokensView extends VerticalLayout {
                 + "/swagger-ui/index.html). Send one as 'Authorization: Bearer <token>'; it acts as you.", create));
 
         grid.addClassName("api-token-list");
+        grid.setId("api-token-list");
         grid.addThemeVariants(GridVariant.NO_BORDER);
         grid.addColumn(ApiTokenRow::name).setHeader("Name").setFlexGrow(2);
         grid.addColumn(t -> t.prefix() + "…").setHeader("Token").setAutoWidth(true);
