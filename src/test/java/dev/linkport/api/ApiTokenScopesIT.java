@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -37,6 +39,7 @@ class ApiTokenScopesIT {
     @Autowired ApiTokenRepository repository;
     @Autowired AccessPolicy access;
     @Autowired AuditLog audit;
+    @Autowired PlatformTransactionManager transactions;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
     /** Tokens created at {@code ago} before now by a service whose clock stands there; the application checks them. */
@@ -44,7 +47,8 @@ class ApiTokenScopesIT {
         MutableClock then = new MutableClock(Instant.now().minus(ago));
         ApiTokenService past = new ApiTokenService(repository, access, audit, then, new ApiTokenProperties(
                 Duration.ofDays(90)));
-        return ApiClient.bearer(port, users.as("bob", () -> past.create("from-the-past")).secret());
+        return ApiClient.bearer(port, users.as("bob", () -> new TransactionTemplate(transactions)
+                .execute(status -> past.create("from-the-past"))).secret());
     }
 
     @Test

@@ -23,8 +23,9 @@ public interface ApiTokenRepository extends JpaRepository<ApiToken, UUID> {
 
     List<ApiToken> findByUserIdOrderByCreatedAtDesc(UUID userId);
 
-    @Query("select count(t) from ApiToken t where t.userId = ?1 and t.revokedAt is null")
-    long countActive(UUID userId);
+    /** The user's tokens that still work at {@code now}: neither revoked nor expired. */
+    @Query("select count(t) from ApiToken t where t.userId = ?1 and t.revokedAt is null and t.expiresAt > ?2")
+    long countActive(UUID userId, Instant now);
 
     /**
      * Notes a use of the token unless one was noted since {@code notBefore}: at most one write a

@@ -163,6 +163,7 @@ public class AccountService {
         if (!Objects.equals(account.getVersion(), version)) {
             throw new StaleEditException("Account " + account.getAccountId());
         }
+        String before = describe(account); // its regions cannot be read once it is deleted
         try {
             accounts.delete(account);
             accounts.flush();
@@ -171,7 +172,7 @@ public class AccountService {
                     + " is still used by services or endpoint requests; retire or delete those first", e);
         }
         audit.record(AuditEntry.of("ACCOUNT_REMOVED", "AWS_ACCOUNT", account.getAccountId(), account.getDisplayName(),
-                account.getTeam().getId()).change(describe(account), null));
+                account.getTeam().getId()).change(before, null));
     }
 
     /** The principal Linkport runs as, for trust policies. */

@@ -131,14 +131,14 @@ public class ApiTokenService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        if (tokens.countActive(caller.userId()) >= MAX_ACTIVE_TOKENS) {
+        Instant now = clock.instant();
+        if (tokens.countActive(caller.userId(), now) >= MAX_ACTIVE_TOKENS) {
             throw InvalidInputException.of("name", "You already have " + MAX_ACTIVE_TOKENS
                     + " active tokens; revoke some you no longer use first");
         }
         byte[] bytes = new byte[SECRET_BYTES];
         random.nextBytes(bytes);
         String secret = SECRET_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        Instant now = clock.instant();
         ApiToken token = new ApiToken(caller.userId(), trimmed, hash(secret), secret.substring(0, SHOWN_PREFIX_LENGTH),
                 command.scopes(), now, now.plus(lifetime));
         tokens.save(token);
