@@ -62,14 +62,20 @@ class OperationsController {
     @GetMapping("/jobs")
     @Operation(summary = "Background jobs: failed first (newest failure first), then by when they are due",
             description = "state: all (default), queued, running or failed (failing and retrying, or given up). "
-                    + "Pages count from 0.")
+                    + "kind: one kind of job, e.g. provision-endpoint, publish-service, reconcile. Pages count "
+                    + "from 0.")
     Page<JobItem> jobs(@RequestParam(defaultValue = "all")
                        @Schema(allowableValues = {"all", "queued", "running", "failed"}) String state,
+                       @RequestParam(required = false) String kind,
                        @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         Pages.check(page, size);
         JobFilter filter = jobFilter(state);
-        return new Page<>(operations.jobs(filter, Pages.offset(page, size), size).stream().map(JobItem::of).toList(),
-                page, size, operations.countJobs(filter));
+        if (kind != null && !kind.isBlank() && !kind.trim().matches("[a-z][a-z-]{0,60}")) {
+            throw InvalidInputException.of("kind", "A job kind is a lower-case name with dashes, e.g. "
+                    + "provision-endpoint");
+        }
+        return new Page<>(operations.jobs(filter, kind, Pages.offset(page, size), size).stream().map(JobItem::of)
+                .toList(), page, size, operations.countJobs(filter, kind));
     }
 
     @PostMapping("/jobs/{task}/{instance}/retry")

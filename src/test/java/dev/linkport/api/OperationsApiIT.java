@@ -31,6 +31,13 @@ class OperationsApiIT {
             assertThat(job.get("task").asString()).isNotBlank();
             assertThat(job.get("status").asString()).isIn("queued", "running", "retrying", "failed");
         });
+        Response reconcile = admin.get("/api/v1/operations/jobs?kind=reconcile");
+        assertThat(reconcile.json().get("total").asLong()).isEqualTo(1);
+        assertThat(ApiSteps.items(reconcile.json())).singleElement().satisfies(job -> {
+            assertThat(job.get("task").asString()).isEqualTo("reconcile");
+            assertThat(job.get("recurring").asBoolean()).isTrue();
+        });
+        assertThat(admin.get("/api/v1/operations/jobs?kind=no-such-kind").json().get("total").asLong()).isZero();
         Response failed = admin.get("/api/v1/operations/jobs?state=failed");
         assertThat(failed.status()).isEqualTo(200);
         assertThat(ApiSteps.items(failed.json())).allSatisfy(job ->
@@ -62,5 +69,6 @@ class OperationsApiIT {
         Response badState = admin.get("/api/v1/operations/jobs?state=sleeping");
         assertThat(badState.status()).isEqualTo(400);
         assertThat(badState.errorFields()).containsExactly("state");
+        assertThat(admin.get("/api/v1/operations/jobs?kind=DROP%20TABLE").errorFields()).containsExactly("kind");
     }
 }
