@@ -1,6 +1,7 @@
 package dev.linkport.api;
 
 import dev.linkport.api.Pages.Items;
+import dev.linkport.identity.ApiScope;
 import dev.linkport.aws.NetworkLoadBalancer;
 import dev.linkport.aws.SecurityGroup;
 import dev.linkport.aws.Subnet;
@@ -9,7 +10,22 @@ import dev.linkport.identity.service.AccessCheckResult;
 import dev.linkport.identity.service.AccessCheckService;
 import dev.linkport.identity.service.AccountDetails;
 import dev.linkport.identity.service.AccountResources;
+import dev.linkport.identity.service.AccountCommands.RegisterAccount;
 import dev.linkport.identity.service.AccountService;
+import dev.linkport.identity.service.TeamService;
+import dev.linkport.identity.service.TeamViews.TeamRow;
+import dev.linkport.platform.InvalidInputException;
+import dev.linkport.platform.NotFoundException;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.net.URI;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -21,7 +37,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The caller's team accounts and what they hold in AWS, read live, for filling in the other requests. */
+/**
+ * The caller's team accounts, registering and removing them, and what they hold in AWS, read live,
+ * for filling in the other requests.
+ */
 @RestController
 @RequestMapping(path = "/api/v1/accounts", produces = "application/json")
 @Tag(name = "Accounts", description = "Your teams' AWS accounts and their load balancers, VPCs, subnets, security groups")
@@ -29,6 +48,26 @@ class AccountsController {
 
     /** An AWS account registered for one of the caller's teams. */
     record Account(String accountId, String name, String team, List<String> regions, String roleArn) {
+    }
+
+    /**
+     * An AWS account with what its IAM role needs: the ExternalId Linkport generated, the role's
+     * trust policy (Linkport's principal, with that ExternalId) and its permission policy (exactly
+     * the actions Linkport calls), both as IAM JSON documents.
+     */
+    record AccountWithPolicies(String accountId, String name, String team, List<String> regions, String roleArn,
+                               String externalId, String trustPolicy, String permissionPolicy, boolean canManage) {
+    }
+
+    /** An AWS account to register for a team. */
+    record RegisterAccountBody(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "payments",
+                    description = "the team's name") String team,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "111111111111") String accountId,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "payments-prod") String displayName,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "[\"us-east-1\"]") Set<String> regions,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                    example = "arn:aws:iam::111111111111:role/linkport") String roleArn) {
     }
 
     /** A load balancer, as ELBv2 names it; only {@code type=network} can front a service. */
@@ -63,18 +102,61 @@ class AccountsController {
 
     private final AccountService accounts;
     private final AccountResources resources;
+    private final TeamService teams;
     private final AccessCheckService accessChecks;
 
-    AccountsController(AccountService accounts, AccountResources resources, AccessCheckService accessChecks) {
+    AccountsController(AccountService accounts, AccountResources resources, TeamService teams,
+                       AccessCheckService accessChecks) {
         this.accounts = accounts;
         this.resources = resources;
+        this.teams = teams;
         this.accessChecks = accessChecks;
     }
 
     @GetMapping
-    @Operation(summary = "The AWS accounts of the caller's teams")
-    Items<Account> accounts() {
-        return new Items<>(accounts.myAccounts().stream().map(AccountsController::account).toList());
+    @Operation(summary = "The AWS accounts of the caller's teams, or of one team",
+            description = "team: a team's name; the caller's own teams, any team for platform admins.")
+    Items<Account> accounts(@RequestParam(required = false) String team) {
+        if (team == null || team.isBlank()) {
+            return new Items<>(accounts.myAccounts().stream().map(AccountsController::account).toList());
+        }
+        UUID teamId = teams.teamNamed(team).map(TeamRow::id)
+                .orElseThrow(() -> new NotFoundException("No team " + team.trim() + ", or you are not in it"));
+        return new Items<>(accounts.accountsOf(teamId).stream().map(AccountsController::account).toList());
+    }
+
+    @GetMapping("/{accountId}")
+    @Operation(summary = "One account with its ExternalId, trust policy and permission policy")
+    AccountWithPolicies account(@PathVariable String accountId) {
+        return withPolicies(accounts.accountByAwsId(accountId));
+    }
+
+    @PostMapping(consumes = "application/json")
+    @ResponseStatus(HttpStatus.CREATED)
+    @NeedsScope(ApiScope.ADMIN)
+    @Operation(summary = "Register an AWS account for a team (its owners, platform admins)",
+            description = "Answers the ExternalId Linkport generated and the two IAM policies to attach to the "
+                    + "role: the trust policy (as the role's trust relationship) and the permission policy.")
+    ResponseEntity<AccountWithPolicies> register(@RequestBody RegisterAccountBody body) {
+        if (body.team() == null || body.team().isBlank()) {
+            throw InvalidInputException.of("team", "Name the team that owns the account");
+        }
+        UUID teamId = teams.teamNamed(body.team()).map(TeamRow::id).orElseThrow(() -> InvalidInputException.of(
+                "team", "No team " + body.team().trim() + ", or you are not in it"));
+        AccountWithPolicies registered = withPolicies(accounts.register(new RegisterAccount(teamId, body.accountId(),
+                body.displayName(), body.regions() == null ? Set.of() : body.regions(), body.roleArn())));
+        return ResponseEntity.created(URI.create("/api/v1/accounts/" + registered.accountId())).body(registered);
+    }
+
+    @DeleteMapping("/{accountId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @NeedsScope(ApiScope.ADMIN)
+    @Operation(summary = "Remove an account that nothing in Linkport uses any more (its team's owners, admins)",
+            description = "409 while services or endpoint requests still use it.")
+    ResponseEntity<Void> remove(@PathVariable String accountId) {
+        AccountDetails account = accounts.accountByAwsId(accountId);
+        accounts.remove(account.id(), account.version());
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/{accountId}/load-balancers")
@@ -107,6 +189,7 @@ class AccountsController {
     }
 
     @PostMapping("/{accountId}/access-check")
+    @NeedsScope(ApiScope.READ)
     @Operation(summary = "Test access: assume the account's role with its ExternalId, then one read per permission "
             + "group Linkport needs; every failure explained (team owners and admins)")
     AccessCheck accessCheck(@PathVariable String accountId) {
@@ -114,6 +197,11 @@ class AccountsController {
         return new AccessCheck(r.accountId(), r.region(), r.roleArn(), r.checkedAt(), r.outcome().name(), r.summary(),
                 r.steps().stream().map(s -> new AccessCheckStep(s.name(), s.permission(), s.outcome().name(),
                         s.explanation(), s.awsError())).toList(), r.trustPolicy(), r.permissionPolicy());
+    }
+
+    private static AccountWithPolicies withPolicies(AccountDetails a) {
+        return new AccountWithPolicies(a.accountId(), a.displayName(), a.teamName(), List.copyOf(a.regions()),
+                a.roleArn(), a.externalId(), a.trustPolicy(), a.permissionPolicy(), a.canManage());
     }
 
     private static Account account(AccountDetails a) {

@@ -23,7 +23,8 @@ import org.springframework.context.annotation.Configuration;
                 Self-service AWS PrivateLink: publish services, find them, request interface endpoints, \
                 approve requests. Authenticate with a personal API token (user menu → API tokens) as \
                 `Authorization: Bearer <token>`; in sandbox mode HTTP Basic with local users works too. \
-                Errors are `application/problem+json` with an `errors` array of `{field, message}`."""),
+                Tokens expire and carry scopes (read, request, provide, decide, admin): each operation names the \
+                scope it needs (`x-required-scope`), and a token without it gets 403. Errors are `application/problem+json` with an `errors` array of `{field, message}`."""),
         security = {@SecurityRequirement(name = ApiDocumentation.BEARER), @SecurityRequirement(name = ApiDocumentation.BASIC)})
 @SecurityScheme(name = ApiDocumentation.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "A personal API token, created under API tokens in the user menu")
@@ -37,7 +38,7 @@ class ApiDocumentation {
         return openApi -> openApi.getPaths().values().forEach(path -> path.readOperations().forEach(op -> {
             if (op.getResponses() != null && !op.getResponses().containsKey("401")) {
                 op.getResponses().addApiResponse("401", new ApiResponse()
-                        .description("No credentials, or an unknown or revoked API token")
+                        .description("No credentials, or an unknown, revoked or expired API token")
                         .content(new Content().addMediaType("application/problem+json",
                                 new MediaType().schema(
                                         new Schema<>()

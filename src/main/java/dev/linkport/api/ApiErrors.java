@@ -61,6 +61,15 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.FORBIDDEN, e.getMessage(), List.of(), request);
     }
 
+    /** A token without the scope the operation needs: 403 naming the scope in {@code requiredScope}. */
+    @ExceptionHandler(MissingScopeException.class)
+    @ResponseStatus(HttpStatus.FORBIDDEN) // documents the answer in /v3/api-docs
+    ResponseEntity<ProblemDetail> missingScope(MissingScopeException e, WebRequest request) {
+        ResponseEntity<ProblemDetail> response = problem(HttpStatus.FORBIDDEN, e.getMessage(), List.of(), request);
+        response.getBody().setProperty("requiredScope", e.scope().value());
+        return response;
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     @ResponseStatus(HttpStatus.FORBIDDEN) // documents the answer in /v3/api-docs
     ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException e, WebRequest request) {

@@ -1,8 +1,11 @@
 package dev.linkport.api;
 
+import dev.linkport.identity.ApiScope;
 import dev.linkport.api.Pages.Items;
 import dev.linkport.api.Pages.Page;
 import dev.linkport.approval.service.ApprovalService;
+import dev.linkport.approval.service.ApprovalService.BulkOutcome;
+import dev.linkport.approval.service.ApprovalService.BulkResult;
 import dev.linkport.consumer.EndpointState;
 import dev.linkport.consumer.service.EndpointRequestDetails;
 import dev.linkport.consumer.service.EndpointRequestRow;
@@ -118,13 +121,28 @@ class EndpointRequestsController {
     }
 
     /** Requests to reject, and why (the requesters see it). */
-    record BulkRejection(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<UUID> ids,
+    record BulkRejection(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = MAX_BULK) List<UUID> ids,
                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 2000) String reason) {
     }
 
-    /** What happened to one request of a bulk decision: decided, or why not. */
-    record BulkDecision(UUID id, boolean decided, String problem) {
+    /** Requests to approve, and why (optional; the requesters see it). */
+    record BulkApproval(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = MAX_BULK) List<UUID> ids,
+                        @Schema(maxLength = 2000) String reason) {
     }
+
+    /**
+     * What happened to one request of a bulk decision: {@code result} DECIDED, or why not
+     * (NOT_FOUND, NOT_ALLOWED, ALREADY_DECIDED, FAILED), with {@code problem} in words.
+     */
+    record BulkDecision(UUID id, boolean decided, BulkResult result, String problem) {
+
+        static BulkDecision of(BulkOutcome o) {
+            return new BulkDecision(o.id(), o.done(), o.result(), o.problem());
+        }
+    }
+
+    /** The most requests one bulk decision takes. */
+    static final int MAX_BULK = 100;
 
     private final EndpointRequestService requests;
     private final ApprovalService approvals;
@@ -134,6 +152,7 @@ class EndpointRequestsController {
         this.approvals = approvals;
     }
 
+    @NeedsScope(ApiScope.REQUEST)
     @PostMapping(consumes = "application/json")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Request an interface endpoint into one of your team's VPCs",
@@ -193,16 +212,38 @@ class EndpointRequestsController {
         }
     }
 
+    @NeedsScope(ApiScope.DECIDE)
     @PostMapping(path = "/reject", consumes = "application/json")
-    @Operation(summary = "Reject several SUBMITTED requests with one reason (required, at most 2000 characters)",
-            description = "Each is decided and audited as a single rejection; the answer says, for each, whether it "
-                    + "was rejected or why not (decided meanwhile, not yours to decide).")
+    @Operation(summary = "Reject up to 100 SUBMITTED requests with one reason (required, at most 2000 characters)",
+            description = "Each is decided and audited as a single rejection; the answer says, for each in the "
+                    + "order given, whether it was rejected or why not (NOT_FOUND, NOT_ALLOWED, ALREADY_DECIDED).")
     Items<BulkDecision> rejectAll(@RequestBody BulkRejection body) {
-        if (body.ids() == null || body.ids().isEmpty()) {
-            throw InvalidInputException.of("ids", "Name the requests to reject");
+        checkBulk(body.ids(), "reject");
+        return new Items<>(approvals.rejectAll(body.ids(), body.reason()).stream().map(BulkDecision::of).toList());
+    }
+
+    @NeedsScope(ApiScope.DECIDE)
+    @PostMapping(path = "/approve", consumes = "application/json")
+    @Operation(summary = "Approve up to 100 SUBMITTED requests, with an optional reason (at most 2000 characters)",
+            description = "Each is decided and audited as a single approval and provisioned; the answer says, for "
+                    + "each in the order given, whether it was approved or why not (NOT_FOUND, NOT_ALLOWED, "
+                    + "ALREADY_DECIDED).")
+    Items<BulkDecision> approveAll(@RequestBody BulkApproval body) {
+        checkBulk(body.ids(), "approve");
+        return new Items<>(approvals.approveAll(body.ids(), body.reason()).stream().map(BulkDecision::of).toList());
+    }
+
+    private static void checkBulk(List<UUID> ids, String verb) {
+        if (ids == null || ids.isEmpty()) {
+            throw InvalidInputException.of("ids", "Name the requests to " + verb);
         }
-        return new Items<>(approvals.rejectAll(body.ids(), body.reason()).stream()
-                .map(o -> new BulkDecision(o.id(), o.done(), o.problem())).toList());
+        if (ids.size() > MAX_BULK) {
+            throw InvalidInputException.of("ids", "At most " + MAX_BULK + " requests at once; " + ids.size()
+                    + " given. Send them in several calls.");
+        }
+        if (ids.contains(null)) {
+            throw InvalidInputException.of("ids", "Every id must be a request id");
+        }
     }
 
     private static UUID uuid(String field, String value, List<FieldError> errors) {
@@ -269,18 +310,21 @@ class EndpointRequestsController {
         return result;
     }
 
+    @NeedsScope(ApiScope.DECIDE)
     @PostMapping("/{id}/approve")
     @Operation(summary = "Approve a SUBMITTED request (admins; the provider team for the PROVIDER policy)")
     EndpointRequest approve(@PathVariable UUID id, @RequestBody(required = false) Decision body) {
         return EndpointRequest.of(approvals.approve(id, body == null ? null : body.reason()));
     }
 
+    @NeedsScope(ApiScope.DECIDE)
     @PostMapping("/{id}/reject")
     @Operation(summary = "Reject a SUBMITTED request; a reason is required")
     EndpointRequest reject(@PathVariable UUID id, @RequestBody(required = false) Decision body) {
         return EndpointRequest.of(approvals.reject(id, body == null ? null : body.reason()));
     }
 
+    @NeedsScope(ApiScope.REQUEST)
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Delete the endpoint (or cancel a request that has none yet); DELETING until DELETED")
@@ -288,6 +332,7 @@ class EndpointRequestsController {
         return ResponseEntity.accepted().body(EndpointRequest.of(requests.delete(id)));
     }
 
+    @NeedsScope(ApiScope.ADMIN)
     @PostMapping("/{id}/retry")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Provision a FAILED request again (platform admins)")

@@ -1,5 +1,6 @@
 package dev.linkport.api;
 
+import dev.linkport.identity.ApiScope;
 import dev.linkport.provider.service.AddPrincipal;
 import dev.linkport.provider.service.ConnectionRow;
 import dev.linkport.provider.service.ConnectionService;
@@ -57,6 +58,7 @@ class ProviderConsoleController {
         return principals.list(id);
     }
 
+    @NeedsScope(ApiScope.PROVIDE)
     @PostMapping(path = "/principals", consumes = "application/json")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Allow a principal; AWS gets it in the background (poll until IN_SYNC or FAILED)")
@@ -66,6 +68,7 @@ class ProviderConsoleController {
         return ResponseEntity.accepted().body(added);
     }
 
+    @NeedsScope(ApiScope.PROVIDE)
     @DeleteMapping("/principals")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Stop allowing a principal; AWS drops it in the background",
@@ -84,6 +87,7 @@ class ProviderConsoleController {
         return connections.list(id);
     }
 
+    @NeedsScope(ApiScope.PROVIDE)
     @PostMapping("/connections/{vpcEndpointId}/accept")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Accept a pendingAcceptance connection (in the background)")
@@ -91,6 +95,7 @@ class ProviderConsoleController {
         return ResponseEntity.accepted().body(connections.accept(id, vpcEndpointId));
     }
 
+    @NeedsScope(ApiScope.PROVIDE)
     @PostMapping("/connections/{vpcEndpointId}/reject")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Reject a pendingAcceptance connection (in the background)")

@@ -1,5 +1,6 @@
 package dev.linkport.api;
 
+import dev.linkport.identity.ApiScope;
 import dev.linkport.catalog.ApprovalPolicy;
 import dev.linkport.catalog.Visibility;
 import dev.linkport.catalog.service.EditServiceCommand;
@@ -80,6 +81,7 @@ class ServiceSettingsController {
         return privateDns.privateDns(id);
     }
 
+    @NeedsScope(ApiScope.PROVIDE)
     @PutMapping(path = "/private-dns", consumes = "application/json")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Set or change the private DNS name (owners, admins)",
@@ -89,6 +91,7 @@ class ServiceSettingsController {
         return ResponseEntity.accepted().body(privateDns.setPrivateDns(new PrivateDnsCommand(id, body.name())));
     }
 
+    @NeedsScope(ApiScope.PROVIDE)
     @PostMapping("/private-dns/verify")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Ask AWS to verify the private DNS name (owners, admins)",
@@ -103,6 +106,7 @@ class ServiceSettingsController {
         return settings.settings(id);
     }
 
+    @NeedsScope(ApiScope.PROVIDE)
     @PatchMapping(consumes = "application/json")
     @Operation(summary = "Edit a service (owners, admins)",
             description = "Description, tags, docs, contact, ports, approval policy and visibility change at once; "
@@ -120,6 +124,7 @@ class ServiceSettingsController {
         return DependentsBody.of(retirement.dependents(id));
     }
 
+    @NeedsScope(ApiScope.PROVIDE)
     @PostMapping("/retire")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Retire a service (owners, admins)",

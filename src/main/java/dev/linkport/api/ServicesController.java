@@ -1,5 +1,6 @@
 package dev.linkport.api;
 
+import dev.linkport.identity.ApiScope;
 import dev.linkport.catalog.ApprovalPolicy;
 import dev.linkport.catalog.ListingState;
 import dev.linkport.catalog.Visibility;
@@ -164,6 +165,7 @@ class ServicesController {
         return Service.of(listings.detail(id));
     }
 
+    @NeedsScope(ApiScope.PROVIDE)
     @PostMapping(consumes = "application/json")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Publish a service from one of your team's accounts",
@@ -174,6 +176,7 @@ class ServicesController {
         return ResponseEntity.created(URI.create("/api/v1/services/" + created.id())).body(created);
     }
 
+    @NeedsScope(ApiScope.PROVIDE)
     @PostMapping("/{id}/retry")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Publish a FAILED service again (its owners and admins)")

@@ -1,5 +1,6 @@
 package dev.linkport.api;
 
+import dev.linkport.identity.ApiScope;
 import dev.linkport.platform.NotFoundException;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Hidden
 class UnknownApiPaths {
 
+    @NeedsScope(ApiScope.READ)
     @RequestMapping("/api/**")
     void unknown(HttpServletRequest request) {
         throw new NotFoundException("No API endpoint " + request.getMethod() + " " + request.getRequestURI()

@@ -1,5 +1,8 @@
 package dev.linkport.api;
 
+import dev.linkport.identity.ApiScope;
+import dev.linkport.identity.service.ApiTokenService;
+import dev.linkport.support.TestUsers;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -60,12 +63,25 @@ public final class ApiClient {
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** A client with a personal API token of the user, created with these scopes and the default lifetime. */
+    static ApiClient token(int port, TestUsers users, ApiTokenService tokens, String username, ApiScope... scopes) {
+        return bearer(port, users.as(username, () -> tokens.create(new ApiTokenService.NewApiToken(
+                "test-" + java.util.UUID.randomUUID().toString().substring(0, 8),
+                scopes.length == 0 ? ApiScope.all() : java.util.EnumSet.copyOf(java.util.List.of(scopes)), null))
+                .secret()));
+    }
+
     static ApiClient anonymous(int port) {
         return new ApiClient(port, null);
     }
 
     public Response get(String path) {
         return send(request(path).GET());
+    }
+
+    /** A GET that asks for a media type, e.g. {@code text/csv}. */
+    Response get(String path, String accept) {
+        return send(request(path).header("Accept", accept).GET());
     }
 
     public Response post(String path, Object body) {

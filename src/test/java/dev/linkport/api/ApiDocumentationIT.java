@@ -25,8 +25,16 @@ class ApiDocumentationIT {
                 "/api/v1/services", "/api/v1/services/{id}", "/api/v1/services/{id}/retry",
                 "/api/v1/endpoint-requests", "/api/v1/endpoint-requests/{id}",
                 "/api/v1/endpoint-requests/{id}/approve", "/api/v1/endpoint-requests/{id}/reject",
-                "/api/v1/endpoint-requests/{id}/retry")
+                "/api/v1/endpoint-requests/{id}/retry", "/api/v1/endpoint-requests/approve",
+                "/api/v1/endpoint-requests/reject", "/api/v1/teams", "/api/v1/teams/{id}", "/api/v1/teams/{id}/members",
+                "/api/v1/teams/{id}/members/{username}", "/api/v1/users", "/api/v1/users/{id}",
+                "/api/v1/accounts/{accountId}", "/api/v1/audit", "/api/v1/audit.csv", "/api/v1/operations/jobs",
+                "/api/v1/operations/jobs/{task}/{instance}/retry", "/api/v1/operations/drift")
                 .allMatch(path -> path.startsWith("/api/"));
+        assertThat(docs.json().at("/paths/~1api~1v1~1teams/post/x-required-scope").asString()).isEqualTo("admin");
+        assertThat(docs.json().at("/paths/~1api~1v1~1teams/get/x-required-scope").asString()).isEqualTo("read");
+        assertThat(docs.json().at("/paths/~1api~1v1~1endpoint-requests~1approve/post/description").asString())
+                .contains("API token scope: `decide`");
         assertThat(docs.json().get("components").get("securitySchemes").propertyNames()).contains("apiToken");
     }
 

@@ -11,7 +11,6 @@ import dev.linkport.identity.service.ApiTokenService.CreatedApiToken;
 import dev.linkport.platform.FieldError;
 import dev.linkport.platform.InvalidInputException;
 import dev.linkport.platform.NotFoundException;
-import dev.linkport.platform.security.LinkportPrincipal;
 import dev.linkport.support.LinkportIntegrationTest;
 import dev.linkport.support.TestUsers;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +47,7 @@ class ApiTokenServiceIT {
     void theSecretAuthenticatesItsOwnerUntilTheTokenIsRevoked() {
         CreatedApiToken created = users.as("bob", () -> tokens.create("laptop"));
 
-        assertThat(tokens.authenticate(created.secret())).map(LinkportPrincipal::username).contains("bob");
+        assertThat(tokens.authenticate(created.secret())).map(t -> t.principal().username()).contains("bob");
         assertThat(users.as("bob", () -> tokens.mine())).filteredOn(t -> t.id().equals(created.token().id()))
                 .singleElement().satisfies(t -> assertThat(t.lastUsedAt()).isNotNull());
 

@@ -125,13 +125,41 @@ public class ApprovalService {
         return decideEach(ids, id -> reject(id, reason));
     }
 
+    /** What happened to one request of a bulk decision. */
+    public enum BulkResult {
+        /** Approved or rejected as asked. */
+        DECIDED,
+        /** No such request, or the caller may not see it. */
+        NOT_FOUND,
+        /** The caller may see it but not decide it. */
+        NOT_ALLOWED,
+        /** It was decided before (or at the same moment, by someone else). */
+        ALREADY_DECIDED,
+        /** Anything else went wrong; {@code problem} says what. */
+        FAILED;
+
+        static BulkResult of(RuntimeException e) {
+            return switch (e) {
+                case NotFoundException n -> NOT_FOUND;
+                case ForbiddenException f -> NOT_ALLOWED;
+                case ConflictException c -> ALREADY_DECIDED;
+                default -> FAILED;
+            };
+        }
+    }
+
     /**
      * The result of one decision in a bulk decision.
      *
-     * @param done    the request was approved (or rejected) as asked
-     * @param problem otherwise, why not
+     * @param result  what happened
+     * @param problem unless decided, why not
      */
-    public record BulkOutcome(UUID id, boolean done, String problem) {
+    public record BulkOutcome(UUID id, BulkResult result, String problem) {
+
+        /** The request was approved (or rejected) as asked. */
+        public boolean done() {
+            return result == BulkResult.DECIDED;
+        }
     }
 
     private static List<BulkOutcome> decideEach(List<UUID> ids, Consumer<UUID> decision) {
@@ -139,9 +167,9 @@ public class ApprovalService {
         for (UUID id : ids) {
             try {
                 decision.accept(id);
-                outcomes.add(new BulkOutcome(id, true, null));
+                outcomes.add(new BulkOutcome(id, BulkResult.DECIDED, null));
             } catch (RuntimeException e) { // reported with the others; the rest still get decided
-                outcomes.add(new BulkOutcome(id, false, e.getMessage()));
+                outcomes.add(new BulkOutcome(id, BulkResult.of(e), e.getMessage()));
             }
         }
         return outcomes;

@@ -10,18 +10,22 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface ApiTokenRepository extends JpaRepository<ApiToken, UUID> {
 
-    /** The token with this hash if it is unrevoked and its user enabled, in one query (every API call asks). */
+    /**
+     * The token with this hash if it is unrevoked and its user enabled, in one query (every API call
+     * asks); expired tokens too, so that the caller can be told why it is refused.
+     */
     @Query("""
             select new dev.linkport.identity.domain.TokenUse(t.id, t.lastUsedAt, u.id, u.username, u.displayName,
-                                                             u.platformAdmin)
+                                                             u.platformAdmin, t.scopes, t.expiresAt)
             from ApiToken t join AppUser u on u.id = t.userId
             where t.tokenHash = ?1 and t.revokedAt is null and u.enabled = true""")
     Optional<TokenUse> findUsable(String tokenHash);
 
     List<ApiToken> findByUserIdOrderByCreatedAtDesc(UUID userId);
 
-    @Query("select count(t) from ApiToken t where t.userId = ?1 and t.revokedAt is null")
-    long countActive(UUID userId);
+    /** The user's tokens that still work at {@code now}: neither revoked nor expired. */
+    @Query("select count(t) from ApiToken t where t.userId = ?1 and t.revokedAt is null and t.expiresAt > ?2")
+    long countActive(UUID userId, Instant now);
 
     /**
      * Notes a use of the token unless one was noted since {@code notBefore}: at most one write a

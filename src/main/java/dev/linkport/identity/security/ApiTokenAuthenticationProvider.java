@@ -1,17 +1,26 @@
 package dev.linkport.identity.security;
 
+import dev.linkport.identity.ApiScope;
+import dev.linkport.identity.service.ApiTokenExpiredException;
 import dev.linkport.identity.service.ApiTokenService;
+import dev.linkport.identity.service.ApiTokenService.TokenAuthentication;
 import dev.linkport.platform.security.LinkportPrincipal;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Turns an {@code Authorization: Bearer lp_…} secret into the token owner's principal; refuses the
- * tokens of demo users outside sandbox mode ({@link DemoUserGuard}).
+ * Turns an {@code Authorization: Bearer lp_…} secret into the token owner's principal with the
+ * token's scopes as authorities ({@link ApiScope#authority()}, and {@link ApiScope#TOKEN_AUTHORITY});
+ * refuses expired tokens, and the tokens of demo users outside sandbox mode ({@link DemoUserGuard}).
  */
 class ApiTokenAuthenticationProvider implements AuthenticationProvider {
 
@@ -47,10 +56,19 @@ class ApiTokenAuthenticationProvider implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String secret = (String) authentication.getCredentials();
-        LinkportPrincipal principal = tokens.authenticate(secret)
-                .orElseThrow(() -> new BadCredentialsException("Unknown or revoked API token"));
+        TokenAuthentication token;
+        try {
+            token = tokens.authenticate(secret)
+                    .orElseThrow(() -> new BadCredentialsException("Unknown or revoked API token"));
+        } catch (ApiTokenExpiredException e) {
+            throw new CredentialsExpiredException(e.getMessage(), e);
+        }
+        LinkportPrincipal principal = token.principal();
         demoUsers.checkTokenSignIn(principal.getUsername());
-        return UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
+        List<GrantedAuthority> authorities = new ArrayList<>(principal.getAuthorities());
+        authorities.add(new SimpleGrantedAuthority(ApiScope.TOKEN_AUTHORITY));
+        token.scopes().forEach(scope -> authorities.add(new SimpleGrantedAuthority(scope.authority())));
+        return UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
     }
 
     @Override

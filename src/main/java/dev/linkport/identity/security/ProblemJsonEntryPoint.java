@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -33,6 +34,8 @@ class ProblemJsonEntryPoint implements AuthenticationEntryPoint, AccessDeniedHan
             detail = "Sign in: send an API token as 'Authorization: Bearer <token>'";
         } else if (e instanceof DemoUserRefusedException refused) {
             detail = refused.getMessage();
+        } else if (e instanceof CredentialsExpiredException expired) {
+            detail = expired.getMessage();
         } else {
             detail = "The credentials were not accepted: the API token is unknown or revoked, or the password is wrong";
         }

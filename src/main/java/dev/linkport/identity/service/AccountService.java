@@ -88,6 +88,16 @@ public class AccountService {
         return view(visible(id, caller), caller);
     }
 
+    /** One account, by its 12-digit AWS account id, if the caller may see it. */
+    @Transactional(readOnly = true)
+    public AccountDetails accountByAwsId(String accountId) {
+        Caller caller = access.caller();
+        AwsAccount account = accounts.findByAccountId(accountId == null ? "" : accountId.trim())
+                .filter(a -> caller.admin() || caller.isMemberOf(a.getTeam().getId()))
+                .orElseThrow(() -> new NotFoundException("No such AWS account, or it belongs to a team you are not in"));
+        return view(account, caller);
+    }
+
     /** Registers an AWS account for a team (its owners and platform admins). */
     public AccountDetails register(RegisterAccount command) {
         Caller caller = access.caller();
@@ -153,6 +163,7 @@ public class AccountService {
         if (!Objects.equals(account.getVersion(), version)) {
             throw new StaleEditException("Account " + account.getAccountId());
         }
+        String before = describe(account); // its regions cannot be read once it is deleted
         try {
             accounts.delete(account);
             accounts.flush();
@@ -161,7 +172,7 @@ public class AccountService {
                     + " is still used by services or endpoint requests; retire or delete those first", e);
         }
         audit.record(AuditEntry.of("ACCOUNT_REMOVED", "AWS_ACCOUNT", account.getAccountId(), account.getDisplayName(),
-                account.getTeam().getId()).change(describe(account), null));
+                account.getTeam().getId()).change(before, null));
     }
 
     /** The principal Linkport runs as, for trust policies. */

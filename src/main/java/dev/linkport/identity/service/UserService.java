@@ -9,6 +9,7 @@ import dev.linkport.identity.domain.AppUserRepository;
 import dev.linkport.identity.domain.TeamMembershipRepository;
 import dev.linkport.identity.service.UserCommands.CreateUser;
 import dev.linkport.platform.InvalidInputException;
+import dev.linkport.platform.NotFoundException;
 import dev.linkport.platform.OffsetPage;
 import dev.linkport.platform.Validation;
 import dev.linkport.platform.LikePatterns;
@@ -105,6 +106,14 @@ public class UserService {
     public long countUsers(String text) {
         access.requireAdmin("Only platform admins manage users");
         return users.countMatching(LikePatterns.containing(text), true);
+    }
+
+    /** One user, disabled ones too (admins only). */
+    @Transactional(readOnly = true)
+    public UserSummary user(UUID id) {
+        access.requireAdmin("Only platform admins manage users");
+        return users.findById(id).map(UserService::summary)
+                .orElseThrow(() -> new NotFoundException("No user with that id"));
     }
 
     /** Creates a local user who signs in with a password (admins only). */

@@ -160,6 +160,37 @@ public class OperationsService {
     }
 
     /**
+     * A page of the jobs of one kind ({@code task}, e.g. {@code provision-endpoint}; null: every kind),
+     * ordered as {@link #jobs(JobFilter, int, int)}.
+     */
+    public List<Job> jobs(JobFilter filter, String task, int offset, int limit) {
+        if (task == null || task.isBlank()) {
+            return jobs(filter, offset, limit);
+        }
+        access.requireAdmin(ADMINS_ONLY);
+        return jdbc.sql("select * from (" + JOBS + where(filter) + ") j where j.task = ?"
+                        + " order by (j.error is null and not j.gave_up), j.failed_at desc nulls last,"
+                        + " j.execution_time, j.task, j.instance offset ? limit ?")
+                .params(task.trim(), offset, limit)
+                .query((rs, n) -> new Job(rs.getString("task"), rs.getString("instance"),
+                        instant(rs.getTimestamp("execution_time")), rs.getBoolean("scheduled"),
+                        rs.getBoolean("picked"), rs.getString("picked_by"), rs.getInt("attempts"),
+                        rs.getString("error"), rs.getString("account_id"), rs.getString("region"),
+                        instant(rs.getTimestamp("failed_at")), rs.getBoolean("gave_up")))
+                .list();
+    }
+
+    /** How many jobs {@link #jobs(JobFilter, String, int, int)} lists. */
+    public long countJobs(JobFilter filter, String task) {
+        if (task == null || task.isBlank()) {
+            return countJobs(filter);
+        }
+        access.requireAdmin(ADMINS_ONLY);
+        return jdbc.sql("select count(*) from (" + JOBS + where(filter) + ") j where j.task = ?")
+                .params(task.trim()).query(Long.class).single();
+    }
+
+    /**
      * Runs a job again now. A job db-scheduler still holds (waiting, or backing off after
      * failures) is rescheduled for now; one that gave up is started again through its owner's
      * retry (the request or the service moves back, with a timeline entry and an audit line).
