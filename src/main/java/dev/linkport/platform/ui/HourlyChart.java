@@ -34,12 +34,12 @@ public final class HourlyChart {
     public record Series(String key, String label, String colour, List<Double> values) {
     }
 
-    static final int WIDTH = 720;
-    static final int HEIGHT = 260;
-    static final int LEFT = 64;
+    static final int WIDTH = 640;
+    static final int HEIGHT = 280;
+    static final int LEFT = 60;
     static final int RIGHT = 12;
-    static final int TOP = 34;
-    static final int BOTTOM = 44;
+    static final int TOP = 60;
+    static final int BOTTOM = 46;
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
 
     private final String id;
@@ -125,6 +125,10 @@ public final class HourlyChart {
                 .append(id).append("-desc\">");
         out.append("<title id=\"").append(id).append("-title\">").append(escape(title)).append("</title>");
         out.append("<desc id=\"").append(id).append("-desc\">").append(escape(description)).append("</desc>");
+        // the title once more, to be seen (screen readers have it already)
+        out.append("<text class=\"chart-title\" aria-hidden=\"true\" x=\"4\" y=\"18\" style=\"fill: ")
+                .append("var(--lumo-header-text-color, #222); font-family: inherit; font-size: 16px; font-weight: 600\">")
+                .append(escape(title)).append("</text>");
         if (empty()) {
             out.append("<rect class=\"chart-frame\" x=\"0.5\" y=\"0.5\" width=\"").append(WIDTH - 1)
                     .append("\" height=\"").append(HEIGHT - 1)
@@ -211,12 +215,12 @@ public final class HourlyChart {
                     .append("\" y1=\"").append(num(y)).append("\" y2=\"").append(num(y))
                     .append("\" style=\"stroke: var(--lumo-contrast-10pct, #e5e5e5)\"/>");
             out.append("<text class=\"y-label\" x=\"").append(LEFT - 6).append("\" y=\"").append(num(y + 4))
-                    .append("\" text-anchor=\"end\" style=\"").append(TEXT_STYLE).append("; font-size: 11px\">")
+                    .append("\" text-anchor=\"end\" style=\"").append(TEXT_STYLE).append("; font-size: 12px\">")
                     .append(escape(format.apply(value))).append("</text>");
         }
         out.append("<text class=\"y-title\" transform=\"translate(14 ").append(TOP + plotHeight() / 2)
                 .append(") rotate(-90)\" text-anchor=\"middle\" style=\"").append(TEXT_STYLE)
-                .append("; font-size: 11px\">").append(escape(yAxisLabel)).append("</text>");
+                .append("; font-size: 12px\">").append(escape(yAxisLabel)).append("</text>");
         out.append("<line class=\"x-axis\" x1=\"").append(LEFT).append("\" x2=\"").append(WIDTH - RIGHT)
                 .append("\" y1=\"").append(TOP + plotHeight()).append("\" y2=\"").append(TOP + plotHeight())
                 .append("\" style=\"stroke: var(--lumo-contrast-50pct, #888)\"/>");
@@ -226,12 +230,12 @@ public final class HourlyChart {
             }
             double x = LEFT + slot() * (h + 0.5);
             out.append("<text class=\"x-label\" x=\"").append(num(x)).append("\" y=\"").append(TOP + plotHeight() + 15)
-                    .append("\" text-anchor=\"middle\" style=\"").append(TEXT_STYLE).append("; font-size: 11px\">")
+                    .append("\" text-anchor=\"middle\" style=\"").append(TEXT_STYLE).append("; font-size: 12px\">")
                     .append(HOUR.format(hours.get(h))).append("</text>");
         }
         out.append("<text class=\"x-title\" x=\"").append(LEFT + plotWidth() / 2).append("\" y=\"").append(HEIGHT - 6)
                 .append("\" text-anchor=\"middle\" style=\"").append(TEXT_STYLE)
-                .append("; font-size: 11px\">Hour (UTC)</text>");
+                .append("; font-size: 12px\">Hour (UTC)</text>");
         out.append("</g>");
     }
 
@@ -297,13 +301,13 @@ public final class HourlyChart {
 
     private void legend(StringBuilder out) {
         out.append("<g class=\"legend\">");
-        double x = LEFT;
+        double x = 4;
         for (Series s : series) {
-            out.append("<rect class=\"legend-key\" x=\"").append(num(x)).append("\" y=\"10\" width=\"12\" height=\"12\" rx=\"2\" style=\"fill: ")
+            out.append("<rect class=\"legend-key\" x=\"").append(num(x)).append("\" y=\"30\" width=\"12\" height=\"12\" rx=\"2\" style=\"fill: ")
                     .append(colour(s)).append("\"/>");
-            out.append("<text class=\"legend-label\" x=\"").append(num(x + 17)).append("\" y=\"20\" style=\"")
-                    .append(TEXT_STYLE).append("; font-size: 12px\">").append(escape(s.label())).append("</text>");
-            x += 17 + 7.2 * s.label().length() + 18;
+            out.append("<text class=\"legend-label\" x=\"").append(num(x + 17)).append("\" y=\"40.5\" style=\"")
+                    .append(TEXT_STYLE).append("; font-size: 13px\">").append(escape(s.label())).append("</text>");
+            x += 17 + 7 * s.label().length() + 16;
         }
         out.append("</g>");
     }

@@ -2,6 +2,7 @@ package dev.linkport.worker.runtime;
 
 import com.github.kagkarlsson.scheduler.task.Task;
 import dev.linkport.worker.DriftKind;
+import dev.linkport.worker.ManualRetry;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -11,7 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,7 +26,7 @@ import org.springframework.stereotype.Component;
  *       {@code running}, {@code failed}: failing or given up), counted as the Operations page counts them;</li>
  *   <li>{@code linkport.drift.open}, tagged {@code kind}: open drift findings.</li>
  * </ul>
- * One grouped query each, read at most every {@link #FRESH_FOR} however often or by how many scrapers the
+ * Kinds no running code declares (left in the table by older versions) are not shown. One grouped query each, read at most every {@link #FRESH_FOR} however often or by how many scrapers the
  * gauges are read; at 100,000 jobs a read takes a few tens of milliseconds.
  */
 @Component
@@ -39,16 +41,17 @@ class WorkerMetrics implements MeterBinder {
 
     private final JdbcClient jdbc;
     private final Set<String> knownKinds;
-    private final Set<String> registeredKinds = ConcurrentHashMap.newKeySet();
     private volatile MeterRegistry registry;
     private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), Long.MIN_VALUE);
 
     private record Snapshot(Map<String, long[]> jobs, Map<String, Long> drift, long readAt) {
     }
 
-    WorkerMetrics(JdbcClient jdbc, List<Task<?>> tasks) {
+    /** Kinds are the tasks' names, and the names jobs' failures are recorded under (their manual retries). */
+    WorkerMetrics(JdbcClient jdbc, List<Task<?>> tasks, List<ManualRetry> retries) {
         this.jdbc = jdbc;
-        this.knownKinds = tasks.stream().map(Task::getName).collect(java.util.stream.Collectors.toSet());
+        this.knownKinds = Stream.concat(tasks.stream().map(Task::getName),
+                retries.stream().map(r -> r.kind().taskName())).collect(Collectors.toSet());
     }
 
     @Override
@@ -63,9 +66,6 @@ class WorkerMetrics implements MeterBinder {
     }
 
     private void registerKind(String kind) {
-        if (!registeredKinds.add(kind)) {
-            return;
-        }
         for (int i = 0; i < JOB_STATES.size(); i++) {
             int state = i;
             Gauge.builder("linkport.jobs", this, m -> {
@@ -93,7 +93,6 @@ class WorkerMetrics implements MeterBinder {
                 log.debug("Could not read job and drift counts: {}", e.toString());
                 snapshot = current = new Snapshot(current.jobs(), current.drift(), System.nanoTime());
             }
-            current.jobs().keySet().forEach(this::registerKind); // kinds no bean declares (jobs of older versions)
             return current;
         }
     }

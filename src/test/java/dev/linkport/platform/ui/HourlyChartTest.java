@@ -98,6 +98,7 @@ class HourlyChartTest {
         assertThat(texts(svg, "y-title")).containsExactly("Requests");
         assertThat(texts(svg, "x-title")).containsExactly("Hour (UTC)");
         assertThat(texts(svg, "legend-label")).containsExactly("Approved", "Rejected");
+        assertThat(texts(svg, "chart-title")).containsExactly("Requests per hour");
     }
 
     @Test
