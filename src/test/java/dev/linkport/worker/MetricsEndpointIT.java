@@ -9,7 +9,7 @@ import dev.linkport.catalog.service.ServiceDetail;
 import dev.linkport.consumer.EndpointState;
 import dev.linkport.consumer.service.EndpointRequestDetails;
 import dev.linkport.consumer.service.EndpointRequestService;
-import dev.linkport.consumer.service.RequestActivity.HourlyOutcomes;
+import dev.linkport.worker.RequestStatistics.HourlyOutcomes;
 import dev.linkport.sandbox.SandboxFault;
 import dev.linkport.sandbox.SandboxLifecycle;
 import dev.linkport.support.LinkportIntegrationTest;

@@ -1,6 +1,7 @@
 package dev.linkport.consumer.service;
 
 import dev.linkport.identity.service.AccessPolicy;
+import dev.linkport.worker.RequestStatistics;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,14 +14,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Endpoint requests per hour, for the charts of the Operations page (platform admins only): what happened to
+ * Endpoint requests per hour ({@link RequestStatistics}), for the charts of the Operations page (platform admins only): what happened to
  * requests (approved, rejected, available, failed) and how long decisions took. Read from the timeline and the
  * requests in PostgreSQL, so the figures cover every instance and survive restarts; both queries read a day's
  * rows through their indexes (V25), however long the history.
  */
 @Service
 @Transactional(readOnly = true)
-public class RequestActivity {
+public class RequestActivity implements RequestStatistics {
 
     private static final String ADMINS_ONLY = "Only platform admins see request activity";
 
@@ -32,23 +33,12 @@ public class RequestActivity {
         this.access = access;
     }
 
-    /** What happened to requests in one hour (UTC), by the state they reached. */
-    public record HourlyOutcomes(Instant hour, long approved, long rejected, long available, long failed) {
-
-        public long total() {
-            return approved + rejected + available + failed;
-        }
-    }
-
-    /** The decisions (approvals and rejections) made in one hour, and how long after submission they came. */
-    public record HourlyDecisions(Instant hour, long decisions, Duration median, Duration average) {
-    }
-
     /**
      * Per hour from {@code from} (inclusive) to {@code to} (exclusive): requests approved (from submitted; a
      * retry is not a second approval), rejected, available (on provisioning, not on coming back from drift) and
      * failed. Hours with none are left out.
      */
+    @Override
     public List<HourlyOutcomes> outcomesPerHour(Instant from, Instant to) {
         access.requireAdmin(ADMINS_ONLY);
         Map<Instant, long[]> hours = new LinkedHashMap<>();
@@ -81,6 +71,7 @@ public class RequestActivity {
      * median and average time from submission to decision (automatic approvals included, at about zero).
      * Hours without decisions are left out.
      */
+    @Override
     public List<HourlyDecisions> decisionsPerHour(Instant from, Instant to) {
         access.requireAdmin(ADMINS_ONLY);
         return jdbc.sql("""

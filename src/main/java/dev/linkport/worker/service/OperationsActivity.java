@@ -3,10 +3,10 @@ package dev.linkport.worker.service;
 import dev.linkport.aws.ratelimit.ApiBucket;
 import dev.linkport.aws.ratelimit.ThrottleHistory;
 import dev.linkport.aws.ratelimit.ThrottleHistory.HourlyThrottles;
-import dev.linkport.consumer.service.RequestActivity;
-import dev.linkport.consumer.service.RequestActivity.HourlyDecisions;
-import dev.linkport.consumer.service.RequestActivity.HourlyOutcomes;
 import dev.linkport.identity.service.AccessPolicy;
+import dev.linkport.worker.RequestStatistics;
+import dev.linkport.worker.RequestStatistics.HourlyDecisions;
+import dev.linkport.worker.RequestStatistics.HourlyOutcomes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,12 +32,12 @@ public class OperationsActivity {
     /** How many hours the charts show, the current one included. */
     public static final int HOURS = 24;
 
-    private final RequestActivity requests;
+    private final RequestStatistics requests;
     private final ThrottleHistory throttles;
     private final AccessPolicy access;
     private final Clock clock;
 
-    OperationsActivity(RequestActivity requests, ThrottleHistory throttles, AccessPolicy access, Clock clock) {
+    OperationsActivity(RequestStatistics requests, ThrottleHistory throttles, AccessPolicy access, Clock clock) {
         this.requests = requests;
         this.throttles = throttles;
         this.access = access;

@@ -9,7 +9,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import dev.linkport.aws.ratelimit.ApiBucket;
-import dev.linkport.consumer.service.RequestActivity.HourlyOutcomes;
+import dev.linkport.worker.RequestStatistics.HourlyOutcomes;
 import dev.linkport.platform.ui.HourlyChart;
 import dev.linkport.worker.service.OperationsActivity;
 import dev.linkport.worker.service.OperationsActivity.Last24Hours;
