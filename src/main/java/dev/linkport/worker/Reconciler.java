@@ -1,5 +1,7 @@
 package dev.linkport.worker;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
@@ -27,9 +29,19 @@ public class Reconciler {
 
     private final List<Reconciliation> parts;
     private final ReentrantLock oneAtATime = new ReentrantLock();
+    private final Timer succeeded;
+    private final Timer failed;
 
-    Reconciler(List<Reconciliation> parts) {
+    /** Reconciliation runs are timed as {@code linkport.reconcile.duration}, tagged {@code outcome} (ok, failed). */
+    Reconciler(List<Reconciliation> parts, MeterRegistry meters) {
         this.parts = parts;
+        this.succeeded = duration(meters, "ok");
+        this.failed = duration(meters, "failed");
+    }
+
+    private static Timer duration(MeterRegistry meters, String outcome) {
+        return Timer.builder("linkport.reconcile.duration").description("How long one reconciliation run took")
+                .tag("outcome", outcome).register(meters);
     }
 
     /**
@@ -41,11 +53,17 @@ public class Reconciler {
         try {
             long t0 = System.nanoTime();
             Reconciliation.Tally total = Reconciliation.Tally.NONE;
-            for (Reconciliation part : parts) {
-                total = total.plus(part.reconcile());
+            try {
+                for (Reconciliation part : parts) {
+                    total = total.plus(part.reconcile());
+                }
+            } catch (RuntimeException e) {
+                failed.record(Duration.ofNanos(System.nanoTime() - t0));
+                throw e;
             }
             Report report = new Report(total.services(), total.endpoints(), total.providerRegions(),
                     total.accountRegions(), total.permissionReads(), total.findings(), total.errors(), Duration.ofNanos(System.nanoTime() - t0));
+            succeeded.record(report.duration());
             log.info("Reconciled {}", report);
             return report;
         } finally {

@@ -1,9 +1,12 @@
 package dev.linkport.aws.ratelimit;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
@@ -20,8 +23,15 @@ import java.util.stream.Collectors;
  *       {@code linkport.aws.budget.wait} — seconds callers were told to wait, in all.</li>
  * </ul>
  * The values are those of all instances together (the budgets are shared), read at most once a second.
+ *
+ * <p>What this instance's callers met, tagged {@code bucket} only (a handful of series, however many accounts):
+ * <ul>
+ *   <li>{@code linkport.aws.throttles} — throttling answers from AWS;</li>
+ *   <li>{@code linkport.aws.rate.wait} — a timer of how long callers were held back for a token (waited in
+ *       place, or told to come back later).</li>
+ * </ul>
  */
-public final class RateLimitMetrics {
+public final class RateLimitMetrics implements RateLimiter.Listener {
 
     private static final long FRESH_NANOS = TimeUnit.SECONDS.toNanos(1);
 
@@ -33,10 +43,37 @@ public final class RateLimitMetrics {
     public RateLimitMetrics(RateLimiter limiter, MeterRegistry registry) {
         this.limiter = limiter;
         this.registry = registry;
-        limiter.onFirstUse(this::register);
+        for (ApiBucket bucket : ApiBucket.values()) { // every bucket shows, with zero, from the start
+            throttleCounter(bucket);
+            waitTimer(bucket);
+        }
+        limiter.listen(this);
     }
 
-    private void register(BucketKey key) {
+    @Override
+    public void throttled(BucketKey key) {
+        throttleCounter(key.bucket()).increment();
+    }
+
+    @Override
+    public void heldBack(BucketKey key, Duration wait) {
+        waitTimer(key.bucket()).record(wait);
+    }
+
+    private Counter throttleCounter(ApiBucket bucket) {
+        return Counter.builder("linkport.aws.throttles")
+                .description("Throttling answers from AWS to this instance's calls").tag("bucket", bucket.name())
+                .register(registry);
+    }
+
+    private Timer waitTimer(ApiBucket bucket) {
+        return Timer.builder("linkport.aws.rate.wait")
+                .description("How long this instance's callers were held back for a rate-limit token")
+                .tag("bucket", bucket.name()).register(registry);
+    }
+
+    @Override
+    public void firstUse(BucketKey key) {
         Tags tags = Tags.of("account", key.accountId(), "region", key.region(), "bucket", key.bucket().name());
         gauge("linkport.aws.budget.rate", "Calls per second the budget refills at now", tags, key,
                 RateLimiter.Budget::rate);

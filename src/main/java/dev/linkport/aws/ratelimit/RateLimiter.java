@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Client-side token buckets per (account, region, {@link ApiBucket}), starting at {@code share} of AWS's
@@ -20,6 +23,8 @@ import java.util.function.Consumer;
  */
 public final class RateLimiter {
 
+    private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
+
     /** The rate never drops below this share of the start rate, so a budget never stops. */
     static final double FLOOR = 0.25;
     /** How much of the start rate every token handed out gives back after a throttle. */
@@ -32,7 +37,27 @@ public final class RateLimiter {
     private final TimeSource time;
     private final BucketStore store;
     private final Set<BucketKey> seen = ConcurrentHashMap.newKeySet();
-    private volatile Consumer<BucketKey> onFirstUse = key -> { };
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+
+    /**
+     * Hears what happens to this instance's budgets, on the caller's thread, after the budget has changed:
+     * metrics ({@link RateLimitMetrics}) and the hourly history of throttles ({@link ThrottleHistory}). A listener
+     * that fails is logged and never fails the call.
+     */
+    public interface Listener {
+
+        /** This instance uses the budget for the first time. */
+        default void firstUse(BucketKey key) {
+        }
+
+        /** AWS answered RequestLimitExceeded (or another throttling error) to a call of this budget. */
+        default void throttled(BucketKey key) {
+        }
+
+        /** A caller found no token: it waits ({@link #acquire}) or comes back ({@link #tryAcquire}) after {@code wait}. */
+        default void heldBack(BucketKey key, Duration wait) {
+        }
+    }
 
     /** Budgets of this JVM alone, adapting to throttles. */
     public RateLimiter(double share, TimeSource time) {
@@ -53,18 +78,37 @@ public final class RateLimiter {
         this.store = store;
     }
 
-    /** Tells {@code listener} about every budget when this instance first uses it (metrics register it then). */
-    public void onFirstUse(Consumer<BucketKey> listener) {
-        this.onFirstUse = listener;
-        seen.forEach(listener);
+    /** Adds a listener; it hears at once of every budget this instance has already used. */
+    public void listen(Listener listener) {
+        listeners.add(listener);
+        seen.forEach(key -> tell(l -> l.firstUse(key), listener));
     }
 
     private BucketKey key(String accountId, String region, ApiBucket bucket) {
         BucketKey key = new BucketKey(accountId, region, bucket);
         if (seen.add(key)) {
-            onFirstUse.accept(key);
+            tell(l -> l.firstUse(key));
         }
         return key;
+    }
+
+    private void tell(Consumer<Listener> event) {
+        listeners.forEach(l -> tell(event, l));
+    }
+
+    private static void tell(Consumer<Listener> event, Listener listener) {
+        try {
+            event.accept(listener);
+        } catch (RuntimeException e) {
+            log.warn("A rate-limit listener failed: {}", e.toString());
+        }
+    }
+
+    private Duration heldBack(BucketKey key, Duration wait) {
+        if (wait.isPositive()) {
+            tell(l -> l.heldBack(key, wait));
+        }
+        return wait;
     }
 
     /** Burst Linkport allows itself in {@code bucket}: {@code share} of AWS's, at least one call. */
@@ -84,7 +128,7 @@ public final class RateLimiter {
      */
     public Duration tryAcquire(String accountId, String region, ApiBucket bucket) {
         BucketKey key = key(accountId, region, bucket);
-        return store.update(key, fresh(bucket), s -> {
+        return heldBack(key, store.update(key, fresh(bucket), s -> {
             BucketState r = refill(s, bucket);
             if (r.tokens() >= 1) {
                 return new Change<>(taken(r, bucket), Duration.ZERO);
@@ -92,7 +136,7 @@ public final class RateLimiter {
             Duration wait = untilAToken(r);
             return new Change<>(new BucketState(r.tokens(), r.rate(), r.refilledAt(), r.calls(), r.throttles(),
                     r.deferrals() + 1, r.deferredMillis() + wait.toMillis()), wait);
-        });
+        }));
     }
 
     /**
@@ -111,6 +155,7 @@ public final class RateLimiter {
             return new Change<>(w.isZero() ? next : new BucketState(next.tokens(), next.rate(), next.refilledAt(),
                     next.calls(), next.throttles(), next.deferrals() + 1, next.deferredMillis() + w.toMillis()), w);
         });
+        heldBack(key, wait);
         if (wait.isPositive()) {
             time.sleep(wait);
         }
@@ -122,12 +167,14 @@ public final class RateLimiter {
      * {@link #FLOOR}) and the tokens still held are given up, so everybody backs off at once.
      */
     public void throttled(String accountId, String region, ApiBucket bucket) {
-        store.update(key(accountId, region, bucket), fresh(bucket), s -> {
+        BucketKey key = key(accountId, region, bucket);
+        store.update(key, fresh(bucket), s -> {
             BucketState r = refill(s, bucket);
             double rate = adaptive ? Math.max(FLOOR * refillPerSecond(bucket), r.rate() / 2) : r.rate();
             return new Change<>(new BucketState(Math.min(r.tokens(), 0), rate, r.refilledAt(), r.calls(),
                     r.throttles() + 1, r.deferrals(), r.deferredMillis()), null);
         });
+        tell(l -> l.throttled(key));
     }
 
     /** A budget as Operations shows it. */

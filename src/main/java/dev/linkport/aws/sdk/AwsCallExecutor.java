@@ -27,7 +27,8 @@ import software.amazon.awssdk.core.exception.SdkException;
  * failures with {@link Backoff}. Where they may not (the worker), it tries once: no token means
  * {@link AwsGatewayException#deferred}, and a transient failure is the caller's to reschedule.
  *
- * <p>Every attempt's outcome also goes to {@link AwsReachability}, which tells people when AWS stops answering.
+ * <p>Every attempt's outcome also goes to {@link AwsReachability}, which tells people when AWS stops answering,
+ * and to {@link AwsCallMetrics}.
  */
 public final class AwsCallExecutor {
 
@@ -37,16 +38,23 @@ public final class AwsCallExecutor {
     private final Backoff backoff;
     private final TimeSource time;
     private final AwsReachability reachability;
+    private final AwsCallMetrics metrics;
 
     public AwsCallExecutor(RateLimiter limiter, Backoff backoff, TimeSource time) {
         this(limiter, backoff, time, new AwsReachability(Clock.systemUTC()));
     }
 
     public AwsCallExecutor(RateLimiter limiter, Backoff backoff, TimeSource time, AwsReachability reachability) {
+        this(limiter, backoff, time, reachability, AwsCallMetrics.NONE);
+    }
+
+    public AwsCallExecutor(RateLimiter limiter, Backoff backoff, TimeSource time, AwsReachability reachability,
+                           AwsCallMetrics metrics) {
         this.limiter = limiter;
         this.backoff = backoff;
         this.time = time;
         this.reachability = reachability;
+        this.metrics = metrics;
     }
 
     /**
@@ -69,12 +77,13 @@ public final class AwsCallExecutor {
                 throw interrupted(target, action, e);
             }
             AwsGatewayException failure;
+            long started = time.nanoTime();
             try {
                 T result = call.get();
-                reachability.answered(target);
+                answered(target, action, started);
                 return result;
             } catch (SdkException | UncheckedIOException e) {
-                failure = failed(e, target, action, bucket);
+                failure = failed(e, target, action, bucket, started);
             }
             if (failure.isPermanent() || !backoff.mayRetry(attempt)) {
                 throw failure;
@@ -97,17 +106,25 @@ public final class AwsCallExecutor {
         if (wait.isPositive()) {
             throw AwsGatewayException.deferred(target.accountId(), target.region(), action, wait);
         }
+        long started = time.nanoTime();
         try {
             T result = call.get();
-            reachability.answered(target);
+            answered(target, action, started);
             return result;
         } catch (SdkException | UncheckedIOException e) {
-            throw failed(e, target, action, bucket);
+            throw failed(e, target, action, bucket, started);
         }
     }
 
-    private AwsGatewayException failed(RuntimeException e, AwsTarget target, String action, ApiBucket bucket) {
+    private void answered(AwsTarget target, String action, long started) {
+        metrics.attempted(action, AwsCallMetrics.Outcome.OK, time.nanoTime() - started);
+        reachability.answered(target);
+    }
+
+    private AwsGatewayException failed(RuntimeException e, AwsTarget target, String action, ApiBucket bucket,
+                                       long started) {
         AwsGatewayException failure = AwsErrorClassifier.classify(e, target, action);
+        metrics.attempted(action, AwsCallMetrics.Outcome.of(failure), time.nanoTime() - started);
         reachability.failed(target, failure);
         if (failure.throttled()) {
             limiter.throttled(target.accountId(), target.region(), bucket);

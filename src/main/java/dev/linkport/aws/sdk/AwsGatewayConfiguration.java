@@ -10,6 +10,7 @@ import dev.linkport.aws.ratelimit.JdbcBucketStore;
 import dev.linkport.aws.ratelimit.RateLimitMetrics;
 import dev.linkport.aws.ratelimit.RateLimiter;
 import io.micrometer.core.instrument.MeterRegistry;
+import dev.linkport.aws.ratelimit.ThrottleHistory;
 import dev.linkport.aws.ratelimit.TimeSource;
 import java.time.Clock;
 import java.util.Random;
@@ -43,7 +44,7 @@ public class AwsGatewayConfiguration {
     @Bean
     RateLimiter awsRateLimiter(AwsProperties properties, ObjectProvider<JdbcClient> jdbc,
                                ObjectProvider<PlatformTransactionManager> transactions,
-                               ObjectProvider<MeterRegistry> meters) {
+                               ObjectProvider<MeterRegistry> meters, ThrottleHistory throttleHistory) {
         JdbcClient client = jdbc.getIfUnique();
         PlatformTransactionManager manager = transactions.getIfUnique();
         BucketStore store = client != null && manager != null ? new JdbcBucketStore(client, manager)
@@ -51,7 +52,14 @@ public class AwsGatewayConfiguration {
         RateLimiter limiter = new RateLimiter(properties.rateLimit().share(), properties.rateLimit().adaptive(),
                 TimeSource.SYSTEM, store);
         meters.ifAvailable(registry -> new RateLimitMetrics(limiter, registry));
+        limiter.listen(throttleHistory);
         return limiter;
+    }
+
+    /** Throttles per hour and group of actions, kept in the database (in this JVM where there is none). */
+    @Bean
+    ThrottleHistory awsThrottleHistory(ObjectProvider<JdbcClient> jdbc, ObjectProvider<Clock> clock) {
+        return new ThrottleHistory(jdbc.getIfUnique(), clock.getIfUnique(Clock::systemUTC));
     }
 
     /** Whether AWS answers, per region and account, as this instance's calls find it. */
@@ -63,12 +71,15 @@ public class AwsGatewayConfiguration {
     @Bean(destroyMethod = "close")
     SdkPrivateLinkGateway privateLinkGateway(AwsProperties configured, RateLimiter limiter,
             AwsReachability reachability, ObjectProvider<AwsCredentialsProvider> baseCredentials,
-            ObjectProvider<AwsEndpointSource> endpointSource) {
+            ObjectProvider<AwsEndpointSource> endpointSource, ObjectProvider<MeterRegistry> meters) {
         AwsEndpointSource source = endpointSource.getIfUnique();
         AwsProperties properties = configured.endpoint() == null && source != null
                 ? configured.withEndpoint(source.endpoint()) : configured;
         AwsCredentialsProvider base = baseCredentials.getIfUnique(() -> defaultBaseCredentials(properties));
-        return SdkPrivateLinkGateway.create(properties, base, limiter, reachability, TimeSource.SYSTEM, new Random());
+        MeterRegistry registry = meters.getIfAvailable();
+        AwsCallMetrics metrics = registry == null ? AwsCallMetrics.NONE : new AwsCallMetrics(registry);
+        return SdkPrivateLinkGateway.create(properties, base, limiter, reachability, metrics, TimeSource.SYSTEM,
+                new Random());
     }
 
     static AwsCredentialsProvider defaultBaseCredentials(AwsProperties properties) {

@@ -108,10 +108,18 @@ public final class SdkPrivateLinkGateway implements PrivateLinkGateway, AutoClos
      * {@code reachability} whether AWS answers. */
     public static SdkPrivateLinkGateway create(AwsProperties properties, AwsCredentialsProvider baseCredentials,
             RateLimiter limiter, AwsReachability reachability, TimeSource time, RandomGenerator random) {
+        return create(properties, baseCredentials, limiter, reachability, AwsCallMetrics.NONE, time, random);
+    }
+
+    /** As {@link #create(AwsProperties, AwsCredentialsProvider, RateLimiter, AwsReachability, TimeSource,
+     * RandomGenerator)}, counting every attempt in {@code metrics}. */
+    public static SdkPrivateLinkGateway create(AwsProperties properties, AwsCredentialsProvider baseCredentials,
+            RateLimiter limiter, AwsReachability reachability, AwsCallMetrics metrics, TimeSource time,
+            RandomGenerator random) {
         var retry = properties.retry();
         var backoff = new Backoff(retry.maxAttempts(), retry.baseDelay(), retry.maxDelay(), random);
         return new SdkPrivateLinkGateway(new AwsClients(properties, baseCredentials),
-                new AwsCallExecutor(limiter, backoff, time, reachability));
+                new AwsCallExecutor(limiter, backoff, time, reachability, metrics));
     }
 
     // ---------------------------------------------------------------- access

@@ -84,7 +84,7 @@ public class EndpointLifecycle {
         }
         events.publishEvent(new RequestMoved(request.getId(), request.getListingId(), listing.name(), accountId,
                 request.getVpcId(), request.getRequesterId(), request.getJustification(), before, request.getState(),
-                reason));
+                reason, request.getCreatedAt(), clock.instant()));
         changed(request);
     }
 

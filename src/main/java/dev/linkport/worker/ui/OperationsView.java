@@ -22,6 +22,7 @@ import dev.linkport.platform.LinkportException;
 import dev.linkport.platform.ui.Notifications;
 import dev.linkport.platform.ui.ViewHeader;
 import dev.linkport.worker.DriftKind;
+import dev.linkport.worker.service.OperationsActivity;
 import dev.linkport.worker.service.OperationsService;
 import dev.linkport.worker.service.OperationsService.DriftRow;
 import dev.linkport.worker.service.OperationsService.Job;
@@ -32,8 +33,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /**
- * The worker's jobs (queued, running, failed: retry and cancel), the drift reconciliation found and the AWS rate
- * budgets, for platform admins.
+ * The worker's jobs (queued, running, failed: retry and cancel), the drift reconciliation found, the AWS rate
+ * budgets and charts of the last 24 hours, for platform admins.
  */
 @Route("operations")
 @PageTitle("Operations · Linkport")
@@ -50,7 +51,7 @@ public class OperationsView extends VerticalLayout {
     private final Select<JobFilter> filter = new Select<>();
     private final TabSheet tabs = new TabSheet();
 
-    public OperationsView(OperationsService operations) {
+    public OperationsView(OperationsService operations, OperationsActivity activity) {
         this.operations = operations;
         addClassName("operations-view");
         setSizeFull();
@@ -166,9 +167,13 @@ public class OperationsView extends VerticalLayout {
         tabs.add("Jobs", jobsTab);
         tabs.add("Drift", driftTab);
         Tab budgetsTab = tabs.add("Rate budgets", budgetTab);
+        ActivityCharts charts = new ActivityCharts(activity);
+        Tab chartsTab = tabs.add("Last 24 hours", charts);
         tabs.addSelectedChangeListener(e -> {
             if (e.getSelectedTab() == budgetsTab) {
                 budgets.setItems(operations.budgets());
+            } else if (e.getSelectedTab() == chartsTab) {
+                charts.refresh();
             }
         });
         tabs.addThemeVariants(TabSheetVariant.LUMO_NO_PADDING);
