@@ -44,10 +44,25 @@ public class EmailSender {
             return SendOutcome.delivered("Accepted by the mail server");
         } catch (MailSendException e) {
             // the server could not be reached or refused for now: worth another try
-            return SendOutcome.transientFailure(null, "Mail server: " + e.getMessage());
+            return SendOutcome.transientFailure(null, "Mail server: " + rootMessage(e));
         } catch (MailException e) {
-            return SendOutcome.permanentFailure(null, "Mail: " + e.getMessage());
+            return SendOutcome.permanentFailure(null, "Mail: " + rootMessage(e));
         }
+    }
+
+    /** JavaMail nests the reason (connection refused, address rejected) a few causes deep. */
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            root = c;
+            if (c instanceof MailSendException send && !send.getFailedMessages().isEmpty()) {
+                Exception failed = send.getFailedMessages().values().iterator().next();
+                if (failed != null && failed != c) {
+                    return rootMessage(failed);
+                }
+            }
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     String text(NotificationDelivery d) {
