@@ -111,6 +111,16 @@ public class DeliverNotificationJob extends CustomTask<JobProgress> {
     }
 
     private SendOutcome send(Work work) {
+        try {
+            return sendNow(work);
+        } catch (RuntimeException e) {
+            // a bug or a target Linkport cannot even address: retrying will not help, and the log should say why
+            log.warn("Could not send {} to {}", work.delivery().getKind(), work.delivery().getTarget(), e);
+            return SendOutcome.permanentFailure(null, "Linkport could not send it: " + e);
+        }
+    }
+
+    private SendOutcome sendNow(Work work) {
         NotificationDelivery d = work.delivery();
         if (d.getChannel() == DeliveryChannel.EMAIL) {
             return email.send(d);

@@ -71,9 +71,15 @@ class Reminders {
             List<EndpointRequestRow> waiting = requests.submittedAtOrBefore(remindBefore, offset, PAGE);
             for (EndpointRequestRow request : waiting) {
                 boolean escalate = !request.createdAt().isAfter(escalateBefore);
-                Boolean done = tx.execute(status -> escalate ? escalate(request, now) : remind(request, now));
-                if (Boolean.TRUE.equals(done)) {
-                    told++;
+                try {
+                    Boolean done = tx.execute(status -> escalate ? escalate(request, now) : remind(request, now));
+                    if (Boolean.TRUE.equals(done)) {
+                        told++;
+                    }
+                } catch (RuntimeException e) {
+                    // one request that cannot be handled (its service gone meanwhile) does not stop the others;
+                    // nothing was recorded for it, so the next run tries again
+                    log.warn("Could not remind of request {}", request.id(), e);
                 }
             }
             if (waiting.size() < PAGE) {
