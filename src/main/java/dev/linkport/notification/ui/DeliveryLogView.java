@@ -55,13 +55,13 @@ public class DeliveryLogView extends VerticalLayout {
                         <span class="cell-subtitle">${item.kind}</span></div>""")
                         .withProperty("title", DeliveryRow::title)
                         .withProperty("kind", d -> d.kind().name()))
-                .setHeader("Event").setFlexGrow(2);
+                .setHeader("Event").setFlexGrow(3);
         grid.addComponentColumn(d -> new StateBadge(d.status())).setHeader("Status").setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(DeliveryRow::attempts).setHeader("Attempts").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(d -> d.lastError() != null ? (d.lastStatus() == null ? "" : d.lastStatus() + " · ") + d.lastError()
                         : d.lastStatus() == null ? "" : d.lastStatus())
-                .setHeader("Last answer").setFlexGrow(3);
+                .setHeader("Last answer").setFlexGrow(2);
         grid.addColumn(d -> time(d.deliveredAt())).setHeader("Delivered").setAutoWidth(true).setFlexGrow(0);
         grid.setItems(q -> log.newest(q.getOffset(), q.getLimit()).stream(), q -> (int) log.count());
         add(grid);
