@@ -23,7 +23,7 @@ class SignInBrowserIT extends BrowserTest {
 
     @ParameterizedTest(name = "{0} sees {1}")
     @CsvSource(delimiter = ';', value = {
-            "admin;Catalog,My services,My endpoints,Approvals,Operations,Audit,Teams & accounts",
+            "admin;Catalog,My services,My endpoints,Approvals,Operations,Audit,Deliveries,Teams & accounts",
             "alice;Catalog,My services,My endpoints,Approvals,Teams & accounts",
             "bob;Catalog,My services,My endpoints,Teams & accounts",
             "carol;Catalog,My services,My endpoints,Teams & accounts"})

@@ -23,6 +23,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -94,6 +95,31 @@ public class ApprovalService {
             Caller caller = access.caller();
             return caller.admin() ? ChangeScope.all() : ChangeScope.of(Set.copyOf(decidable(caller)));
         });
+    }
+
+    /**
+     * Where the approval dashboard finds one request when opened at it (the links in notifications): the
+     * request's service, and whether it still waits for the caller's decision.
+     *
+     * @return empty when there is no such request or the caller may not decide it
+     */
+    public Optional<Focus> focus(UUID requestId) {
+        return tx.execute(status -> {
+            Caller caller = access.caller();
+            Pending request = requests.pending(requestId);
+            if (request == null) {
+                return Optional.<Focus>empty();
+            }
+            ListingRef listing = listings.get(request.listingId());
+            if (!mayDecide(listing, caller)) {
+                return Optional.<Focus>empty();
+            }
+            return Optional.of(new Focus(requestId, listing.id(), listing.name(), request.state()));
+        });
+    }
+
+    /** A request the dashboard was opened at: its service, and its state (decided meanwhile, or still submitted). */
+    public record Focus(UUID requestId, UUID listingId, String serviceName, EndpointState state) {
     }
 
     /** Approves a submitted request; provisioning starts at once. */

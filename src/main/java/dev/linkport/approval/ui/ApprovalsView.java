@@ -56,9 +56,10 @@ import java.util.stream.Collectors;
  * Endpoint requests waiting for the user's decision (platform admins and provider teams), oldest
  * first, filtered by service, requesting team, words (account, requester, VPC) and how long they
  * have waited: approve or reject one, or several at once. Refreshes by itself as requests to the
- * services the user decides come in or are decided by someone else.
+ * services the user decides come in or are decided by someone else. Opened at one request
+ * ({@code approvals/<id>}, the link in notifications), it shows that request's service and selects it.
  */
-@Route("approvals")
+@Route("approvals/:id?")
 @PageTitle("Approvals · Linkport")
 @PermitAll
 public class ApprovalsView extends VerticalLayout implements BeforeEnterObserver {
@@ -112,6 +113,7 @@ public class ApprovalsView extends VerticalLayout implements BeforeEnterObserver
         }
         if (built) {
             refresh();
+            focusOn(event);
             return;
         }
         built = true;
@@ -173,6 +175,43 @@ public class ApprovalsView extends VerticalLayout implements BeforeEnterObserver
         showEmptyOrGrid();
         // only changes to requests the user decides, at most one refresh a second however many there are
         LiveRefresh.onConcerningChange(this, updates, Changed.Topic.ENDPOINT_REQUEST, concernsMe(), this::refresh);
+        focusOn(event);
+    }
+
+    /** Opened at one request: filter to its service and select it, or say that it was decided meanwhile. */
+    private void focusOn(BeforeEnterEvent event) {
+        UUID id;
+        try {
+            id = event.getRouteParameters().get("id").map(UUID::fromString).orElse(null);
+        } catch (IllegalArgumentException e) {
+            id = null;
+        }
+        if (id == null) {
+            return;
+        }
+        java.util.Optional<ApprovalService.Focus> focus = approvals.focus(id);
+        if (focus.isEmpty()) {
+            Notifications.error("That request does not exist, or it is not yours to decide");
+            return;
+        }
+        ApprovalService.Focus f = focus.get();
+        if (f.state() != dev.linkport.consumer.EndpointState.SUBMITTED) {
+            Notifications.success("The request for " + f.serviceName() + " was already decided: it is " + f.state());
+            return;
+        }
+        FilterChoice choice = offered == null ? null : offered.services().stream()
+                .filter(c -> c.id().equals(f.listingId())).findFirst().orElse(null);
+        if (choice != null) {
+            service.setValue(choice);
+        }
+        List<EndpointRequestRow> rows = approvals.pending(filter(), 0, 500);
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).id().equals(id)) {
+                grid.select(rows.get(i));
+                grid.scrollToIndex(i);
+                break;
+            }
+        }
     }
 
     private Supplier<java.util.function.Predicate<Changed>> concernsMe() {

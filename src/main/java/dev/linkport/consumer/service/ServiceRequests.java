@@ -71,6 +71,15 @@ public class ServiceRequests implements ConsumerCounts {
         return rows.count(rows.waiting(Criteria.waitingFor(listingIds), filter));
     }
 
+    /**
+     * Requests to any listing that were submitted at or before {@code moment} and still wait for a decision,
+     * oldest first: for reminding their deciders (the notification module asks, with its own clock).
+     */
+    @Transactional(readOnly = true)
+    public List<EndpointRequestRow> submittedAtOrBefore(java.time.Instant moment, int offset, int limit) {
+        return rows.find(Criteria.waitingFor(null).withCreatedAtOrBefore(moment), offset, limit);
+    }
+
     /** The services and requesting teams of the requests to these listings that wait for a decision. */
     @Transactional(readOnly = true)
     public RequestFilterChoices submittedFilterChoices(Collection<UUID> listingIds) {

@@ -35,4 +35,8 @@ public interface AppUserRepository extends JpaRepository<AppUser, UUID> {
             where (?2 = true or u.enabled = true)
               and (lower(u.username) like ?1 or lower(u.displayName) like ?1 or lower(coalesce(u.email, '')) like ?1)""")
     long countMatching(String pattern, boolean disabledToo);
+
+    /** The enabled platform admins' ids (notifications for the ADMIN approval policy and escalations). */
+    @Query("select u.id from AppUser u where u.platformAdmin = true and u.enabled = true")
+    List<UUID> findEnabledAdminIds();
 }

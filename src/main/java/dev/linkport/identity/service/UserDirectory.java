@@ -41,4 +41,22 @@ public class UserDirectory {
         }
         return user;
     }
+
+    /** The enabled platform admins, for telling them of what only they decide. */
+    public java.util.Set<UUID> adminIds() {
+        return new java.util.LinkedHashSet<>(users.findEnabledAdminIds());
+    }
+
+    /** The e-mail addresses of these users, for those enabled and with one; others are left out. */
+    public Map<UUID, String> emails(Collection<UUID> ids) {
+        Map<UUID, String> out = new HashMap<>();
+        if (!ids.isEmpty()) {
+            users.findAllById(ids).forEach(u -> {
+                if (u.isEnabled() && u.getEmail() != null && !u.getEmail().isBlank()) {
+                    out.put(u.getId(), u.getEmail());
+                }
+            });
+        }
+        return out;
+    }
 }

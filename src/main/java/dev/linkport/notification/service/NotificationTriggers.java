@@ -5,18 +5,15 @@ import dev.linkport.catalog.service.ListingDirectory;
 import dev.linkport.catalog.service.ListingRef;
 import dev.linkport.consumer.EndpointState;
 import dev.linkport.consumer.RequestMoved;
+import dev.linkport.consumer.service.ServiceRequests;
 import dev.linkport.identity.service.TeamDirectory;
 import dev.linkport.identity.service.UserDirectory;
 import dev.linkport.notification.NotificationKind;
-import dev.linkport.notification.domain.Notification;
-import dev.linkport.notification.domain.NotificationRepository;
-import dev.linkport.platform.events.Changed;
-import dev.linkport.platform.events.Changed.Topic;
+import dev.linkport.notification.domain.NotificationDelivery.Message;
 import dev.linkport.provider.ConnectionObserved;
 import java.time.Clock;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -24,25 +21,34 @@ import org.springframework.stereotype.Component;
  * Decides who is told about what, from the state changes of requests and from reconciliation.
  * Runs after the change commits, in its own transaction; the event publication registry keeps the
  * event until this has run, so a notification is not lost when Linkport stops in between.
+ *
+ * <p>Deciders hear of new requests: the provider team under the {@code PROVIDER} policy, the platform admins
+ * under {@code ADMIN}. Requesters hear of decisions, availability, failures and drift; their team's webhooks
+ * too. Provider teams hear of connections made outside Linkport.
  */
 @Component
 class NotificationTriggers {
 
-    private final NotificationRepository notifications;
+    private final NotificationDispatch dispatch;
     private final ListingDirectory listings;
+    private final ServiceRequests requests;
     private final TeamDirectory teams;
     private final UserDirectory users;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    NotificationTriggers(NotificationRepository notifications, ListingDirectory listings, TeamDirectory teams,
-                         UserDirectory users, ApplicationEventPublisher events, Clock clock) {
-        this.notifications = notifications;
+    NotificationTriggers(NotificationDispatch dispatch, ListingDirectory listings, ServiceRequests requests,
+                         TeamDirectory teams, UserDirectory users, Clock clock) {
+        this.dispatch = dispatch;
         this.listings = listings;
+        this.requests = requests;
         this.teams = teams;
         this.users = users;
-        this.events = events;
         this.clock = clock;
+    }
+
+    /** The page where a decider finds the request. */
+    static String approvalLink(UUID requestId) {
+        return "approvals/" + requestId;
     }
 
     @ApplicationModuleListener
@@ -53,25 +59,34 @@ class NotificationTriggers {
         switch (moved.to()) {
             case SUBMITTED -> {
                 ListingRef listing = listings.get(moved.listingId());
+                Set<UUID> deciders;
+                Set<UUID> deciderTeams;
                 if (listing.approvalPolicy() == ApprovalPolicy.PROVIDER) {
-                    Set<UUID> team = teams.memberIds(listing.ownerTeamId());
-                    team.remove(moved.requesterId());
-                    tell(team, NotificationKind.REQUEST_TO_DECIDE, "New request to decide: " + what,
-                            users.get(moved.requesterId()).displayName() + " asks: " + moved.justification(),
-                            "approvals");
+                    deciders = teams.memberIds(listing.ownerTeamId());
+                    deciderTeams = Set.of(listing.ownerTeamId());
+                } else if (listing.approvalPolicy() == ApprovalPolicy.ADMIN) {
+                    deciders = users.adminIds();
+                    deciderTeams = Set.of();
+                } else {
+                    return;
                 }
+                deciders.remove(moved.requesterId()); // four eyes: nobody decides their own request
+                dispatch.tell(deciders, deciderTeams, message(moved, NotificationKind.REQUEST_TO_DECIDE,
+                        "New request to decide: " + what,
+                        users.get(moved.requesterId()).displayName() + " asks: " + moved.justification(),
+                        approvalLink(moved.requestId())));
             }
             case APPROVED -> {
                 if (moved.from() == EndpointState.SUBMITTED) {
-                    tell(requester, NotificationKind.REQUEST_APPROVED, "Approved: " + what, moved.reason(), link);
+                    toRequester(moved, requester, NotificationKind.REQUEST_APPROVED, "Approved: " + what, link);
                 }
             }
-            case REJECTED -> tell(requester, NotificationKind.REQUEST_REJECTED, "Rejected: " + what, moved.reason(), link);
-            case AVAILABLE -> tell(requester, NotificationKind.ENDPOINT_AVAILABLE, "Available: " + what, moved.reason(),
+            case REJECTED -> toRequester(moved, requester, NotificationKind.REQUEST_REJECTED, "Rejected: " + what, link);
+            case AVAILABLE -> toRequester(moved, requester, NotificationKind.ENDPOINT_AVAILABLE, "Available: " + what,
                     link);
-            case FAILED -> tell(requester, NotificationKind.ENDPOINT_FAILED, "Failed: " + what, moved.reason(), link);
-            case DRIFTED -> tell(requester, NotificationKind.ENDPOINT_DRIFTED, "Changed outside Linkport: " + what,
-                    moved.reason(), link);
+            case FAILED -> toRequester(moved, requester, NotificationKind.ENDPOINT_FAILED, "Failed: " + what, link);
+            case DRIFTED -> toRequester(moved, requester, NotificationKind.ENDPOINT_DRIFTED,
+                    "Changed outside Linkport: " + what, link);
             default -> {
             }
         }
@@ -79,16 +94,23 @@ class NotificationTriggers {
 
     @ApplicationModuleListener
     void connectionObserved(ConnectionObserved observed) {
-        tell(teams.memberIds(observed.ownerTeamId()), NotificationKind.OUT_OF_BAND_CONNECTION,
-                "New connection to " + observed.serviceName() + " made outside Linkport",
-                "Endpoint " + observed.vpcEndpointId() + " of account " + observed.ownerAccountId() + " is "
-                        + observed.state() + ".", "services/" + observed.listingId());
+        dispatch.tell(teams.memberIds(observed.ownerTeamId()), Set.of(observed.ownerTeamId()),
+                new Message(NotificationKind.OUT_OF_BAND_CONNECTION,
+                        "New connection to " + observed.serviceName() + " made outside Linkport",
+                        "Endpoint " + observed.vpcEndpointId() + " of account " + observed.ownerAccountId() + " is "
+                                + observed.state() + ".", "services/" + observed.listingId(), null,
+                        observed.listingId(), clock.instant()));
     }
 
-    private void tell(Set<UUID> users, NotificationKind kind, String title, String body, String link) {
-        for (UUID user : users) {
-            notifications.save(new Notification(user, kind, title, body, link, clock.instant()));
-            events.publishEvent(new Changed(Topic.NOTIFICATIONS, user));
-        }
+    /** The requester, and the webhooks of the team whose account the endpoint goes into. */
+    private void toRequester(RequestMoved moved, Set<UUID> requester, NotificationKind kind, String title,
+                             String link) {
+        ServiceRequests.Pending request = requests.pending(moved.requestId());
+        Set<UUID> consumerTeam = request == null ? Set.of() : Set.of(request.consumerTeamId());
+        dispatch.tell(requester, consumerTeam, message(moved, kind, title, moved.reason(), link));
+    }
+
+    private Message message(RequestMoved moved, NotificationKind kind, String title, String body, String link) {
+        return new Message(kind, title, body, link, moved.requestId(), moved.listingId(), clock.instant());
     }
 }

@@ -55,7 +55,11 @@ public class NotificationBell extends Div {
         markAll.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         Span heading = new Span("Notifications");
         heading.addClassName("notification-heading");
-        HorizontalLayout top = new HorizontalLayout(heading, markAll);
+        Anchor settings = new Anchor("notification-settings", "Settings");
+        settings.setId("notification-settings-link");
+        settings.addClassName("notification-settings-link");
+        settings.getElement().addEventListener("click", e -> popover.close());
+        HorizontalLayout top = new HorizontalLayout(heading, new HorizontalLayout(settings, markAll));
         top.setWidthFull();
         top.setJustifyContentMode(HorizontalLayout.JustifyContentMode.BETWEEN);
         top.setAlignItems(HorizontalLayout.Alignment.CENTER);

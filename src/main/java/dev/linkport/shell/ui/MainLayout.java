@@ -76,6 +76,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         sub.addItem("Signed in as " + me.username()).setEnabled(false);
         sub.addItem("Teams & accounts", e -> getUI().ifPresent(ui -> ui.navigate("teams")));
         sub.addItem("API tokens", e -> getUI().ifPresent(ui -> ui.navigate("api-tokens")));
+        sub.addItem("Notification settings", e -> getUI().ifPresent(ui -> ui.navigate("notification-settings")));
         sub.addItem("Sign out", e -> authentication.logout());
         header.add(userMenu);
         Div top = new Div(header, new AwsStatusBanner(reachability, updates, me.admin()));
@@ -101,6 +102,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         if (me.admin()) {
             nav.addItem(new SideNavItem("Operations", "operations", VaadinIcon.COGS.create()));
             nav.addItem(new SideNavItem("Audit", "audit", VaadinIcon.LIST.create()));
+            nav.addItem(new SideNavItem("Deliveries", "notification-deliveries", VaadinIcon.ENVELOPES_O.create()));
         }
         nav.addItem(new SideNavItem("Teams & accounts", "teams", VaadinIcon.USERS.create()));
         return nav;
