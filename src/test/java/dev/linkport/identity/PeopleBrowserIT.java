@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WindowType;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -43,6 +44,7 @@ class PeopleBrowserIT extends BrowserTest {
 
         browser.fill(By.cssSelector("#current-password input"), "not-my-password-0");
         browser.fill(By.cssSelector("#new-password input"), "short");
+        browser.type(By.cssSelector("#new-password input"), Keys.TAB); // the value is taken when the field is left
         browser.until(d -> "12 to 200 characters".equals(errorOf("new-password")));
         browser.fill(By.cssSelector("#new-password input"), "second-password-2");
         browser.fill(By.cssSelector("#repeat-password input"), "second-password-2");
@@ -83,9 +85,9 @@ class PeopleBrowserIT extends BrowserTest {
             browser.open("/teams");
             browser.click(By.xpath("//vaadin-tab[contains(., 'Users')]"));
             browser.fill(By.cssSelector("#user-filter input"), name);
+            browser.until(d -> browser.gridRows("user-grid").size() == 1); // filtered: the rows are rendered anew
             browser.click(By.xpath("//vaadin-button[@aria-label='Disable " + name + "']"));
-            browser.click(By.xpath("//vaadin-confirm-dialog//vaadin-button[@slot='confirm-button'] "
-                    + "| //vaadin-confirm-dialog-overlay//vaadin-button[contains(., 'Disable')]"));
+            browser.click(By.xpath("//vaadin-confirm-dialog//vaadin-button[contains(., 'Disable')]"));
             browser.until(d -> browser.gridRows("user-grid").stream()
                     .anyMatch(row -> row.contains(name) && row.contains("disabled")));
             browser.screenshot("user-disabled");

@@ -55,6 +55,7 @@ class SingleSignOnBrowserIT extends BrowserTest {
         browser.driver().get(linkport + "/login");
         browser.waitFor(SSO_BUTTON);
         assertThat(browser.all(By.cssSelector("vaadin-login-form"))).as("the password form stays").hasSize(1);
+        browser.waitForServer();
         browser.screenshot("login-with-single-sign-on");
 
         signInAtTheProvider(linkport);
