@@ -27,6 +27,11 @@ public interface ApiTokenRepository extends JpaRepository<ApiToken, UUID> {
     @Query("select count(t) from ApiToken t where t.userId = ?1 and t.revokedAt is null and t.expiresAt > ?2")
     long countActive(UUID userId, Instant now);
 
+    /** Revokes every active token of the user (when the user is disabled); how many were active. */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("update ApiToken t set t.revokedAt = ?2, t.version = t.version + 1 where t.userId = ?1 and t.revokedAt is null")
+    int revokeAllOf(UUID userId, Instant now);
+
     /**
      * Notes a use of the token unless one was noted since {@code notBefore}: at most one write a
      * minute per token however often it is used. Leaves the version alone, so a revocation in

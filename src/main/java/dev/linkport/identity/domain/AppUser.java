@@ -36,6 +36,14 @@ public class AppUser {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** The OpenID Connect issuer of a user created by single sign-on; null for local users. */
+    @Column(name = "oidc_issuer")
+    private String oidcIssuer;
+
+    /** The user's subject at {@link #oidcIssuer}; null for local users. */
+    @Column(name = "oidc_subject")
+    private String oidcSubject;
+
     @Version
     private Long version;
 
@@ -53,6 +61,15 @@ public class AppUser {
         this.createdAt = createdAt;
     }
 
+    /** A user created by a single sign-on: no password, known by the provider's issuer and subject. */
+    public static AppUser fromSingleSignOn(String username, String displayName, String email, String issuer,
+                                           String subject, Instant createdAt) {
+        AppUser user = new AppUser(username, displayName, email, null, false, createdAt);
+        user.oidcIssuer = issuer;
+        user.oidcSubject = subject;
+        return user;
+    }
+
     public UUID getId() { return id; }
     public String getUsername() { return username; }
     public String getDisplayName() { return displayName; }
@@ -62,8 +79,14 @@ public class AppUser {
     public boolean isEnabled() { return enabled; }
     public Instant getCreatedAt() { return createdAt; }
     public Long getVersion() { return version; }
+    public String getOidcIssuer() { return oidcIssuer; }
+    public String getOidcSubject() { return oidcSubject; }
+    /** Signs in through single sign-on only. */
+    public boolean isSingleSignOn() { return oidcSubject != null; }
 
     public void setPlatformAdmin(boolean platformAdmin) { this.platformAdmin = platformAdmin; }
     public void setEnabled(boolean enabled) { this.enabled = enabled; }
     public void setPasswordHash(String passwordHash) { this.passwordHash = passwordHash; }
+    public void setDisplayName(String displayName) { this.displayName = displayName; }
+    public void setEmail(String email) { this.email = email; }
 }

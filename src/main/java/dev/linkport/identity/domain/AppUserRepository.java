@@ -19,6 +19,13 @@ public interface AppUserRepository extends JpaRepository<AppUser, UUID> {
     @Query("select u from AppUser u where lower(u.username) = lower(?1)")
     Optional<AppUser> findByUsername(String username);
 
+    /** The user a single sign-on identity was first seen as. */
+    Optional<AppUser> findByOidcIssuerAndOidcSubject(String issuer, String subject);
+
+    /** Whether the user exists and is enabled (checked for signed-in sessions, see {@code EnabledUsers}). */
+    @Query("select count(u) > 0 from AppUser u where u.id = ?1 and u.enabled = true")
+    boolean isEnabled(UUID id);
+
     /**
      * Users whose username, display name or e-mail matches the lower-case {@code like} pattern, by
      * username; only enabled ones unless {@code disabledToo}.

@@ -37,6 +37,14 @@ public class TeamMembership {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private MembershipSource source = MembershipSource.MANUAL;
+
+    /** The identity provider's group that grants an {@link MembershipSource#SSO} membership. */
+    @Column(name = "sso_group")
+    private String ssoGroup;
+
     @Version
     private Long version;
 
@@ -51,6 +59,15 @@ public class TeamMembership {
         this.createdAt = createdAt;
     }
 
+    /** A membership granted by the identity provider's group at sign-in. */
+    public static TeamMembership fromSingleSignOn(Team team, AppUser user, MembershipRole role, String group,
+                                                  Instant createdAt) {
+        TeamMembership m = new TeamMembership(team, user, role, createdAt);
+        m.source = MembershipSource.SSO;
+        m.ssoGroup = group;
+        return m;
+    }
+
     public UUID getId() { return id; }
     public Team getTeam() { return team; }
     public AppUser getUser() { return user; }
@@ -58,5 +75,9 @@ public class TeamMembership {
     public Instant getCreatedAt() { return createdAt; }
     public Long getVersion() { return version; }
 
+    public MembershipSource getSource() { return source; }
+    public String getSsoGroup() { return ssoGroup; }
+
     public void setRole(MembershipRole role) { this.role = role; }
+    public void setSsoGroup(String ssoGroup) { this.ssoGroup = ssoGroup; }
 }

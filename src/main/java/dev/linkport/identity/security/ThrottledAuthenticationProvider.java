@@ -2,6 +2,7 @@ package dev.linkport.identity.security;
 
 import java.time.Duration;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -13,7 +14,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /**
  * Password sign-in (the UI's form and the API's HTTP Basic) that refuses to check passwords for a
  * user who failed too often too recently, and refuses demo users outside sandbox mode once their
- * password is checked ({@link DemoUserGuard}).
+ * password is checked ({@link DemoUserGuard}). A disabled user is told so only after the password was right.
  */
 class ThrottledAuthenticationProvider extends DaoAuthenticationProvider {
 
@@ -24,6 +25,8 @@ class ThrottledAuthenticationProvider extends DaoAuthenticationProvider {
                                     DemoUserGuard demoUsers) {
         super(users);
         setPasswordEncoder(encoder);
+        // "disabled" is said only to someone who knows the password (see additionalAuthenticationChecks)
+        setPreAuthenticationChecks(user -> { });
         this.attempts = attempts;
         this.demoUsers = demoUsers;
     }
@@ -49,6 +52,9 @@ class ThrottledAuthenticationProvider extends DaoAuthenticationProvider {
     protected void additionalAuthenticationChecks(UserDetails user, UsernamePasswordAuthenticationToken authentication)
             throws AuthenticationException {
         super.additionalAuthenticationChecks(user, authentication); // the password
+        if (!user.isEnabled()) {
+            throw new DisabledException("This user is disabled");
+        }
         demoUsers.checkPasswordSignIn(user.getUsername(), user.getPassword());
     }
 }

@@ -6,6 +6,7 @@ import dev.linkport.identity.MembershipRole;
 import dev.linkport.identity.domain.AppUser;
 import dev.linkport.identity.domain.AppUserRepository;
 import dev.linkport.identity.domain.AwsAccountRepository;
+import dev.linkport.identity.domain.MembershipSource;
 import dev.linkport.identity.domain.Team;
 import dev.linkport.identity.domain.TeamMembership;
 import dev.linkport.identity.domain.TeamMembershipRepository;
@@ -175,7 +176,10 @@ public class TeamService {
         return member(m);
     }
 
-    /** Makes a member an owner or a plain member (admins and the team's owners). */
+    /**
+     * Makes a member an owner or a plain member (admins and the team's owners); not for memberships that single
+     * sign-on manages (a {@link ConflictException}).
+     */
     public Member changeRole(UUID membershipId, long version, MembershipRole role) {
         TeamMembership m = managedMembership(membershipId);
         if (!Objects.equals(m.getVersion(), version)) {
@@ -195,7 +199,10 @@ public class TeamService {
         return member(m);
     }
 
-    /** Removes a member from a team (admins and the team's owners). */
+    /**
+     * Removes a member from a team (admins and the team's owners); not for memberships that single sign-on manages
+     * (a {@link ConflictException}).
+     */
     public void removeMember(UUID membershipId, long version) {
         TeamMembership m = managedMembership(membershipId);
         if (!Objects.equals(m.getVersion(), version)) {
@@ -228,6 +235,11 @@ public class TeamService {
         if (!caller.admin() && !caller.isOwnerOf(teamId)) {
             throw new dev.linkport.platform.ForbiddenException("Only the team's owners and platform admins manage members");
         }
+        if (m.getSource() == MembershipSource.SSO) {
+            throw new ConflictException(m.getUser().getUsername() + " is in " + m.getTeam().getName()
+                    + " through the identity provider's group '" + m.getSsoGroup() + "', applied at every sign-in: "
+                    + "change the group there (or disable the user)");
+        }
         return m;
     }
 
@@ -247,7 +259,7 @@ public class TeamService {
 
     private static Member member(TeamMembership m) {
         return new Member(m.getId(), m.getUser().getId(), m.getUser().getUsername(), m.getUser().getDisplayName(),
-                m.getRole(), m.getVersion());
+                m.getRole(), m.getVersion(), m.getSource() == MembershipSource.SSO ? m.getSsoGroup() : null);
     }
 
     private static String describe(Team t) {

@@ -30,7 +30,17 @@ public final class TeamViews {
     public record TeamRow(UUID id, String name, String displayName, boolean provider, MembershipRole myRole) {
     }
 
+    /**
+     * A member of a team.
+     *
+     * @param ssoGroup the identity provider's group that grants this membership at every sign-in (single sign-on
+     *                 manages it; the Teams page does not change it); null for memberships added by hand
+     */
     public record Member(UUID membershipId, UUID userId, String username, String displayName, MembershipRole role,
-                         long version) {
+                         long version, String ssoGroup) {
+
+        public boolean fromSingleSignOn() {
+            return ssoGroup != null;
+        }
     }
 }

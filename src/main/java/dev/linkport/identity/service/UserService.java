@@ -57,14 +57,19 @@ public class UserService {
      *
      * @param approver may see the approval dashboard: a platform admin or a member of a provider team
      * @param sandbox  Linkport runs against the built-in AWS sandbox
+     * @param localPassword the user signs in with a Linkport password (and so may change it), not single sign-on
      */
     public record Me(UUID userId, String username, String displayName, boolean admin, boolean approver,
-                     List<MyTeam> teams, boolean sandbox) {
+                     List<MyTeam> teams, boolean sandbox, boolean localPassword) {
     }
 
-    /** One user in the directory (for picking members). */
+    /**
+     * One user in the directory (for picking members).
+     *
+     * @param singleSignOn the user signs in through single sign-on (and has no Linkport password)
+     */
     public record UserSummary(UUID id, String username, String displayName, String email, boolean admin,
-                              boolean enabled) {
+                              boolean enabled, boolean singleSignOn) {
     }
 
     @Transactional(readOnly = true)
@@ -76,7 +81,7 @@ public class UserService {
                 .toList();
         boolean approver = caller.admin() || teams.stream().anyMatch(MyTeam::provider);
         return new Me(user.getId(), user.getUsername(), user.getDisplayName(), caller.admin(), approver, teams,
-                aws.sandbox());
+                aws.sandbox(), user.getPasswordHash() != null);
     }
 
     /**
@@ -131,9 +136,9 @@ public class UserService {
         return summary(user);
     }
 
-    private static UserSummary summary(AppUser u) {
+    static UserSummary summary(AppUser u) {
         return new UserSummary(u.getId(), u.getUsername(), u.getDisplayName(), u.getEmail(), u.isPlatformAdmin(),
-                u.isEnabled());
+                u.isEnabled(), u.isSingleSignOn());
     }
 
     private static String blankToNull(String s) {

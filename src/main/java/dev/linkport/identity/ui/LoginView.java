@@ -1,6 +1,10 @@
 package dev.linkport.identity.ui;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
@@ -15,10 +19,14 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import dev.linkport.aws.AwsProperties;
 import dev.linkport.identity.security.DemoUserRefusedException;
 import dev.linkport.identity.security.LoginThrottledException;
+import dev.linkport.identity.security.SingleSignOnProviders;
+import java.util.List;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.security.web.WebAttributes;
 
-/** Sign-in with a local user name and password. */
+/** Sign-in: single sign-on with each configured identity provider, and a local user name and password. */
 @Route(value = "login", autoLayout = false)
 @PageTitle("Sign in · Linkport")
 @AnonymousAllowed
@@ -27,7 +35,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     private final LoginForm form = new LoginForm();
     private final LoginI18n i18n = LoginI18n.createDefault();
 
-    public LoginView(AwsProperties aws) {
+    public LoginView(AwsProperties aws, SingleSignOnProviders singleSignOn) {
         addClassName("login-view");
         setSizeFull();
         setAlignItems(Alignment.CENTER);
@@ -43,7 +51,28 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         i18n.getForm().setTitle("Sign in");
         form.setI18n(i18n);
 
-        add(title, tagline, form);
+        add(title, tagline);
+        List<SingleSignOnProviders.Provider> providers = singleSignOn.providers();
+        if (!providers.isEmpty()) {
+            Div sso = new Div();
+            sso.addClassName("login-sso");
+            for (SingleSignOnProviders.Provider provider : providers) {
+                Button button = new Button("Sign in with " + provider.name());
+                button.addThemeVariants(ButtonVariant.PRIMARY);
+                button.setWidthFull();
+                button.setTabIndex(-1); // the link takes the focus, not the button inside it
+                // a plain link, outside Vaadin's router: the browser goes to the provider and back
+                Anchor link = new Anchor(provider.signInUrl(), button);
+                link.setRouterIgnore(true);
+                link.addClassName("login-sso-link");
+                sso.add(link);
+            }
+            Span or = new Span("or with a Linkport password");
+            or.addClassName("login-sso-or");
+            sso.add(or);
+            add(sso);
+        }
+        add(form);
         if (aws.sandbox()) {
             Div hint = new Div();
             hint.addClassName("login-sandbox-hint");
@@ -64,6 +93,14 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
                 error.setTitle(refused.getMessage());
                 error.setMessage("This Linkport works with real AWS, and this demo user still has the public demo "
                         + "password. Sign in with a user of your own.");
+            } else if (last instanceof DisabledException) {
+                error.setTitle("This user is disabled");
+                error.setMessage("Ask a platform admin to enable it again.");
+            } else if (last instanceof OAuth2AuthenticationException oauth) {
+                error.setTitle("Single sign-on did not work");
+                String description = oauth.getError().getDescription();
+                error.setMessage(description != null ? description
+                        : "The identity provider answered: " + oauth.getError().getErrorCode());
             } else {
                 error.setTitle("Wrong user name or password");
                 error.setMessage("Check the user name and password and try again.");

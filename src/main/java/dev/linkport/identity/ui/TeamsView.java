@@ -35,6 +35,7 @@ import dev.linkport.identity.service.TeamService;
 import dev.linkport.identity.service.TeamViews.Member;
 import dev.linkport.identity.service.TeamViews.TeamRow;
 import dev.linkport.identity.service.TeamViews.TeamSummary;
+import dev.linkport.identity.service.UserAccountService;
 import dev.linkport.identity.service.UserService;
 import dev.linkport.identity.service.UserService.UserSummary;
 import dev.linkport.platform.LinkportException;
@@ -63,6 +64,7 @@ public class TeamsView extends VerticalLayout implements HasUrlParameter<String>
     private final TeamService teams;
     private final AccountService accounts;
     private final UserService users;
+    private final UserAccountService userAccounts;
     private final Validation validation;
     private final AccessCheckService accessChecks;
     private final Background background;
@@ -74,9 +76,10 @@ public class TeamsView extends VerticalLayout implements HasUrlParameter<String>
     private final Div detail = new Div();
     private final Grid<UserSummary> userGrid = new Grid<>(UserSummary.class, false);
 
-    public TeamsView(TeamService teams, AccountService accounts, UserService users, Validation validation,
-                     AccessCheckService accessChecks, Background background) {
+    public TeamsView(TeamService teams, AccountService accounts, UserService users, UserAccountService userAccounts,
+                     Validation validation, AccessCheckService accessChecks, Background background) {
         this.teams = teams;
+        this.userAccounts = userAccounts;
         this.accounts = accounts;
         this.users = users;
         this.validation = validation;
@@ -213,6 +216,9 @@ public class TeamsView extends VerticalLayout implements HasUrlParameter<String>
         grid.addComponentColumn(m -> roleCell(team, m)).setHeader("Role");
         if (team.canManageMembers()) {
             grid.addComponentColumn(m -> {
+                if (m.fromSingleSignOn()) {
+                    return new Span(); // the identity provider's group decides
+                }
                 Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> confirmRemove(team, m));
                 remove.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.ERROR);
                 remove.setAriaLabel("Remove " + m.username());
@@ -244,6 +250,15 @@ public class TeamsView extends VerticalLayout implements HasUrlParameter<String>
     }
 
     private Component roleCell(TeamSummary team, Member m) {
+        if (m.fromSingleSignOn()) {
+            Span role = new Span(m.role() == MembershipRole.OWNER ? "Owner" : "Member");
+            Span sso = new Span("via SSO");
+            sso.addClassName("sso-pill");
+            Span cell = new Span(role, sso);
+            cell.setTitle("Granted by the identity provider's group " + m.ssoGroup()
+                    + " at every sign-in; change the group there");
+            return cell;
+        }
         if (!team.canManageMembers()) {
             return new Span(m.role() == MembershipRole.OWNER ? "Owner" : "Member");
         }
@@ -389,10 +404,12 @@ public class TeamsView extends VerticalLayout implements HasUrlParameter<String>
         userGrid.addColumn(UserSummary::displayName).setHeader("Name");
         userGrid.addColumn(UserSummary::email).setHeader("E-mail");
         userGrid.addColumn(u -> u.admin() ? "platform admin" : "").setHeader("Role");
-        userGrid.addColumn(u -> u.enabled() ? "" : "disabled").setHeader("Status");
+        userGrid.addColumn(u -> (u.enabled() ? "" : "disabled") + (u.singleSignOn() ? (u.enabled() ? "" : " · ") + "SSO" : ""))
+                .setHeader("Status");
         ConfigurableFilterDataProvider<UserSummary, Void, String> rows = DataProvider.<UserSummary, String>fromFilteringCallbacks(
                 q -> users.users(q.getFilter().orElse(""), q.getOffset(), q.getLimit()).stream(),
                 q -> (int) users.countUsers(q.getFilter().orElse(""))).withConfigurableFilter();
+        userGrid.addComponentColumn(u -> userActions(u, rows)).setHeader("Actions").setAutoWidth(true).setFlexGrow(0);
         userGrid.setItems(rows);
         TextField filter = new TextField();
         filter.setId("user-filter");
@@ -411,6 +428,55 @@ public class TeamsView extends VerticalLayout implements HasUrlParameter<String>
         tab.setSizeFull();
         tab.setPadding(false);
         return tab;
+    }
+
+    private Component userActions(UserSummary u, ConfigurableFilterDataProvider<UserSummary, Void, String> rows) {
+        HorizontalLayout actions = new HorizontalLayout();
+        actions.setSpacing(false);
+        if (!u.singleSignOn()) {
+            Button reset = new Button(VaadinIcon.KEY.create(),
+                    e -> new ResetPasswordDialog(userAccounts, validation, u, rows::refreshAll).open());
+            reset.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
+            reset.setAriaLabel("Reset the password of " + u.username());
+            reset.setTooltipText("Reset the password of " + u.username());
+            actions.add(reset);
+        }
+        Button status = u.enabled()
+                ? new Button("Disable", e -> confirmDisable(u, rows))
+                : new Button("Enable", e -> {
+                    try {
+                        userAccounts.enable(u.id());
+                        Notifications.success(u.username() + " can sign in again");
+                    } catch (LinkportException ex) {
+                        Notifications.error(ex.getMessage());
+                    }
+                    rows.refreshAll();
+                });
+        status.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
+        if (u.enabled()) {
+            status.addThemeVariants(ButtonVariant.ERROR);
+        }
+        status.setAriaLabel((u.enabled() ? "Disable " : "Enable ") + u.username());
+        actions.add(status);
+        return actions;
+    }
+
+    private void confirmDisable(UserSummary u, ConfigurableFilterDataProvider<UserSummary, Void, String> rows) {
+        ConfirmDialog confirm = new ConfirmDialog("Disable " + u.username() + "?",
+                u.displayName() + " can no longer sign in, their open sessions end and their API tokens are revoked. "
+                        + "You can enable the user again later.",
+                "Disable", e -> {
+                    try {
+                        userAccounts.disable(u.id());
+                        Notifications.success(u.username() + " is disabled");
+                    } catch (LinkportException ex) {
+                        Notifications.error(ex.getMessage());
+                    }
+                    rows.refreshAll();
+                });
+        confirm.setCancelable(true);
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.open();
     }
 
     private static Component section(String title, Component content, Button action) {

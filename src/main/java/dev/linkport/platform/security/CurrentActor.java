@@ -12,8 +12,14 @@ public class CurrentActor {
     /** The signed-in user, if there is one. */
     public Optional<LinkportPrincipal> principal() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && auth.isAuthenticated() && auth.getPrincipal() instanceof LinkportPrincipal p) {
+        if (auth == null || !auth.isAuthenticated()) {
+            return Optional.empty();
+        }
+        if (auth.getPrincipal() instanceof LinkportPrincipal p) {
             return Optional.of(p);
+        }
+        if (auth.getPrincipal() instanceof LinkportPrincipal.Holder holder) {
+            return Optional.of(holder.linkportPrincipal()); // signed in through single sign-on
         }
         return Optional.empty();
     }

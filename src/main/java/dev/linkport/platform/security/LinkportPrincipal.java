@@ -19,6 +19,15 @@ public record LinkportPrincipal(UUID userId, String username, String displayName
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A principal of another kind that stands for a Linkport user, e.g. an OpenID Connect user after single
+     * sign-on: {@link CurrentActor} gives services the Linkport user it holds, so it looks like any other.
+     */
+    public interface Holder {
+
+        LinkportPrincipal linkportPrincipal();
+    }
+
     public static final String ROLE_ADMIN = "ADMIN";
     public static final String ROLE_USER = "USER";
 

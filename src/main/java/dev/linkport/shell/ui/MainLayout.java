@@ -19,7 +19,10 @@ import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.linkport.aws.AwsReachability;
+import dev.linkport.identity.service.UserAccountService;
 import dev.linkport.identity.service.UserService;
+import dev.linkport.identity.ui.ChangePasswordDialog;
+import dev.linkport.platform.Validation;
 import dev.linkport.notification.service.NotificationService;
 import dev.linkport.notification.ui.NotificationBell;
 import dev.linkport.platform.events.LiveUpdates;
@@ -38,7 +41,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final TeamsMenu teams;
 
     public MainLayout(UserService users, AuthenticationContext authentication, NotificationService notifications,
-                      LiveUpdates updates, AwsReachability reachability) {
+                      LiveUpdates updates, AwsReachability reachability, UserAccountService userAccounts,
+                      Validation validation) {
         Me me = users.me();
         teams = new TeamsMenu(me.teams());
         setPrimarySection(Section.DRAWER);
@@ -77,6 +81,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         sub.addItem("Teams & accounts", e -> getUI().ifPresent(ui -> ui.navigate("teams")));
         sub.addItem("API tokens", e -> getUI().ifPresent(ui -> ui.navigate("api-tokens")));
         sub.addItem("Notification settings", e -> getUI().ifPresent(ui -> ui.navigate("notification-settings")));
+        if (me.localPassword()) {
+            sub.addItem("Change password", e -> new ChangePasswordDialog(userAccounts, validation).open());
+        }
         sub.addItem("Sign out", e -> authentication.logout());
         header.add(userMenu);
         Div top = new Div(header, new AwsStatusBanner(reachability, updates, me.admin()));
