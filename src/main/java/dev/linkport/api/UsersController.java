@@ -2,6 +2,7 @@ package dev.linkport.api;
 
 import dev.linkport.api.Pages.Page;
 import dev.linkport.identity.ApiScope;
+import dev.linkport.identity.service.UserAccountService;
 import dev.linkport.identity.service.UserCommands.CreateUser;
 import dev.linkport.identity.service.UserService;
 import dev.linkport.identity.service.UserService.UserSummary;
@@ -24,15 +25,26 @@ import org.springframework.web.bind.annotation.RestController;
 /** The people who use Linkport; platform admins only. */
 @RestController
 @RequestMapping(path = "/api/v1/users", produces = "application/json")
-@Tag(name = "Users", description = "Users (platform admins): find them, create local users")
+@Tag(name = "Users", description = "Users (platform admins): find them, create local users, disable and enable them, "
+        + "reset passwords")
 class UsersController {
 
-    /** A user. {@code admin}: a platform admin; {@code enabled}: may sign in. */
-    record User(UUID id, String username, String displayName, String email, boolean admin, boolean enabled) {
+    /**
+     * A user. {@code admin}: a platform admin; {@code enabled}: may sign in; {@code singleSignOn}: signs in through
+     * the company's identity provider and has no Linkport password.
+     */
+    record User(UUID id, String username, String displayName, String email, boolean admin, boolean enabled,
+                boolean singleSignOn) {
 
         static User of(UserSummary u) {
-            return new User(u.id(), u.username(), u.displayName(), u.email(), u.admin(), u.enabled());
+            return new User(u.id(), u.username(), u.displayName(), u.email(), u.admin(), u.enabled(),
+                    u.singleSignOn());
         }
+    }
+
+    /** A new password for a local user. */
+    record NewPassword(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "at least 12 characters")
+                       String newPassword) {
     }
 
     /** A local user, who signs in with a password. */
@@ -46,9 +58,11 @@ class UsersController {
     }
 
     private final UserService users;
+    private final UserAccountService accounts;
 
-    UsersController(UserService users) {
+    UsersController(UserService users, UserAccountService accounts) {
         this.users = users;
+        this.accounts = accounts;
     }
 
     @GetMapping
@@ -76,5 +90,29 @@ class UsersController {
         User created = User.of(users.create(new CreateUser(body.username(), body.displayName(), body.email(),
                 body.password(), Boolean.TRUE.equals(body.platformAdmin()))));
         return ResponseEntity.created(URI.create("/api/v1/users/" + created.id())).body(created);
+    }
+
+    @PostMapping("/{id}/disable")
+    @NeedsScope(ApiScope.ADMIN)
+    @Operation(summary = "Disable a user (platform admins): they cannot sign in, their API tokens are revoked and "
+            + "their open sessions end", description = "Disabling a disabled user changes nothing; nobody disables "
+            + "themselves (409).")
+    User disable(@PathVariable UUID id) {
+        return User.of(accounts.disable(id));
+    }
+
+    @PostMapping("/{id}/enable")
+    @NeedsScope(ApiScope.ADMIN)
+    @Operation(summary = "Let a disabled user sign in again (platform admins); revoked API tokens stay revoked")
+    User enable(@PathVariable UUID id) {
+        return User.of(accounts.enable(id));
+    }
+
+    @PostMapping(path = "/{id}/password", consumes = "application/json")
+    @NeedsScope(ApiScope.ADMIN)
+    @Operation(summary = "Give a local user a new password (platform admins)",
+            description = "409 for a user who signs in through single sign-on.")
+    User resetPassword(@PathVariable UUID id, @RequestBody NewPassword body) {
+        return User.of(accounts.resetPassword(id, body.newPassword()));
     }
 }

@@ -79,4 +79,56 @@ class UsersApiIT {
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
         assertThat(response.errorFields()).containsExactlyInAnyOrder("username", "displayName", "email", "password");
     }
+
+    @Test
+    void anAdminDisablesAUserWhoseTokenStopsWorkingThenEnablesAndResetsTheirPassword() {
+        ApiClient admin = ApiClient.token(port, users, tokens, "admin", ApiScope.READ, ApiScope.ADMIN);
+        String name = uniqueName("fay");
+        String id = admin.post("/api/v1/users", Map.of("username", name, "displayName", "Fay",
+                "password", "a-long-initial-password")).text("id");
+        ApiClient fay = ApiClient.basic(port, name, "a-long-initial-password");
+        assertThat(fay.get("/api/v1/services").status()).isEqualTo(200);
+
+        Response disabled = admin.post("/api/v1/users/" + id + "/disable", Map.of());
+        assertThat(disabled.status()).as(disabled.toString()).isEqualTo(200);
+        assertThat(disabled.json().get("enabled").asBoolean()).isFalse();
+        assertThat(fay.get("/api/v1/services").status()).isEqualTo(401);
+
+        Response enabled = admin.post("/api/v1/users/" + id + "/enable", Map.of());
+        assertThat(enabled.json().get("enabled").asBoolean()).isTrue();
+        assertThat(fay.get("/api/v1/services").status()).isEqualTo(200);
+
+        Response reset = admin.post("/api/v1/users/" + id + "/password", Map.of("newPassword", "another-long-password"));
+        assertThat(reset.status()).as(reset.toString()).isEqualTo(200);
+        assertThat(fay.get("/api/v1/services").status()).isEqualTo(401);
+        assertThat(ApiClient.basic(port, name, "another-long-password").get("/api/v1/services").status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void disablingEnablingAndResettingAreForAdminsAndNameTheirErrors() {
+        String aliceId = idOf("alice");
+        ApiClient bob = ApiClient.basic(port, "bob", ApiJourneyIT.PASSWORD);
+        assertThat(bob.post("/api/v1/users/" + aliceId + "/disable", Map.of()).status()).isEqualTo(403);
+        assertThat(ApiClient.anonymous(port).post("/api/v1/users/" + aliceId + "/enable", Map.of()).status())
+                .isEqualTo(401);
+        Response readOnly = ApiClient.token(port, users, tokens, "admin", ApiScope.READ)
+                .post("/api/v1/users/" + aliceId + "/disable", Map.of());
+        assertThat(readOnly.status()).isEqualTo(403);
+        assertThat(readOnly.text("requiredScope")).isEqualTo("admin");
+
+        ApiClient admin = ApiClient.basic(port, "admin", ApiJourneyIT.PASSWORD);
+        assertThat(admin.post("/api/v1/users/" + UUID.randomUUID() + "/disable", Map.of()).status()).isEqualTo(404);
+        Response shortPassword = admin.post("/api/v1/users/" + aliceId + "/password", Map.of("newPassword", "short"));
+        assertThat(shortPassword.status()).as(shortPassword.toString()).isEqualTo(400);
+        assertThat(shortPassword.errorFields()).containsExactly("newPassword");
+        String adminId = idOf("admin");
+        assertThat(admin.post("/api/v1/users/" + adminId + "/disable", Map.of()).status()).isEqualTo(409);
+    }
+
+    private String idOf(String username) {
+        return items(ApiClient.basic(port, "admin", ApiJourneyIT.PASSWORD).get("/api/v1/users?size=100&q=" + username)
+                .json()).stream().filter(u -> u.get("username").asString().equals(username))
+                .map(u -> u.get("id").asString()).findFirst().orElseThrow();
+    }
 }
