@@ -6,9 +6,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import dev.linkport.identity.service.AccessCheckResult;
@@ -17,7 +15,6 @@ import dev.linkport.identity.service.AccessCheckResult.StepOutcome;
 import dev.linkport.identity.service.AccessCheckService;
 import dev.linkport.identity.service.AccountDetails;
 import dev.linkport.platform.ui.Background;
-import dev.linkport.platform.ui.CopyButton;
 import dev.linkport.platform.ui.StateBadge;
 
 /**
@@ -92,10 +89,10 @@ class AccessCheckDialog extends Dialog {
         boolean assumeFailed = result.steps().getFirst().outcome() == StepOutcome.FAILED;
         boolean readFailed = result.steps().stream().skip(1).anyMatch(s -> s.outcome() == StepOutcome.FAILED);
         if (assumeFailed) {
-            body.add(policy("Trust policy the role needs", "access-trust-policy", result.trustPolicy()));
+            body.add(AccountPoliciesDialog.section("Trust policy the role needs", "access-trust-policy", result.trustPolicy()));
         }
         if (readFailed) {
-            body.add(policy("Permissions policy to attach", "access-permission-policy", result.permissionPolicy()));
+            body.add(AccountPoliciesDialog.section("Permissions policy to attach", "access-permission-policy", result.permissionPolicy()));
         }
         again.setEnabled(true);
     }
@@ -122,14 +119,6 @@ class AccessCheckDialog extends Dialog {
         return row;
     }
 
-    private static Component policy(String title, String id, String json) {
-        Pre pre = new Pre(json);
-        pre.setId(id);
-        pre.addClassName("policy-json");
-        Div header = new Div(new H4(title), new CopyButton("Copy JSON", () -> json));
-        header.addClassName("policy-header");
-        return new Div(header, pre);
-    }
 
     /** A "Test access" button that opens this dialog for the account. */
     static Button button(AccessCheckService checks, Background background, AccountDetails account,

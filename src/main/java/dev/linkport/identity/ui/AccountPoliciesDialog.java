@@ -50,7 +50,8 @@ class AccountPoliciesDialog extends Dialog {
         getFooter().add(new Button("Close", e -> close()));
     }
 
-    private static Div section(String title, String id, String json) {
+    /** A policy document with its title and a button that copies it; also used by the access check's dialog. */
+    static Div section(String title, String id, String json) {
         Pre pre = new Pre(json);
         pre.setId(id);
         pre.addClassName("policy-json");

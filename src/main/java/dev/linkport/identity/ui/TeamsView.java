@@ -44,9 +44,9 @@ import dev.linkport.platform.ui.Background;
 import dev.linkport.platform.ui.EmptyState;
 import dev.linkport.platform.ui.Notifications;
 import dev.linkport.platform.ui.StateBadge;
+import dev.linkport.platform.ui.TimeAgo;
 import dev.linkport.platform.ui.ViewHeader;
 import jakarta.annotation.security.PermitAll;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -356,7 +356,7 @@ public class TeamsView extends VerticalLayout implements HasUrlParameter<String>
             cell.add(never);
             return cell;
         }
-        Span when = new Span(ago(last.checkedAt()));
+        Span when = new Span(TimeAgo.of(last.checkedAt(), Instant.now()));
         when.addClassName("hint");
         cell.add(new Div(new StateBadge(last.outcome()), when));
         cell.getElement().setAttribute("title", last.summary() + " (tested by " + last.checkedBy() + ")");
@@ -368,19 +368,6 @@ public class TeamsView extends VerticalLayout implements HasUrlParameter<String>
         return cell;
     }
 
-    private static String ago(Instant at) {
-        Duration d = Duration.between(at, Instant.now());
-        if (d.toMinutes() < 1) {
-            return "just now";
-        }
-        if (d.toHours() < 1) {
-            return d.toMinutes() + " min ago";
-        }
-        if (d.toDays() < 1) {
-            return d.toHours() + " h ago";
-        }
-        return d.toDays() + " days ago";
-    }
 
     private void confirmRemoveAccount(TeamSummary team, AccountDetails a) {
         ConfirmDialog confirm = new ConfirmDialog("Remove account " + a.accountId() + "?",

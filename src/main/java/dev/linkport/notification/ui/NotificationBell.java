@@ -14,7 +14,7 @@ import dev.linkport.notification.service.NotificationService;
 import dev.linkport.platform.events.Changed;
 import dev.linkport.platform.events.LiveUpdates;
 import dev.linkport.platform.ui.LiveRefresh;
-import java.time.Duration;
+import dev.linkport.platform.ui.TimeAgo;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -104,7 +104,7 @@ public class NotificationBell extends Div {
         Anchor title = new Anchor(n.link() == null ? "" : n.link(), n.title());
         title.addClassName("notification-title");
         title.getElement().addEventListener("click", e -> read(n));
-        Span when = new Span(ago(n.createdAt()));
+        Span when = new Span(TimeAgo.of(n.createdAt(), Instant.now()));
         when.addClassName("notification-when");
         Div item = new Div(title, when);
         if (n.body() != null && !n.body().isBlank()) {
@@ -129,17 +129,4 @@ public class NotificationBell extends Div {
         }
     }
 
-    private static String ago(Instant at) {
-        Duration d = Duration.between(at, Instant.now());
-        if (d.toMinutes() < 1) {
-            return "just now";
-        }
-        if (d.toHours() < 1) {
-            return d.toMinutes() + " min ago";
-        }
-        if (d.toDays() < 1) {
-            return d.toHours() + " h ago";
-        }
-        return d.toDays() + " d ago";
-    }
 }

@@ -14,6 +14,8 @@ import dev.linkport.worker.DriftKind;
 import dev.linkport.worker.ManualRetry;
 import dev.linkport.worker.Reconciler;
 import dev.linkport.worker.runtime.JobFailures;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -146,11 +148,7 @@ public class OperationsService {
         return jdbc.sql(JOBS + where(filter) + " order by (f.task_name is null), f.failed_at desc nulls last,"
                         + " s.execution_time, task, instance offset ? limit ?")
                 .params(offset, limit)
-                .query((rs, n) -> new Job(rs.getString("task"), rs.getString("instance"),
-                        instant(rs.getTimestamp("execution_time")), rs.getBoolean("scheduled"),
-                        rs.getBoolean("picked"), rs.getString("picked_by"), rs.getInt("attempts"),
-                        rs.getString("error"), rs.getString("account_id"), rs.getString("region"),
-                        instant(rs.getTimestamp("failed_at")), rs.getBoolean("gave_up")))
+                .query(OperationsService::job)
                 .list();
     }
 
@@ -172,12 +170,15 @@ public class OperationsService {
                         + " order by (j.error is null and not j.gave_up), j.failed_at desc nulls last,"
                         + " j.execution_time, j.task, j.instance offset ? limit ?")
                 .params(task.trim(), offset, limit)
-                .query((rs, n) -> new Job(rs.getString("task"), rs.getString("instance"),
-                        instant(rs.getTimestamp("execution_time")), rs.getBoolean("scheduled"),
-                        rs.getBoolean("picked"), rs.getString("picked_by"), rs.getInt("attempts"),
-                        rs.getString("error"), rs.getString("account_id"), rs.getString("region"),
-                        instant(rs.getTimestamp("failed_at")), rs.getBoolean("gave_up")))
+                .query(OperationsService::job)
                 .list();
+    }
+
+    private static Job job(ResultSet rs, int row) throws SQLException {
+        return new Job(rs.getString("task"), rs.getString("instance"), instant(rs.getTimestamp("execution_time")),
+                rs.getBoolean("scheduled"), rs.getBoolean("picked"), rs.getString("picked_by"), rs.getInt("attempts"),
+                rs.getString("error"), rs.getString("account_id"), rs.getString("region"),
+                instant(rs.getTimestamp("failed_at")), rs.getBoolean("gave_up"));
     }
 
     /** How many jobs {@link #jobs(JobFilter, String, int, int)} lists. */
@@ -239,11 +240,7 @@ public class OperationsService {
     private Job find(String task, String instance) {
         return jdbc.sql(JOBS + " where coalesce(s.task_name, f.task_name) = ? and coalesce(s.task_instance, f.task_instance) = ?")
                 .params(task, instance)
-                .query((rs, n) -> new Job(rs.getString("task"), rs.getString("instance"),
-                        instant(rs.getTimestamp("execution_time")), rs.getBoolean("scheduled"),
-                        rs.getBoolean("picked"), rs.getString("picked_by"), rs.getInt("attempts"),
-                        rs.getString("error"), rs.getString("account_id"), rs.getString("region"),
-                        instant(rs.getTimestamp("failed_at")), rs.getBoolean("gave_up")))
+                .query(OperationsService::job)
                 .optional().orElseThrow(() -> new NotFoundException("No job " + task + " " + instance));
     }
 
