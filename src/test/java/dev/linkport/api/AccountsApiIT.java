@@ -80,9 +80,10 @@ class AccountsApiIT {
         ApiClient admin = ApiClient.basic(port, "admin", ApiJourneyIT.PASSWORD);
         String team = uniqueName("team");
         String teamId = admin.post("/api/v1/teams", Map.of("name", team, "displayName", "T")).text("id");
-        admin.post("/api/v1/teams/" + teamId + "/members", Map.of("username", "carol", "role", "member"));
+        String plainMember = ApiSteps.newUser(port, "member");
+        admin.post("/api/v1/teams/" + teamId + "/members", Map.of("username", plainMember, "role", "member"));
 
-        Response member = ApiClient.basic(port, "carol", ApiJourneyIT.PASSWORD)
+        Response member = ApiClient.basic(port, plainMember, ApiJourneyIT.PASSWORD)
                 .post("/api/v1/accounts", registration(team, freshAccountId()));
         assertThat(member.status()).as(member.toString()).isEqualTo(403);
 

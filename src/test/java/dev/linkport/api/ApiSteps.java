@@ -28,6 +28,20 @@ public final class ApiSteps {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /**
+     * A new local user, created by the admin through the API, who signs in with {@link ApiJourneyIT#PASSWORD}: tests
+     * that change memberships use such users, so the demo users' teams stay as every other test expects them.
+     */
+    static String newUser(int port, String prefix) {
+        String username = uniqueName(prefix);
+        ApiClient.Response created = ApiClient.basic(port, "admin", ApiJourneyIT.PASSWORD).post("/api/v1/users",
+                Map.of("username", username, "displayName", prefix, "password", ApiJourneyIT.PASSWORD));
+        if (created.status() != 201) {
+            throw new IllegalStateException("could not create user " + username + ": " + created);
+        }
+        return username;
+    }
+
     /** The ARN of a sandbox load balancer in the provider account, found through the API. */
     public static String loadBalancerArn(ApiClient provider, String name) {
         Response lbs = provider.get("/api/v1/accounts/" + PROVIDER_ACCOUNT + "/load-balancers?region=" + REGION);

@@ -1,6 +1,7 @@
 package dev.linkport.api;
 
 import static dev.linkport.api.ApiSteps.items;
+import static dev.linkport.api.ApiSteps.newUser;
 import static dev.linkport.api.ApiSteps.uniqueName;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +28,8 @@ class TeamsApiIT {
     void anAdminTokenCreatesATeamAddsAnOwnerRenamesItAndManagesItsMembers() {
         ApiClient admin = ApiClient.token(port, users, tokens, "admin", ApiScope.READ, ApiScope.ADMIN);
         String name = uniqueName("team");
+        String owner = newUser(port, "owner");
+        String member = newUser(port, "member");
 
         Response created = admin.post("/api/v1/teams", Map.of("name", name, "displayName", "Team " + name));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -34,10 +37,10 @@ class TeamsApiIT {
         assertThat(created.location()).endsWith("/api/v1/teams/" + id);
         assertThat(created.text("name")).isEqualTo(name);
 
-        Response owner = admin.post("/api/v1/teams/" + id + "/members", Map.of("username", "bob", "role", "owner"));
-        assertThat(owner.status()).as(owner.toString()).isEqualTo(201);
-        assertThat(owner.text("role")).isEqualTo("OWNER");
-        assertThat(admin.post("/api/v1/teams/" + id + "/members", Map.of("username", "carol", "role", "member"))
+        Response added = admin.post("/api/v1/teams/" + id + "/members", Map.of("username", owner, "role", "owner"));
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+        assertThat(added.text("role")).isEqualTo("OWNER");
+        assertThat(admin.post("/api/v1/teams/" + id + "/members", Map.of("username", member, "role", "member"))
                 .status()).isEqualTo(201);
 
         Response renamed = admin.send("PATCH", "/api/v1/teams/" + id, Map.of("displayName", "Renamed"));
@@ -47,19 +50,19 @@ class TeamsApiIT {
 
         Response members = admin.get("/api/v1/teams/" + id + "/members");
         assertThat(members.json().get("total").asLong()).isEqualTo(2);
-        assertThat(items(members.json())).extracting(m -> m.get("username").asString()).containsExactly("bob", "carol");
+        assertThat(items(members.json())).extracting(m -> m.get("username").asString()).containsExactlyInAnyOrder(owner, member);
 
-        ApiClient bob = ApiClient.basic(port, "bob", ApiJourneyIT.PASSWORD);
-        Response promoted = bob.send("PUT", "/api/v1/teams/" + id + "/members/carol", Map.of("role", "OWNER"));
+        ApiClient asOwner = ApiClient.basic(port, owner, ApiJourneyIT.PASSWORD);
+        Response promoted = asOwner.send("PUT", "/api/v1/teams/" + id + "/members/" + member, Map.of("role", "OWNER"));
         assertThat(promoted.status()).as(promoted.toString()).isEqualTo(200);
         assertThat(promoted.text("role")).isEqualTo("OWNER");
-        assertThat(bob.delete("/api/v1/teams/" + id + "/members/carol").status()).isEqualTo(204);
-        assertThat(bob.get("/api/v1/teams/" + id + "/members/carol").status()).isEqualTo(404);
+        assertThat(asOwner.delete("/api/v1/teams/" + id + "/members/" + member).status()).isEqualTo(204);
+        assertThat(asOwner.get("/api/v1/teams/" + id + "/members/" + member).status()).isEqualTo(404);
 
-        Response lastOwner = bob.delete("/api/v1/teams/" + id + "/members/bob");
+        Response lastOwner = asOwner.delete("/api/v1/teams/" + id + "/members/" + owner);
         assertThat(lastOwner.status()).as(lastOwner.toString()).isEqualTo(409);
 
-        Response mine = bob.get("/api/v1/teams?q=" + name);
+        Response mine = asOwner.get("/api/v1/teams?q=" + name);
         assertThat(items(mine.json())).extracting(t -> t.get("myRole").asString()).containsExactly("OWNER");
     }
 
@@ -88,9 +91,10 @@ class TeamsApiIT {
     void aMemberWhoIsNoOwnerMayNotAddMembersAndAnOutsiderDoesNotSeeTheTeam() {
         ApiClient admin = ApiClient.basic(port, "admin", ApiJourneyIT.PASSWORD);
         String id = admin.post("/api/v1/teams", Map.of("name", uniqueName("team"), "displayName", "T")).text("id");
-        admin.post("/api/v1/teams/" + id + "/members", Map.of("username", "bob", "role", "member"));
+        String plainMember = newUser(port, "member");
+        admin.post("/api/v1/teams/" + id + "/members", Map.of("username", plainMember, "role", "member"));
 
-        Response member = ApiClient.basic(port, "bob", ApiJourneyIT.PASSWORD)
+        Response member = ApiClient.basic(port, plainMember, ApiJourneyIT.PASSWORD)
                 .post("/api/v1/teams/" + id + "/members", Map.of("username", "carol", "role", "member"));
         assertThat(member.status()).as(member.toString()).isEqualTo(403);
 

@@ -9,17 +9,30 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 
 /**
  * A real SMTP server (GreenMail) on the port {@link TestPorts#SMTP} that the test configuration names as
- * {@code spring.mail.port}. Started by the first test that asks for it and kept for the rest of the JVM, so that
- * every test reads the same mailbox; e-mails sent before it started were retried or given up by Linkport.
+ * {@code spring.mail.port}. The shared test context starts it ({@link Started}), so Linkport's e-mails in every
+ * test reach it instead of being retried and given up; it runs for the rest of the JVM and every test reads the
+ * same mailbox.
  */
 public final class TestSmtp {
 
     private static GreenMail server;
 
     private TestSmtp() {
+    }
+
+    /** Starts the server with the shared test context ({@code @LinkportIntegrationTest} imports this). */
+    @TestConfiguration(proxyBeanMethods = false)
+    public static class Started {
+
+        @Bean(destroyMethod = "")
+        GreenMail testSmtpServer() {
+            return server();
+        }
     }
 
     /** The server, started on first use. */

@@ -241,12 +241,15 @@ class ReconcileIT {
      */
     @Test
     void aHundredThousandListingsAreReconciledInOneRun() {
+        long started = System.nanoTime();
         ScaleSeed.Provider provider = seed.provider("444444444444", "us-east-1");
         List<String> services = seed.services(provider, 100_000);
+        long seeded = System.nanoTime();
         try {
             List<String> connected = seed.connections(services.subList(0, 3), CAROL, 2);
 
             Run run = run();
+            System.out.printf("%nRECONCILE 100,000 listings: seeded in %d ms%n", (seeded - started) / 1_000_000);
 
             assertThat(run.report().errors()).isZero();
             assertThat(run.report().services()).isGreaterThanOrEqualTo(100_000);
@@ -265,7 +268,9 @@ class ReconcileIT {
                     run.report().services(), run.allCalls().values().stream().mapToLong(Long::longValue).sum(),
                     run.allCalls(), run.report().duration().toMillis());
         } finally {
+            long removing = System.nanoTime();
             seed.remove(services);
+            System.out.printf("RECONCILE 100,000 listings: removed in %d ms%n", (System.nanoTime() - removing) / 1_000_000);
         }
     }
 
