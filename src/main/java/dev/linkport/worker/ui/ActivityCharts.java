@@ -68,7 +68,8 @@ class ActivityCharts extends VerticalLayout {
         double longest = last.decisions().stream().filter(d -> d != null)
                 .mapToDouble(d -> d.median().toMillis() / 1000.0).max().orElse(0);
         Unit unit = longest >= 7200 ? new Unit("hours", "h", 3600)
-                : longest >= 120 ? new Unit("minutes", "min", 60) : new Unit("seconds", "s", 1);
+                : longest >= 120 ? new Unit("minutes", "min", 60)
+                : longest >= 1 ? new Unit("seconds", "s", 1) : new Unit("milliseconds", "ms", 0.001);
         List<Double> medians = last.decisions().stream()
                 .map(d -> d == null ? Double.NaN : d.median().toMillis() / 1000.0 / unit.seconds()).toList();
         return HourlyChart.of("decision-chart", "Time to decision", last.hours())
