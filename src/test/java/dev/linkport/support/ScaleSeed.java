@@ -78,9 +78,13 @@ public class ScaleSeed {
      * @return the services' ids
      */
     public List<String> services(Provider provider, int count) {
+        long started = System.nanoTime();
         List<String> ids = sandbox.control().seedEndpointServices(provider.accountId(), provider.region(),
                 provider.loadBalancerArn(), count, true);
+        long inSandbox = System.nanoTime();
+        long[] inTransaction = new long[1];
         tx.executeWithoutResult(status -> {
+            inTransaction[0] = System.nanoTime();
             Timestamp now = Timestamp.from(Instant.now());
             jdbc.sql("""
                             insert into service_listing (id, owner_team_id, owner_team_name, provider_account_id, region,
@@ -97,6 +101,10 @@ public class ScaleSeed {
                             select id, ? from service_listing where aws_service_id = any(?)""")
                     .params(provider.loadBalancerArn(), ids.toArray(String[]::new)).update();
         });
+        // where seeding spends its time: alone it takes seconds, late in the full suite it has taken minutes
+        System.out.printf("SCALE SEED %,d services: sandbox %d ms, waiting for a connection %d ms, insert and commit %d ms%n",
+                count, (inSandbox - started) / 1_000_000, (inTransaction[0] - inSandbox) / 1_000_000,
+                (System.nanoTime() - inTransaction[0]) / 1_000_000);
         return ids;
     }
 

@@ -209,8 +209,9 @@ public class TeamsView extends VerticalLayout implements HasUrlParameter<String>
     private Component membersSection(TeamSummary team) {
         Grid<Member> grid = new Grid<>(Member.class, false);
         grid.addClassName("members-grid");
-        // a team may have hundreds of members: a fixed height, and rows loaded as it scrolls
-        grid.setHeight(Math.min(12, Math.max(team.memberCount(), 1)) * 2.5 + 3 + "rem");
+        // a team may have hundreds of members: a fixed height (up to 12 rows, each tall enough for the role's combo
+        // box, plus the header), and rows loaded as it scrolls
+        grid.setHeight(Math.min(12, Math.max(team.memberCount(), 1)) * 3.25 + 3.75 + "rem");
         grid.addColumn(Member::username).setHeader("User");
         grid.addColumn(Member::displayName).setHeader("Name");
         grid.addComponentColumn(m -> roleCell(team, m)).setHeader("Role");
