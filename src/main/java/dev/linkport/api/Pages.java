@@ -5,7 +5,7 @@ import dev.linkport.platform.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Response shapes for lists, and the rules for {@code page}/{@code size} parameters. */
+/** Response shapes for lists, and the rules for {@code page}/{@code size} and a list's search text {@code q}. */
 final class Pages {
 
     static final int MAX_SIZE = 100;
@@ -31,6 +31,13 @@ final class Pages {
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
+        }
+    }
+
+    /** A list's search text {@code q}: at most 100 characters (or none). */
+    static void checkQuery(String q) {
+        if (q != null && q.length() > 100) {
+            throw InvalidInputException.of("q", "At most 100 characters");
         }
     }
 

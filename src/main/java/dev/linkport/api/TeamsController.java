@@ -111,7 +111,7 @@ class TeamsController {
     Page<TeamItem> list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
                         @RequestParam(defaultValue = "20") int size) {
         Pages.check(page, size);
-        checkText(q);
+        Pages.checkQuery(q);
         return new Page<>(teams.teams(q, Pages.offset(page, size), size).stream().map(TeamItem::of).toList(), page,
                 size, teams.countTeams(q));
     }
@@ -150,7 +150,7 @@ class TeamsController {
     Page<TeamMember> members(@PathVariable UUID id, @RequestParam(required = false) String q,
                              @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         Pages.check(page, size);
-        checkText(q);
+        Pages.checkQuery(q);
         return new Page<>(teams.members(id, q, Pages.offset(page, size), size).stream().map(TeamMember::of).toList(),
                 page, size, teams.countMembers(id, q));
     }
@@ -220,12 +220,6 @@ class TeamsController {
         } catch (IllegalArgumentException e) {
             throw InvalidInputException.of("role", "No role " + value + "; use one of " + Arrays.stream(
                     MembershipRole.values()).map(r -> r.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
-        }
-    }
-
-    static void checkText(String q) {
-        if (q != null && q.length() > 100) {
-            throw InvalidInputException.of("q", "At most 100 characters");
         }
     }
 }

@@ -71,7 +71,7 @@ class UsersController {
     Page<User> list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
                     @RequestParam(defaultValue = "20") int size) {
         Pages.check(page, size);
-        TeamsController.checkText(q);
+        Pages.checkQuery(q);
         return new Page<>(users.users(q, Pages.offset(page, size), size).stream().map(User::of).toList(), page, size,
                 users.countUsers(q));
     }

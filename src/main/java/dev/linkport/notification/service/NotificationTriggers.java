@@ -59,19 +59,12 @@ class NotificationTriggers {
         switch (moved.to()) {
             case SUBMITTED -> {
                 ListingRef listing = listings.get(moved.listingId());
-                Set<UUID> deciders;
-                Set<UUID> deciderTeams;
-                if (listing.approvalPolicy() == ApprovalPolicy.PROVIDER) {
-                    deciders = teams.memberIds(listing.ownerTeamId());
-                    deciderTeams = Set.of(listing.ownerTeamId());
-                } else if (listing.approvalPolicy() == ApprovalPolicy.ADMIN) {
-                    deciders = users.adminIds();
-                    deciderTeams = Set.of();
-                } else {
+                if (listing.approvalPolicy() == ApprovalPolicy.AUTO) {
                     return;
                 }
-                deciders.remove(moved.requesterId()); // four eyes: nobody decides their own request
-                dispatch.tell(deciders, deciderTeams, message(moved, NotificationKind.REQUEST_TO_DECIDE,
+                Deciders deciders = Deciders.of(listing, teams, users);
+                deciders.people().remove(moved.requesterId()); // four eyes: nobody decides their own request
+                dispatch.tell(deciders.people(), deciders.teams(), message(moved, NotificationKind.REQUEST_TO_DECIDE,
                         "New request to decide: " + what,
                         users.get(moved.requesterId()).displayName() + " asks: " + moved.justification(),
                         approvalLink(moved.requestId())));

@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -96,17 +95,8 @@ class Reminders {
         if (!sent.claim(request.id(), Stage.REMINDED, now)) {
             return false;
         }
-        ListingRef listing = listings.get(request.serviceId());
-        Set<UUID> deciders;
-        Set<UUID> deciderTeams;
-        if (listing.approvalPolicy() == ApprovalPolicy.PROVIDER) {
-            deciders = teams.memberIds(listing.ownerTeamId());
-            deciderTeams = Set.of(listing.ownerTeamId());
-        } else {
-            deciders = users.adminIds();
-            deciderTeams = Set.of();
-        }
-        dispatch.tell(deciders, deciderTeams, new Message(NotificationKind.REQUEST_REMINDER,
+        Deciders deciders = Deciders.of(listings.get(request.serviceId()), teams, users);
+        dispatch.tell(deciders.people(), deciders.teams(), new Message(NotificationKind.REQUEST_REMINDER,
                 "Still waiting for a decision (" + waited(request, now) + "): " + what(request),
                 request.requester() + " asked: " + request.justification(),
                 NotificationTriggers.approvalLink(request.id()), request.id(), request.serviceId(), now));
