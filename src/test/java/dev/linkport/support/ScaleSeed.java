@@ -83,10 +83,14 @@ public class ScaleSeed {
                 provider.loadBalancerArn(), count, true);
         long inSandbox = System.nanoTime();
         long[] inTransaction = new long[1];
+        List<String> plans = new ArrayList<>();
         tx.executeWithoutResult(status -> {
             inTransaction[0] = System.nanoTime();
             Timestamp now = Timestamp.from(Instant.now());
-            jdbc.sql("""
+            // EXPLAIN ANALYZE runs the insert and says where its time went (triggers included), printed below
+            // when seeding is slow
+            plans.addAll(jdbc.sql("""
+                            explain (analyze, buffers)
                             insert into service_listing (id, owner_team_id, owner_team_name, provider_account_id, region,
                                 name, summary, acceptance_required, approval_policy, visibility, state, aws_service_id,
                                 aws_service_name, created_at, updated_at, version)
@@ -95,16 +99,21 @@ public class ScaleSeed {
                                    ?, ?, 0
                             from unnest(cast(? as text[])) as s(id), team t where t.name = 'payments'""")
                     .params(provider.id(), provider.region(), provider.region(), now, now, ids.toArray(String[]::new))
-                    .update();
-            jdbc.sql("""
+                    .query(String.class).list());
+            plans.addAll(jdbc.sql("""
+                            explain (analyze, buffers)
                             insert into service_listing_load_balancer (listing_id, load_balancer_arn)
-                            select id, ? from service_listing where aws_service_id = any(?)""")
-                    .params(provider.loadBalancerArn(), ids.toArray(String[]::new)).update();
+                            select l.id, ? from service_listing l join unnest(cast(? as text[])) as s(id)
+                                on l.aws_service_id = s.id""")
+                    .params(provider.loadBalancerArn(), ids.toArray(String[]::new)).query(String.class).list());
         });
         // where seeding spends its time: alone it takes seconds, late in the full suite it has taken minutes
+        long insertMillis = (System.nanoTime() - inTransaction[0]) / 1_000_000;
         System.out.printf("SCALE SEED %,d services: sandbox %d ms, waiting for a connection %d ms, insert and commit %d ms%n",
-                count, (inSandbox - started) / 1_000_000, (inTransaction[0] - inSandbox) / 1_000_000,
-                (System.nanoTime() - inTransaction[0]) / 1_000_000);
+                count, (inSandbox - started) / 1_000_000, (inTransaction[0] - inSandbox) / 1_000_000, insertMillis);
+        if (insertMillis > 30_000) {
+            System.out.println("SCALE SEED slow; the inserts' plans:\n" + String.join("\n", plans));
+        }
         return ids;
     }
 
@@ -121,8 +130,9 @@ public class ScaleSeed {
     public void remove(List<String> serviceIds) {
         String[] ids = serviceIds.toArray(String[]::new);
         // findings, observed connections and principals go with their listing (on delete cascade)
-        tx.executeWithoutResult(status -> jdbc.sql("delete from service_listing where aws_service_id = any(?)")
-                .param(ids).update());
+        tx.executeWithoutResult(status -> jdbc.sql("""
+                        delete from service_listing l using unnest(cast(? as text[])) as s(id)
+                        where l.aws_service_id = s.id""").param(ids).update());
         sandbox.control().removeEndpointServices(serviceIds);
     }
 }
