@@ -23,6 +23,7 @@ import dev.linkport.platform.NotFoundException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.Optional;
@@ -97,7 +98,7 @@ public class ApprovalService {
         return tx.execute(status -> {
             Caller caller = access.caller();
             List<EndpointRequestRow> rows = requests.submitted(decidable(caller), filter, offset, limit);
-            java.util.Map<UUID, ListingRef> byId = listings.get(rows.stream().map(EndpointRequestRow::serviceId)
+            Map<UUID, ListingRef> byId = listings.get(rows.stream().map(EndpointRequestRow::serviceId)
                     .distinct().toList());
             return rows.stream().map(r -> {
                 ListingRef listing = byId.get(r.serviceId());

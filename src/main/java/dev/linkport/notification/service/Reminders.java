@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -120,7 +121,7 @@ class Reminders {
     }
 
     /** Who asked for the request: they are not reminded to decide it (four eyes). */
-    private java.util.UUID requesterOf(EndpointRequestRow request) {
+    private UUID requesterOf(EndpointRequestRow request) {
         ServiceRequests.Pending pending = requests.pending(request.id());
         return pending == null ? null : pending.requesterId();
     }
