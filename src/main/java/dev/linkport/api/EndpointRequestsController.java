@@ -216,7 +216,8 @@ class EndpointRequestsController {
     @PostMapping(path = "/reject", consumes = "application/json")
     @Operation(summary = "Reject up to 100 SUBMITTED requests with one reason (required, at most 2000 characters)",
             description = "Each is decided and audited as a single rejection; the answer says, for each in the "
-                    + "order given, whether it was rejected or why not (NOT_FOUND, NOT_ALLOWED, ALREADY_DECIDED).")
+                    + "order given, whether it was rejected or why not (NOT_FOUND, NOT_ALLOWED, OWN_REQUEST, "
+                    + "ALREADY_DECIDED).")
     Items<BulkDecision> rejectAll(@RequestBody BulkRejection body) {
         checkBulk(body.ids(), "reject");
         return new Items<>(approvals.rejectAll(body.ids(), body.reason()).stream().map(BulkDecision::of).toList());
@@ -227,7 +228,7 @@ class EndpointRequestsController {
     @Operation(summary = "Approve up to 100 SUBMITTED requests, with an optional reason (at most 2000 characters)",
             description = "Each is decided and audited as a single approval and provisioned; the answer says, for "
                     + "each in the order given, whether it was approved or why not (NOT_FOUND, NOT_ALLOWED, "
-                    + "ALREADY_DECIDED).")
+                    + "OWN_REQUEST: nobody decides their own request, ALREADY_DECIDED).")
     Items<BulkDecision> approveAll(@RequestBody BulkApproval body) {
         checkBulk(body.ids(), "approve");
         return new Items<>(approvals.approveAll(body.ids(), body.reason()).stream().map(BulkDecision::of).toList());
@@ -312,14 +313,18 @@ class EndpointRequestsController {
 
     @NeedsScope(ApiScope.DECIDE)
     @PostMapping("/{id}/approve")
-    @Operation(summary = "Approve a SUBMITTED request (admins; the provider team for the PROVIDER policy)")
+    @Operation(summary = "Approve a SUBMITTED request (admins; the provider team for the PROVIDER policy)",
+            description = "Four eyes: nobody decides their own request, admins included (403), unless "
+                    + "linkport.approval.self-decision-allowed-for names the service's policy.")
     EndpointRequest approve(@PathVariable UUID id, @RequestBody(required = false) Decision body) {
         return EndpointRequest.of(approvals.approve(id, body == null ? null : body.reason()));
     }
 
     @NeedsScope(ApiScope.DECIDE)
     @PostMapping("/{id}/reject")
-    @Operation(summary = "Reject a SUBMITTED request; a reason is required")
+    @Operation(summary = "Reject a SUBMITTED request; a reason is required",
+            description = "Four eyes: nobody decides their own request, admins included (403), unless "
+                    + "linkport.approval.self-decision-allowed-for names the service's policy.")
     EndpointRequest reject(@PathVariable UUID id, @RequestBody(required = false) Decision body) {
         return EndpointRequest.of(approvals.reject(id, body == null ? null : body.reason()));
     }

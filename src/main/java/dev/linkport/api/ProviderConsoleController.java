@@ -37,7 +37,8 @@ class ProviderConsoleController {
     record AllowPrincipal(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "arn:aws:iam::222222222222:root",
                     description = "An account root, IAM role or user ARN, or *") String arn,
-            @Schema(description = "Must be true to allow *, which lets anyone in any AWS account connect")
+            @Schema(description = "Must be true to allow *, which lets anyone in any AWS account connect; * needs "
+                    + "an owner of the service's team or a platform admin (403 otherwise)")
             Boolean confirmWildcard) {
     }
 

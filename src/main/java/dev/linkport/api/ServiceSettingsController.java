@@ -111,7 +111,9 @@ class ServiceSettingsController {
     @Operation(summary = "Edit a service (owners, admins)",
             description = "Description, tags, docs, contact, ports, approval policy and visibility change at once; "
                     + "acceptance and supported regions are applied in AWS in the background. With a stale "
-                    + "version the edit is refused with 409.")
+                    + "version the edit is refused with 409. Lowering the approval policy (ADMIN > PROVIDER > AUTO) "
+                    + "needs an owner of the service's team, lowering it from ADMIN a platform admin; otherwise 403 "
+                    + "(GET /settings lists the caller's policyChoices).")
     ServiceSettings edit(@PathVariable UUID id, @RequestBody ServicePatch body) {
         return settings.edit(new EditServiceCommand(id, body.version(), body.description(), body.tags(),
                 body.documentationUrl(), body.supportContact(), body.ports(), body.approvalPolicy(),

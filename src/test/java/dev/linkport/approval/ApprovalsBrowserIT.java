@@ -16,7 +16,14 @@ import dev.linkport.consumer.EndpointState;
 import dev.linkport.consumer.service.EndpointRequestService;
 import dev.linkport.consumer.service.SubmitEndpointRequest;
 import dev.linkport.identity.service.AccountResources;
+import dev.linkport.identity.MembershipRole;
+import dev.linkport.identity.service.TeamCommands.AddMember;
+import dev.linkport.identity.service.TeamDirectory;
+import dev.linkport.identity.service.TeamService;
+import dev.linkport.identity.service.UserCommands.CreateUser;
+import dev.linkport.identity.service.UserService;
 import dev.linkport.support.BrowserTest;
+import dev.linkport.support.Ids;
 import dev.linkport.support.LinkportIntegrationTest;
 import dev.linkport.support.LoopFixture;
 import dev.linkport.support.TestUsers;
@@ -29,7 +36,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The approval dashboard of a provider team: reject with a reason, find a request by its account and reject it in bulk, approve several at once. */
+/**
+ * The approval dashboard of a provider team: reject with a reason, find a request by its account and reject it in
+ * bulk, approve several at once; one's own request waits there for the others, its buttons off and the reason shown.
+ */
 @LinkportIntegrationTest
 class ApprovalsBrowserIT extends BrowserTest {
 
@@ -38,6 +48,9 @@ class ApprovalsBrowserIT extends BrowserTest {
     @Autowired EndpointRequestService requests;
     @Autowired AccountResources resources;
     @Autowired ApprovalService approvals;
+    @Autowired UserService userService;
+    @Autowired TeamService teamService;
+    @Autowired TeamDirectory teams;
 
     @Test
     void aProviderRejectsOneRequestWithAReasonAndApprovesTheOthersTogether() {
@@ -102,6 +115,29 @@ class ApprovalsBrowserIT extends BrowserTest {
         browser.screenshot("approvals-4-bulk-outcome");
         assertThat(users.as("bob", () -> requests.detail(second)).state()).isNotEqualTo(EndpointState.SUBMITTED);
         assertThat(users.as("bob", () -> requests.detail(third)).state()).isNotEqualTo(EndpointState.SUBMITTED);
+    }
+
+    @Test
+    void aProviderWhoAskedThemselvesSeesTheirOwnRequestWithItsDecideButtonsDisabledAndWhy() {
+        String ivy = Ids.teamName("ivy");
+        users.run("admin", () -> {
+            userService.create(new CreateUser(ivy, "Ivy", null, "linkport-demo", false));
+            teamService.addMember(new AddMember(teams.idByName("payments").orElseThrow(), ivy, MembershipRole.MEMBER));
+            teamService.addMember(new AddMember(teams.idByName("checkout").orElseThrow(), ivy, MembershipRole.MEMBER));
+        });
+        ServiceDetail service = publishWithProviderPolicy();
+        UUID own = request(service, "ivy's own", ivy, LoopFixture.BOB_ACCOUNT);
+
+        browser.signIn(ivy, "linkport-demo");
+        browser.waitForPath("/");
+        browser.open("/approvals/" + own); // the link in notifications: the dashboard filtered to the service
+        browser.until(d -> browser.attribute(By.id("approve-" + own), "disabled") != null
+                && browser.attribute(By.id("reject-" + own), "disabled") != null);
+        assertThat(browser.text(By.id("own-" + own))).contains("your own request").contains("someone else");
+        browser.screenshot("approvals-5-own-request");
+
+        users.run("alice", () -> approvals.reject(own, "Decided by a second pair of eyes"));
+        assertThat(users.as(ivy, () -> requests.detail(own)).state()).isEqualTo(EndpointState.REJECTED);
     }
 
     /** The checkbox of the grid's row at that index, or null while there is none. */

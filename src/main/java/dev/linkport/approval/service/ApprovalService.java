@@ -1,5 +1,7 @@
 package dev.linkport.approval.service;
 
+import dev.linkport.audit.service.AuditEntry;
+import dev.linkport.audit.service.AuditLog;
 import dev.linkport.catalog.ApprovalPolicy;
 import dev.linkport.catalog.service.ListingDirectory;
 import dev.linkport.catalog.service.ListingRef;
@@ -21,6 +23,7 @@ import dev.linkport.platform.NotFoundException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.Optional;
@@ -32,8 +35,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The approval dashboard: submitted requests the caller may decide, and the decisions. Who
  * decides follows the service's policy: {@code PROVIDER} — members of the owning team and
- * admins; {@code ADMIN} — admins only. Of two people deciding at once, one wins; the other is
- * told it was already decided.
+ * admins; {@code ADMIN} — admins only. Four eyes: nobody decides their own request, admins
+ * included, unless a setting allows it for the policy ({@link FourEyes}); such requests stay on the
+ * dashboard, marked, and a refused attempt is audited. Of two people deciding at once, one wins; the
+ * other is told it was already decided.
  */
 @Service
 public class ApprovalService {
@@ -46,14 +51,18 @@ public class ApprovalService {
     private final UserDirectory users;
     private final AccessPolicy access;
     private final TransactionTemplate tx;
+    private final FourEyes fourEyes;
+    private final AuditLog audit;
 
     public ApprovalService(ServiceRequests requests, ListingDirectory listings, UserDirectory users,
-                           AccessPolicy access, TransactionTemplate tx) {
+                           AccessPolicy access, TransactionTemplate tx, FourEyes fourEyes, AuditLog audit) {
         this.requests = requests;
         this.listings = listings;
         this.users = users;
         this.access = access;
         this.tx = tx;
+        this.fourEyes = fourEyes;
+        this.audit = audit;
     }
 
     /** How many submitted requests the caller may decide. */
@@ -79,6 +88,39 @@ public class ApprovalService {
      */
     public List<EndpointRequestRow> pending(WaitingRequestsFilter filter, int offset, int limit) {
         return tx.execute(status -> requests.submitted(decidable(access.caller()), filter, offset, limit));
+    }
+
+    /**
+     * Like {@link #pending(WaitingRequestsFilter, int, int)}, each row with the reason the caller may not decide
+     * it though it waits in their queue: their own request (four eyes).
+     */
+    public List<PendingDecision> pendingDecisions(WaitingRequestsFilter filter, int offset, int limit) {
+        return tx.execute(status -> {
+            Caller caller = access.caller();
+            List<EndpointRequestRow> rows = requests.submitted(decidable(caller), filter, offset, limit);
+            Map<UUID, ListingRef> byId = listings.get(rows.stream().map(EndpointRequestRow::serviceId)
+                    .distinct().toList());
+            return rows.stream().map(r -> {
+                ListingRef listing = byId.get(r.serviceId());
+                // the row names its requester by user name, which is unique; decide() checks by id
+                String refusal = listing == null || !r.requester().equals(caller.username()) ? null
+                        : fourEyes.refusal(caller, caller.userId(), listing.approvalPolicy());
+                return new PendingDecision(r, refusal);
+            }).toList();
+        });
+    }
+
+    /**
+     * A request waiting in the caller's queue.
+     *
+     * @param cannotDecide why the caller may not decide it (their own request), or {@code null} when they may
+     */
+    public record PendingDecision(EndpointRequestRow request, String cannotDecide) {
+
+        /** Whether the caller may approve or reject it. */
+        public boolean decidable() {
+            return cannotDecide == null;
+        }
     }
 
     /** The services and requesting teams among the requests the caller may decide, for the dashboard's filters. */
@@ -122,18 +164,30 @@ public class ApprovalService {
     public record Focus(UUID requestId, UUID listingId, String serviceName, EndpointState state) {
     }
 
-    /** Approves a submitted request; provisioning starts at once. */
+    /**
+     * Approves a submitted request; provisioning starts at once.
+     *
+     * @throws SelfDecisionRefusedException for the caller's own request (four eyes; audited as refused)
+     */
     public EndpointRequestDetails approve(UUID id, String reason) {
         return decide(id, true, reason);
     }
 
-    /** Rejects a submitted request; a reason is required (at most {@value #MAX_REASON} characters) and shown to the requester. */
+    /**
+     * Rejects a submitted request; a reason is required (at most {@value #MAX_REASON} characters) and shown to the
+     * requester.
+     *
+     * @throws SelfDecisionRefusedException for the caller's own request (four eyes; audited as refused)
+     */
     public EndpointRequestDetails reject(UUID id, String reason) {
         checkRejectionReason(reason);
         return decide(id, false, reason);
     }
 
-    /** Approves several requests; returns what happened to each (approved, or why not). */
+    /**
+     * Approves several requests; returns what happened to each (approved, or why not: among others the caller's
+     * own requests, {@link BulkResult#OWN_REQUEST}, which do not stop the others).
+     */
     public List<BulkOutcome> approveAll(List<UUID> ids, String reason) {
         checkLength(reason);
         return decideEach(ids, id -> approve(id, reason));
@@ -159,6 +213,8 @@ public class ApprovalService {
         NOT_FOUND,
         /** The caller may see it but not decide it. */
         NOT_ALLOWED,
+        /** It is the caller's own request: someone else must decide it (four eyes). */
+        OWN_REQUEST,
         /** It was decided before (or at the same moment, by someone else). */
         ALREADY_DECIDED,
         /** Anything else went wrong; {@code problem} says what. */
@@ -167,6 +223,7 @@ public class ApprovalService {
         static BulkResult of(RuntimeException e) {
             return switch (e) {
                 case NotFoundException n -> NOT_FOUND;
+                case SelfDecisionRefusedException s -> OWN_REQUEST;
                 case ForbiddenException f -> NOT_ALLOWED;
                 case ConflictException c -> ALREADY_DECIDED;
                 default -> FAILED;
@@ -239,6 +296,13 @@ public class ApprovalService {
                 if (request.state() != EndpointState.SUBMITTED) {
                     String by = request.decidedById() == null ? "" : " by " + users.get(request.decidedById()).username();
                     throw new ConflictException("This request was already decided" + by + "; it is " + request.state());
+                }
+                String refusal = fourEyes.refusal(caller, request.requesterId(), listing.approvalPolicy());
+                if (refusal != null) {
+                    audit.recordRefused(AuditEntry.of("REQUEST_DECISION_REFUSED", "ENDPOINT_REQUEST", id,
+                                    listing.name(), request.consumerTeamId())
+                            .change(request.state().name(), approve ? "APPROVED" : "REJECTED").because(refusal));
+                    throw new SelfDecisionRefusedException(refusal);
                 }
                 String why = reason == null || reason.isBlank() ? null : reason.trim();
                 return requests.decide(id, approve, why, caller);

@@ -27,6 +27,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.linkport.approval.service.ApprovalService;
 import dev.linkport.approval.service.ApprovalService.BulkOutcome;
+import dev.linkport.approval.service.ApprovalService.PendingDecision;
 import dev.linkport.consumer.service.EndpointRequestRow;
 import dev.linkport.consumer.service.FilterChoice;
 import dev.linkport.consumer.service.RequestFilterChoices;
@@ -82,7 +83,7 @@ public class ApprovalsView extends VerticalLayout implements BeforeEnterObserver
     private final UserService users;
     private final LiveUpdates updates;
     private final Clock clock;
-    private final Grid<EndpointRequestRow> grid = new Grid<>(EndpointRequestRow.class, false);
+    private final Grid<PendingDecision> grid = new Grid<>(PendingDecision.class, false);
     private final Button approveSelected = new Button("Approve selected", VaadinIcon.CHECK.create());
     private final Button rejectSelected = new Button("Reject selected", VaadinIcon.CLOSE_SMALL.create());
     private final TextField search = new TextField();
@@ -132,33 +133,39 @@ public class ApprovalsView extends VerticalLayout implements BeforeEnterObserver
         grid.setId("approvals-grid");
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(EndpointRequestRow::serviceName).setHeader("Service").setFlexGrow(2);
-        grid.addColumn(EndpointRequestRow::requester).setHeader("Requester").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(EndpointRequestRow::consumerTeam).setHeader("Team").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(LitRenderer.<EndpointRequestRow>of("""
+        grid.addColumn(p -> p.request().serviceName()).setHeader("Service").setFlexGrow(2);
+        grid.addColumn(p -> p.request().requester()).setHeader("Requester").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(p -> p.request().consumerTeam()).setHeader("Team").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(LitRenderer.<PendingDecision>of("""
                         <div class="two-line-cell"><span>${item.account}</span>\\
                         <span class="cell-subtitle">${item.vpc}</span></div>""")
-                        .withProperty("account", r -> r.accountId() + " · " + r.region())
-                        .withProperty("vpc", r -> r.vpcId() + " · " + r.subnetCount()
-                                + (r.subnetCount() == 1 ? " subnet" : " subnets")))
+                        .withProperty("account", p -> p.request().accountId() + " · " + p.request().region())
+                        .withProperty("vpc", p -> p.request().vpcId() + " · " + p.request().subnetCount()
+                                + (p.request().subnetCount() == 1 ? " subnet" : " subnets")))
                 .setHeader("Account · VPC").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(EndpointRequestRow::justification).setHeader("Justification").setFlexGrow(3);
-        grid.addColumn(this::age).setHeader("Age").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(LitRenderer.<EndpointRequestRow>of("""
-                        <div class="row-actions">\\
+        grid.addColumn(p -> p.request().justification()).setHeader("Justification").setFlexGrow(3);
+        grid.addColumn(p -> age(p.request())).setHeader("Age").setAutoWidth(true).setFlexGrow(0);
+        // one's own request stays in the queue for the others, with the buttons off and the reason beside them
+        grid.addColumn(LitRenderer.<PendingDecision>of("""
+                        <div class="row-actions" title="${item.why}">\\
                         <vaadin-button id="approve-${item.id}" class="approve-request" theme="small success" \\
-                        @click="${approve}">Approve</vaadin-button>\\
+                        ?disabled="${item.own}" @click="${approve}">Approve</vaadin-button>\\
                         <vaadin-button id="reject-${item.id}" class="reject-request" theme="small error" \\
-                        @click="${reject}">Reject</vaadin-button></div>""")
-                        .withProperty("id", r -> r.id().toString())
-                        .withFunction("approve", r -> decide(() -> approvals.approve(r.id(), null),
-                                "Approved " + r.serviceName() + " for " + r.consumerTeam()))
-                        .withFunction("reject", this::openReject))
+                        ?disabled="${item.own}" @click="${reject}">Reject</vaadin-button></div>\\
+                        <span id="own-${item.id}" class="cell-subtitle own-request" ?hidden="${!item.own}">\\
+                        ${item.why}</span>""")
+                        .withProperty("id", p -> p.request().id().toString())
+                        .withProperty("own", p -> !p.decidable())
+                        .withProperty("why", p -> p.decidable() ? "" : p.cannotDecide())
+                        .withFunction("approve", p -> decide(() -> approvals.approve(p.request().id(), null),
+                                "Approved " + p.request().serviceName() + " for " + p.request().consumerTeam()))
+                        .withFunction("reject", p -> openReject(p.request())))
                 .setHeader("Decision").setFlexGrow(0).setWidth("13rem");
         grid.setEmptyStateText("No request matches these filters. Clear them to see everything waiting for you.");
-        grid.setItems(q -> approvals.pending(filter(), q.getOffset(), q.getLimit()).stream(),
+        grid.setItems(q -> approvals.pendingDecisions(filter(), q.getOffset(), q.getLimit()).stream(),
                         q -> (int) approvals.countPending(filter()))
-                .setIdentifierProvider(EndpointRequestRow::id);
+                .setIdentifierProvider(p -> p.request().id());
+        grid.setItemSelectableProvider(PendingDecision::decidable);
         grid.addSelectionListener(e -> {
             int n = e.getAllSelectedItems().size();
             approveSelected.setEnabled(n > 0);
@@ -204,9 +211,9 @@ public class ApprovalsView extends VerticalLayout implements BeforeEnterObserver
         if (choice != null) {
             service.setValue(choice);
         }
-        List<EndpointRequestRow> rows = approvals.pending(filter(), 0, 500);
+        List<PendingDecision> rows = approvals.pendingDecisions(filter(), 0, 500);
         for (int i = 0; i < rows.size(); i++) {
-            if (rows.get(i).id().equals(id)) {
+            if (rows.get(i).request().id().equals(id) && rows.get(i).decidable()) {
                 grid.select(rows.get(i));
                 grid.scrollToIndex(i);
                 break;
@@ -368,7 +375,7 @@ public class ApprovalsView extends VerticalLayout implements BeforeEnterObserver
     }
 
     private void openBulkReject() {
-        List<EndpointRequestRow> chosen = List.copyOf(grid.getSelectedItems());
+        List<EndpointRequestRow> chosen = grid.getSelectedItems().stream().map(PendingDecision::request).toList();
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle("Reject " + chosen.size() + (chosen.size() == 1 ? " request" : " requests"));
         dialog.setWidth("min(32rem, 95vw)");
@@ -399,7 +406,7 @@ public class ApprovalsView extends VerticalLayout implements BeforeEnterObserver
     }
 
     private void approveSelected() {
-        List<EndpointRequestRow> chosen = List.copyOf(grid.getSelectedItems());
+        List<EndpointRequestRow> chosen = grid.getSelectedItems().stream().map(PendingDecision::request).toList();
         List<BulkOutcome> outcomes = approvals.approveAll(chosen.stream().map(EndpointRequestRow::id).toList(), null);
         grid.deselectAll();
         refresh();

@@ -37,6 +37,16 @@ public class AuditLog {
         write(entry, who == null ? null : who.userId(), who == null ? SYSTEM : who.username());
     }
 
+    /**
+     * Records an attempt that Linkport refused (e.g. deciding one's own request), as done by the signed-in
+     * user, in a transaction of its own: the refused change rolls back, the line that it was tried stays.
+     * Needs no surrounding transaction.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordRefused(AuditEntry entry) {
+        record(entry);
+    }
+
     /** Records the entry as done by Linkport itself (the worker, start-up tasks). */
     public void recordSystem(AuditEntry entry) {
         write(entry, null, SYSTEM);

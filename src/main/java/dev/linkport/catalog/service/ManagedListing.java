@@ -14,4 +14,12 @@ public record ManagedListing(ListingRef listing, Caller caller, AwsTarget provid
     public boolean inAws() {
         return listing.awsServiceId() != null;
     }
+
+    /**
+     * Whether the caller is an owner of the listing's team or a platform admin: what weakening the service
+     * (allowing {@code *}, lowering its approval policy) needs, where a plain member may change the rest.
+     */
+    public boolean byOwnerOrAdmin() {
+        return caller.admin() || caller.isOwnerOf(listing.ownerTeamId());
+    }
 }

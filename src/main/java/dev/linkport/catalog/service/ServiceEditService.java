@@ -1,6 +1,7 @@
 package dev.linkport.catalog.service;
 
 import dev.linkport.audit.service.AuditLog;
+import dev.linkport.catalog.ApprovalPolicy;
 import dev.linkport.catalog.ListingState;
 import dev.linkport.catalog.Visibility;
 import dev.linkport.catalog.domain.ListingAudit;
@@ -11,6 +12,7 @@ import dev.linkport.identity.service.AccessPolicy;
 import dev.linkport.identity.service.Caller;
 import dev.linkport.identity.service.TeamDirectory;
 import dev.linkport.platform.ConflictException;
+import dev.linkport.platform.ForbiddenException;
 import dev.linkport.platform.InvalidInputException;
 import dev.linkport.platform.StaleEditException;
 import dev.linkport.platform.Validation;
@@ -75,7 +77,11 @@ public class ServiceEditService {
     /**
      * Edits the service. Fields left {@code null} keep their value. A {@code version} other than
      * the stored one means someone else changed the service meanwhile: the edit is refused.
-     * Acceptance and supported regions are applied in AWS by the ModifyService job.
+     * Acceptance and supported regions are applied in AWS by the ModifyService job. A change of the
+     * approval policy is audited on its own line with the old and new policy.
+     *
+     * @throws ForbiddenException when the edit lowers the approval policy and the caller may not
+     *                            ({@link ApprovalPolicyChanges}); the refusal is audited
      */
     public ServiceSettings edit(EditServiceCommand command) {
         validation.check(command);
@@ -86,6 +92,14 @@ public class ServiceEditService {
         }
         if (command.version() != null && !command.version().equals(l.getVersion())) {
             throw new StaleEditException("Service " + l.getName());
+        }
+        ApprovalPolicy policyBefore = l.getApprovalPolicy();
+        String refused = ApprovalPolicyChanges.refusal(caller, l.getOwnerTeamId(), l.getOwnerTeamName(), policyBefore,
+                command.approvalPolicy());
+        if (refused != null) {
+            audit.recordRefused(ListingAudit.entry("SERVICE_APPROVAL_POLICY_CHANGE_REFUSED", l)
+                    .change(policyBefore.name(), command.approvalPolicy().name()).because(refused));
+            throw new ForbiddenException(refused);
         }
         String before = summary(l);
         l.describe(pick(command.description(), l.getDescription()),
@@ -120,6 +134,11 @@ public class ServiceEditService {
             jobs.schedule(CatalogJobs.MODIFY_SERVICE, l.getId());
         }
         audit.record(ListingAudit.entry("SERVICE_EDITED", l).change(before, summary(l)));
+        if (l.getApprovalPolicy() != policyBefore) {
+            audit.record(ListingAudit.entry("SERVICE_APPROVAL_POLICY_CHANGED", l)
+                    .change(policyBefore.name(), l.getApprovalPolicy().name())
+                    .because(l.getApprovalPolicy().weakerThan(policyBefore) ? "lowered" : "raised"));
+        }
         events.publishEvent(new Changed(Topic.SERVICE_LISTING, l.getId()));
         return settings(l, caller);
     }
@@ -129,7 +148,8 @@ public class ServiceEditService {
         return new ServiceSettings(l.getId(), l.getName(), l.getState(), l.getRegion(), l.getDescription(),
                 new TreeSet<>(l.getTags()), l.getDocumentationUrl(), l.getSupportContact(), l.getPorts(),
                 l.getApprovalPolicy(), l.getVisibility(), teamNames, l.isAcceptanceRequired(),
-                new TreeSet<>(l.getSupportedRegions()), l.getFailureReason(), l.getVersion(), caller.admin());
+                new TreeSet<>(l.getSupportedRegions()), l.getFailureReason(), l.getVersion(), caller.admin(),
+                ApprovalPolicyChanges.choices(caller, l.getOwnerTeamId(), l.getApprovalPolicy()));
     }
 
     private static String pick(String value, String current) {

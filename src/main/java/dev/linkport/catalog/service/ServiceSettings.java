@@ -13,10 +13,12 @@ import java.util.UUID;
  * @param problem  why the last change failed in AWS, or {@code null}
  * @param version  to send back with an edit (optimistic locking)
  * @param mayForce the caller is an admin and may force a retirement
+ * @param policyChoices the approval policies the caller may choose now: lowering needs a team owner, lowering
+ *                 from {@code ADMIN} a platform admin ({@link ApprovalPolicyChanges})
  */
 public record ServiceSettings(UUID id, String name, ListingState state, String region, String description, Set<String> tags,
                               String documentationUrl, String supportContact, String ports,
                               ApprovalPolicy approvalPolicy, Visibility visibility, Set<String> visibleTeams,
                               boolean acceptanceRequired, Set<String> supportedRegions, String problem, Long version,
-                              boolean mayForce) {
+                              boolean mayForce, Set<ApprovalPolicy> policyChoices) {
 }

@@ -90,15 +90,17 @@ public class ServiceRequests implements ConsumerCounts {
     @Transactional(readOnly = true)
     public Pending pending(UUID requestId) {
         return requests.findById(requestId).map(r -> new Pending(r.getId(), r.getListingId(), r.getConsumerTeamId(),
-                r.getState(), r.getDecidedById())).orElse(null);
+                r.getRequesterId(), r.getState(), r.getDecidedById())).orElse(null);
     }
 
     /**
      * A request awaiting a decision, as the approval module needs it to authorize.
      *
+     * @param requesterId who asked for it (nobody decides their own request)
      * @param decidedById who decided it, once decided
      */
-    public record Pending(UUID id, UUID listingId, UUID consumerTeamId, EndpointState state, UUID decidedById) {
+    public record Pending(UUID id, UUID listingId, UUID consumerTeamId, UUID requesterId, EndpointState state,
+                          UUID decidedById) {
     }
 
     /**

@@ -10,13 +10,27 @@ import java.util.UUID;
 
 /**
  * Who is told that a request to a listing waits for a decision: the owning team's members and its webhooks under the
- * {@code PROVIDER} policy, the platform admins otherwise. {@code people} may be changed by the caller.
+ * {@code PROVIDER} policy, the platform admins otherwise — never the requester (four eyes: nobody is asked to decide
+ * their own request, even where a setting would let them). {@code people} may be changed by the caller.
  */
 record Deciders(Set<UUID> people, Set<UUID> teams) {
 
-    static Deciders of(ListingRef listing, TeamDirectory teams, UserDirectory users) {
-        return listing.approvalPolicy() == ApprovalPolicy.PROVIDER
+    static Deciders of(ListingRef listing, UUID requesterId, TeamDirectory teams, UserDirectory users) {
+        Deciders deciders = listing.approvalPolicy() == ApprovalPolicy.PROVIDER
                 ? new Deciders(new HashSet<>(teams.memberIds(listing.ownerTeamId())), Set.of(listing.ownerTeamId()))
-                : new Deciders(new HashSet<>(users.adminIds()), Set.of());
+                : admins(users);
+        deciders.people().remove(requesterId);
+        return deciders;
+    }
+
+    /** The platform admins, as those a request is escalated to; never the requester. */
+    static Deciders escalation(UUID requesterId, UserDirectory users) {
+        Deciders admins = admins(users);
+        admins.people().remove(requesterId);
+        return admins;
+    }
+
+    private static Deciders admins(UserDirectory users) {
+        return new Deciders(new HashSet<>(users.adminIds()), Set.of());
     }
 }

@@ -62,8 +62,7 @@ class NotificationTriggers {
                 if (listing.approvalPolicy() == ApprovalPolicy.AUTO) {
                     return;
                 }
-                Deciders deciders = Deciders.of(listing, teams, users);
-                deciders.people().remove(moved.requesterId()); // four eyes: nobody decides their own request
+                Deciders deciders = Deciders.of(listing, moved.requesterId(), teams, users);
                 dispatch.tell(deciders.people(), deciders.teams(), message(moved, NotificationKind.REQUEST_TO_DECIDE,
                         "New request to decide: " + what,
                         users.get(moved.requesterId()).displayName() + " asks: " + moved.justification(),

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -95,7 +96,7 @@ class Reminders {
         if (!sent.claim(request.id(), Stage.REMINDED, now)) {
             return false;
         }
-        Deciders deciders = Deciders.of(listings.get(request.serviceId()), teams, users);
+        Deciders deciders = Deciders.of(listings.get(request.serviceId()), requesterOf(request), teams, users);
         dispatch.tell(deciders.people(), deciders.teams(), new Message(NotificationKind.REQUEST_REMINDER,
                 "Still waiting for a decision (" + waited(request, now) + "): " + what(request),
                 request.requester() + " asked: " + request.justification(),
@@ -109,13 +110,20 @@ class Reminders {
         }
         sent.claim(request.id(), Stage.REMINDED, now); // past both: a late reminder would only repeat this
         ListingRef listing = listings.get(request.serviceId());
-        dispatch.tell(users.adminIds(), Set.of(), new Message(NotificationKind.REQUEST_ESCALATED,
-                "Escalated: a request has waited " + waited(request, now) + " for a decision: " + what(request),
-                request.requester() + " asked: " + request.justification() + "\nDecided by: "
-                        + (listing.approvalPolicy() == ApprovalPolicy.PROVIDER
-                        ? "team " + listing.ownerTeamName() + " (PROVIDER policy)" : "platform admins (ADMIN policy)"),
-                NotificationTriggers.approvalLink(request.id()), request.id(), request.serviceId(), now));
+        dispatch.tell(Deciders.escalation(requesterOf(request), users).people(), Set.of(),
+                new Message(NotificationKind.REQUEST_ESCALATED,
+                        "Escalated: a request has waited " + waited(request, now) + " for a decision: " + what(request),
+                        request.requester() + " asked: " + request.justification() + "\nDecided by: "
+                                + (listing.approvalPolicy() == ApprovalPolicy.PROVIDER ? "team "
+                                + listing.ownerTeamName() + " (PROVIDER policy)" : "platform admins (ADMIN policy)"),
+                        NotificationTriggers.approvalLink(request.id()), request.id(), request.serviceId(), now));
         return true;
+    }
+
+    /** Who asked for the request: they are not reminded to decide it (four eyes). */
+    private UUID requesterOf(EndpointRequestRow request) {
+        ServiceRequests.Pending pending = requests.pending(request.id());
+        return pending == null ? null : pending.requesterId();
     }
 
     private static String what(EndpointRequestRow r) {

@@ -7,6 +7,7 @@ import dev.linkport.catalog.service.ManagedListing;
 import dev.linkport.consumer.service.RequestRef;
 import dev.linkport.consumer.service.ServiceRequests;
 import dev.linkport.platform.ConflictException;
+import dev.linkport.platform.ForbiddenException;
 import dev.linkport.platform.InvalidInputException;
 import dev.linkport.platform.NotFoundException;
 import dev.linkport.platform.Validation;
@@ -72,13 +73,31 @@ public class PrincipalService {
     }
 
     /**
+     * Whether the caller may allow {@code *} (anyone in any AWS account) on the service: owners of its team
+     * and platform admins may, plain members may not.
+     */
+    @Transactional(readOnly = true)
+    public boolean mayAllowEveryone(UUID listingId) {
+        return listings.requireManaged(listingId, WHAT).byOwnerOrAdmin();
+    }
+
+    /**
      * Allows a principal; AWS gets it shortly, through SyncPrincipals. Adding one Linkport already
      * has asks for it again (useful after a failure); one seen only in AWS becomes a managed one.
+     *
+     * @throws ForbiddenException for {@code *} from a caller who is neither an owner of the service's team nor a
+     *                            platform admin (audited as refused)
      */
     public PrincipalRow add(UUID listingId, AddPrincipal command) {
         ManagedListing managed = listings.requireManaged(listingId, WHAT);
         validation.check(command);
         String arn = command.arn().trim();
+        if (arn.equals(AddPrincipal.WILDCARD) && !managed.byOwnerOrAdmin()) {
+            String why = everyoneRefusal(managed.listing());
+            audit.recordRefused(ServiceAudit.entry("PRINCIPAL_ADD_REFUSED", managed.listing()).change(null, arn)
+                    .because(why));
+            throw new ForbiddenException(why);
+        }
         if (arn.equals(AddPrincipal.WILDCARD) && !command.confirmWildcard()) {
             throw InvalidInputException.of("confirmWildcard", AddPrincipal.WILDCARD_WARNING);
         }
@@ -153,6 +172,11 @@ public class PrincipalService {
     static String accountOf(String arn) {
         String[] parts = arn.split(":", 6);
         return parts.length == 6 && parts[0].equals("arn") ? parts[4] : null;
+    }
+
+    private static String everyoneRefusal(ListingRef listing) {
+        return "Only an owner of " + listing.ownerTeamName() + " or a platform admin may allow * (anyone in any "
+                + "AWS account) on " + listing.name();
     }
 
     private static ListingRef requireInAws(ManagedListing managed) {

@@ -59,7 +59,9 @@ public class PrincipalsView extends VerticalLayout implements BeforeEnterObserve
     private final Grid<PrincipalRow> grid = new Grid<>(PrincipalRow.class, false);
     private final TextField arn = new TextField("Principal");
     private final FormErrors errors = new FormErrors();
+    private static final String EVERYONE_NEEDS_OWNER = "Only a team owner or a platform admin may allow *";
     private UUID id;
+    private boolean mayAllowEveryone;
     private String title = "Allowed principals · Linkport";
 
     public PrincipalsView(PrincipalService principals, ListingService listings, Validation validation,
@@ -81,6 +83,7 @@ public class PrincipalsView extends VerticalLayout implements BeforeEnterObserve
         try {
             id = UUID.fromString(event.getRouteParameters().get("id").orElse(""));
             current = principals.list(id);
+            mayAllowEveryone = principals.mayAllowEveryone(id);
             service = listings.detail(id);
         } catch (ForbiddenException e) {
             event.rerouteToError(AccessDeniedException.class, e.getMessage());
@@ -115,7 +118,10 @@ public class PrincipalsView extends VerticalLayout implements BeforeEnterObserve
     private Component addForm() {
         arn.setId("principal-arn");
         arn.setPlaceholder("arn:aws:iam::111122223333:root");
-        arn.setHelperText("An account root, an IAM role or user ARN (arn:aws:iam::111122223333:role/Name), or *");
+        arn.setHelperText(mayAllowEveryone
+                ? "An account root, an IAM role or user ARN (arn:aws:iam::111122223333:role/Name), or *"
+                : "An account root, or an IAM role or user ARN (arn:aws:iam::111122223333:role/Name). "
+                + EVERYONE_NEEDS_OWNER);
         arn.setWidth("36rem");
         arn.setClearButtonVisible(true);
         errors.live(validation, AddPrincipal.class, "arn", arn);
@@ -140,6 +146,11 @@ public class PrincipalsView extends VerticalLayout implements BeforeEnterObserve
 
     /** Allows the principal; {@code *} only after the warning has been confirmed. */
     private void allow(String value) {
+        if (value.equals(AddPrincipal.WILDCARD) && !mayAllowEveryone) {
+            arn.setErrorMessage(EVERYONE_NEEDS_OWNER);
+            arn.setInvalid(true);
+            return;
+        }
         if (value.equals(AddPrincipal.WILDCARD)) {
             ConfirmDialog confirm = new ConfirmDialog("Allow anyone to connect?",
                     "With * anyone in any AWS account may create an endpoint to this service. Whether they get "

@@ -203,6 +203,12 @@ public class ServiceSettingsView extends VerticalLayout implements BeforeEnterOb
         supportContact.setValue(nz(s.supportContact()));
         ports.setValue(nz(s.ports()));
         approvalPolicy.setValue(s.approvalPolicy());
+        // lowering needs a team owner (from ADMIN: a platform admin); say so rather than fail on save
+        approvalPolicy.setItemEnabledProvider(s.policyChoices()::contains);
+        approvalPolicy.setHelperText(s.policyChoices().size() == ApprovalPolicy.values().length ? null
+                : s.approvalPolicy() == ApprovalPolicy.ADMIN
+                ? "Only a platform admin may lower the policy from platform admins"
+                : "Only an owner of the team or a platform admin may lower the policy");
         visibility.setValue(s.visibility());
         visibleTeams.setValue(s.visibleTeams());
         visibleTeams.setVisible(s.visibility() == Visibility.SELECTED_TEAMS);
@@ -222,7 +228,7 @@ public class ServiceSettingsView extends VerticalLayout implements BeforeEnterOb
             Notifications.success("Saved " + current.name());
         } catch (InvalidInputException e) {
             errors.show(e);
-        } catch (ConflictException e) {
+        } catch (ConflictException | ForbiddenException e) {
             Notifications.error(e.getMessage());
         }
     }

@@ -3,17 +3,24 @@ package dev.linkport.notification.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.linkport.approval.service.ApprovalService;
 import dev.linkport.catalog.ApprovalPolicy;
 import dev.linkport.catalog.service.ListingDirectory;
 import dev.linkport.catalog.service.ServiceDetail;
 import dev.linkport.consumer.service.EndpointRequestDetails;
 import dev.linkport.consumer.service.EndpointRequestService;
 import dev.linkport.consumer.service.ServiceRequests;
+import dev.linkport.identity.MembershipRole;
+import dev.linkport.identity.service.TeamCommands.AddMember;
 import dev.linkport.identity.service.TeamDirectory;
+import dev.linkport.identity.service.TeamService;
+import dev.linkport.identity.service.UserCommands.CreateUser;
+import dev.linkport.identity.service.UserService;
 import dev.linkport.identity.service.UserDirectory;
 import dev.linkport.notification.NotificationKind;
 import dev.linkport.notification.NotificationProperties;
 import dev.linkport.notification.domain.ReminderLog;
+import dev.linkport.support.Ids;
 import dev.linkport.support.LinkportIntegrationTest;
 import dev.linkport.support.LoopFixture;
 import dev.linkport.support.ModuleEvents;
@@ -50,6 +57,9 @@ class RemindersIT {
     @Autowired TransactionTemplate tx;
     @Autowired NotificationProperties properties;
     @Autowired Clock applicationClock;
+    @Autowired UserService userService;
+    @Autowired TeamService teamService;
+    @Autowired ApprovalService approvals;
 
     @BeforeAll
     static void startSmtp() {
@@ -119,6 +129,36 @@ class RemindersIT {
         assertThat(about(waiting, "admin", NotificationKind.REQUEST_REMINDER)).hasSize(1);
         assertThat(about(waiting, "alice", NotificationKind.REQUEST_REMINDER)).isEmpty();
         assertThat(about(decided, "alice", NotificationKind.REQUEST_REMINDER)).isEmpty();
+    }
+
+    @Test
+    void theRequesterIsNeverAskedRemindedOrEscalatedToAboutTheirOwnRequestThoughTheyDecideOthers() {
+        // jo is in the provider team and a platform admin: a decider of every request but her own (four eyes)
+        String jo = Ids.teamName("jo");
+        users.run("admin", () -> {
+            userService.create(new CreateUser(jo, "Jo", null, "linkport-demo", true));
+            teamService.addMember(new AddMember(teams.idByName("payments").orElseThrow(), jo, MembershipRole.MEMBER));
+            teamService.addMember(new AddMember(teams.idByName("checkout").orElseThrow(), jo, MembershipRole.MEMBER));
+        });
+        ServiceDetail service = loop.publishedService(ApprovalPolicy.PROVIDER, "payments-api");
+        EndpointRequestDetails own = users.as(jo,
+                () -> requests.submit(loop.requestFor(jo, LoopFixture.BOB_ACCOUNT, service)));
+        events.awaitDelivered();
+        assertThat(about(own, "alice", NotificationKind.REQUEST_TO_DECIDE)).hasSize(1);
+        assertThat(about(own, jo, NotificationKind.REQUEST_TO_DECIDE)).isEmpty();
+        MutableClock clock = new MutableClock(applicationClock.instant());
+        Reminders reminders = remindersAt(clock);
+
+        clock.advance(properties.remindAfter().plusMinutes(1));
+        reminders.remindAndEscalate();
+        assertThat(about(own, "alice", NotificationKind.REQUEST_REMINDER)).hasSize(1);
+        assertThat(about(own, jo, NotificationKind.REQUEST_REMINDER)).isEmpty();
+
+        clock.advance(properties.escalateAfter());
+        reminders.remindAndEscalate();
+        assertThat(about(own, "admin", NotificationKind.REQUEST_ESCALATED)).hasSize(1);
+        assertThat(about(own, jo, NotificationKind.REQUEST_ESCALATED)).isEmpty();
+        users.run("alice", () -> approvals.reject(own.id(), "Decided by a second pair of eyes"));
     }
 
     private List<NotificationRow> about(EndpointRequestDetails request, String user, NotificationKind kind) {
