@@ -38,7 +38,7 @@ class DemoUserSignInIT {
     @Autowired TestUsers users;
 
     DemoUserGuard guard(boolean sandbox) {
-        return new DemoUserGuard(sandbox, passwords,
+        return new DemoUserGuard(sandbox, "not in sandbox mode", passwords,
                 name -> appUsers.findByUsername(name).map(u -> u.getPasswordHash()));
     }
 
