@@ -1,5 +1,6 @@
 package dev.linkport.sandbox;
 
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
@@ -17,6 +18,13 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The JSON control API under {@code /_sandbox/}, answered only to loopback clients unless the sandbox was started
  * to answer every client ({@link SandboxServer.Builder#controlFromAnyAddress}, {@code --control-from=any}).
+ *
+ * <p>It refuses what a web page in a local browser could send it (403, nothing changed): a request with an
+ * {@code Origin} header or a {@code Sec-Fetch-Site} other than {@code none} (browsers add them; curl, scripts and
+ * Linkport's {@link RemoteSandbox} do not), a {@code POST} or {@code PUT} without {@code Content-Type:
+ * application/json} (an HTML form cannot send that, and a script in a page cannot without a CORS preflight, which
+ * this API never allows), and, when it answers loopback clients only, a {@code Host} other than {@code localhost}
+ * or an IP address (a DNS-rebinding page names its own host).
  *
  * <pre>
  * GET    /_sandbox/health
@@ -59,6 +67,12 @@ final class ControlApi implements HttpHandler {
                         + " a sandbox started with --control-from=any answers every client"));
                 return;
             }
+            String refusal = crossSiteRefusal(exchange.getRequestMethod(), exchange.getRequestHeaders(), anyClient);
+            if (refusal != null) {
+                exchange.getRequestBody().readAllBytes();
+                send(exchange, 403, Map.of("error", refusal));
+                return;
+            }
             try {
                 route(exchange);
             } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
@@ -67,6 +81,57 @@ final class ControlApi implements HttpHandler {
                 send(exchange, 500, Map.of("error", e.toString()));
             }
         }
+    }
+
+    /**
+     * Why a request is refused as one a web page could have sent, or {@code null} when it is not.
+     *
+     * @param anyClient true when the sandbox answers every client ({@code --control-from=any}): then any
+     *                  {@code Host} is fine (containers name the sandbox by its service name)
+     */
+    static String crossSiteRefusal(String method, Headers headers, boolean anyClient) {
+        if (headers.getFirst("Origin") != null) {
+            return "The sandbox control API refuses requests from web pages (Origin: " + headers.getFirst("Origin")
+                    + "); call it with curl or a program";
+        }
+        String fetchSite = headers.getFirst("Sec-Fetch-Site");
+        if (fetchSite != null && !fetchSite.equalsIgnoreCase("none")) {
+            return "The sandbox control API refuses requests from web pages (Sec-Fetch-Site: " + fetchSite
+                    + "); call it with curl or a program";
+        }
+        if (!anyClient && !localHost(headers.getFirst("Host"))) {
+            return "The sandbox control API answers loopback clients that name it localhost or by IP address, not "
+                    + headers.getFirst("Host");
+        }
+        if ((method.equals("POST") || method.equals("PUT")) && !json(headers.getFirst("Content-Type"))) {
+            return method + " to the sandbox control API needs Content-Type: application/json (even without a body)";
+        }
+        return null;
+    }
+
+    private static boolean json(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int semicolon = contentType.indexOf(';');
+        String mediaType = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
+        return mediaType.equalsIgnoreCase("application/json");
+    }
+
+    /** {@code localhost} (or a name under it) or an IP address literal, with or without a port. */
+    static boolean localHost(String host) {
+        if (host == null || host.isBlank()) {
+            return true; // HTTP/1.0 without Host: no browser sends that
+        }
+        String name = host.trim().toLowerCase(java.util.Locale.ROOT);
+        if (name.startsWith("[")) {
+            return name.indexOf(']') > 0; // [IPv6]:port
+        }
+        int colon = name.lastIndexOf(':');
+        if (colon >= 0) {
+            name = name.substring(0, colon);
+        }
+        return name.equals("localhost") || name.endsWith(".localhost") || name.matches("\\d{1,3}(\\.\\d{1,3}){3}");
     }
 
     private void route(HttpExchange ex) throws IOException {

@@ -65,6 +65,7 @@ class SandboxCommandProcessTest {
             assertThat(vpcs.statusCode()).isEqualTo(200);
             assertThat(vpcs.body()).contains("<DescribeVpcsResponse");
             HttpResponse<String> txt = http.send(HttpRequest.newBuilder(URI.create(endpoint + "/_sandbox/dns/txt"))
+                    .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"_sigterm.example.com\",\"value\":\"kept\"}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(txt.statusCode()).isEqualTo(200);

@@ -1,6 +1,6 @@
 package dev.linkport.audit.service;
 
-import dev.linkport.platform.security.CurrentActor;
+import dev.linkport.platform.security.PlatformAdmins;
 import dev.linkport.platform.LikePatterns;
 import java.io.IOException;
 import java.io.Writer;
@@ -38,12 +38,12 @@ public class AuditQueryService {
             + " team_id, before_value, after_value, reason";
     private static final String NEWEST_FIRST = " order by occurred_at desc, id desc";
 
-    private final CurrentActor actor;
+    private final PlatformAdmins admins;
     private final AuditTeams teams;
     private final JdbcClient jdbc;
 
-    public AuditQueryService(CurrentActor actor, AuditTeams teams, JdbcClient jdbc) {
-        this.actor = actor;
+    public AuditQueryService(PlatformAdmins admins, AuditTeams teams, JdbcClient jdbc) {
+        this.admins = admins;
         this.teams = teams;
         this.jdbc = jdbc;
     }
@@ -154,8 +154,9 @@ public class AuditQueryService {
                 .params(targetType, targetId).query(AuditQueryService::row).list();
     }
 
+    /** From the database, not the session's flag: an admin who lost the flag reads no more on their next call. */
     private void requireAdmin() {
-        if (!actor.require().admin()) {
+        if (!admins.callerIsAdmin()) {
             throw new AccessDeniedException("Only platform admins may read the audit log");
         }
     }

@@ -22,9 +22,12 @@ public interface AppUserRepository extends JpaRepository<AppUser, UUID> {
     /** The user a single sign-on identity was first seen as. */
     Optional<AppUser> findByOidcIssuerAndOidcSubject(String issuer, String subject);
 
-    /** Whether the user exists and is enabled (checked for signed-in sessions, see {@code EnabledUsers}). */
-    @Query("select count(u) > 0 from AppUser u where u.id = ?1 and u.enabled = true")
-    boolean isEnabled(UUID id);
+    /**
+     * The platform-admin flag of an enabled user; empty when the user does not exist or is disabled (checked for
+     * signed-in sessions, see {@code EnabledUsers}).
+     */
+    @Query("select u.platformAdmin from AppUser u where u.id = ?1 and u.enabled = true")
+    java.util.Optional<Boolean> findAdminFlagOfEnabled(UUID id);
 
     /**
      * Users whose username, display name or e-mail matches the lower-case {@code like} pattern, by

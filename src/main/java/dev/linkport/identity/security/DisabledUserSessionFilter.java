@@ -14,8 +14,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Ends the browser session of a user who was disabled, on their next request to any instance (the database says,
- * {@link EnabledUsers}): the session is invalidated and the request goes on unauthenticated, so a page load leads to
+ * Ends the browser session of a user who was disabled, or whose platform-admin flag changed since sign-in, on their
+ * next request to any instance (the database says, {@link EnabledUsers}): the session's {@code ROLE_ADMIN}, which guards
+ * the admin views, never outlives the database's flag. The session is invalidated and the request goes on unauthenticated, so a page load leads to
  * the sign-in page and a Vaadin UI request finds its session expired and reloads into it.
  */
 class DisabledUserSessionFilter extends OncePerRequestFilter {
@@ -32,7 +33,7 @@ class DisabledUserSessionFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Optional<LinkportPrincipal> principal = actor.principal();
-        if (principal.isPresent() && !enabledUsers.isEnabled(principal.get().userId())) {
+        if (principal.isPresent() && !enabledUsers.isCurrent(principal.get().userId(), principal.get().admin())) {
             HttpSession session = request.getSession(false);
             if (session != null) {
                 session.invalidate();

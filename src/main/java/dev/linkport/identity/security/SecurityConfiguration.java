@@ -17,7 +17,7 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
-import dev.linkport.aws.AwsProperties;
+import dev.linkport.identity.service.DemoUserPolicy;
 import dev.linkport.identity.service.ApiTokenService;
 import dev.linkport.identity.ui.LoginView;
 import org.springframework.beans.factory.annotation.Value;
@@ -73,16 +73,17 @@ public class SecurityConfiguration {
 
     /**
      * The REST API: personal API tokens as {@code Authorization: Bearer <token>}; in addition HTTP
-     * Basic with local users when {@code linkport.api.basic-auth} is true — by default only in
-     * sandbox mode, where it makes trying the API with the demo users easy. Unauthenticated
-     * requests get a 401 problem JSON, never a redirect.
+     * Basic with local users when {@code linkport.api.basic-auth} is true — by default only where the demo users are
+     * allowed (sandbox mode on loopback alone, {@link DemoUserPolicy}), to try the API with them; elsewhere scripts
+     * use API tokens, which expire and carry scopes, instead of a password. Unauthenticated requests get a 401
+     * problem JSON, never a redirect.
      */
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager authenticationManager,
-                                 ApiTokenService apiTokens, DemoUserGuard demoUsers, AwsProperties aws,
+                                 ApiTokenService apiTokens, DemoUserGuard demoUsers, DemoUserPolicy demoPolicy,
                                  @Value("${linkport.api.basic-auth:#{null}}") Boolean basicAuthSetting) throws Exception {
-        boolean basicAuth = basicAuthEnabled(basicAuthSetting, aws);
+        boolean basicAuth = basicAuthEnabled(basicAuthSetting, demoPolicy);
         ProblemJsonEntryPoint problems = new ProblemJsonEntryPoint(
                 basicAuth ? "Bearer, Basic realm=\"Linkport\"" : "Bearer");
         http.securityMatcher("/api/**")
@@ -100,9 +101,12 @@ public class SecurityConfiguration {
         return http.build();
     }
 
-    /** {@code linkport.api.basic-auth} if set; otherwise on in sandbox mode (demo users) and off against real AWS. */
-    static boolean basicAuthEnabled(Boolean setting, AwsProperties aws) {
-        return setting != null ? setting : aws.sandbox();
+    /**
+     * {@code linkport.api.basic-auth} if set; otherwise on only where demo users are allowed (sandbox mode on
+     * loopback alone), off against real AWS and whenever Linkport listens beyond loopback.
+     */
+    static boolean basicAuthEnabled(Boolean setting, DemoUserPolicy demoUsers) {
+        return setting != null ? setting : demoUsers.allowed();
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.linkport.identity.domain.AppUserRepository;
 import dev.linkport.identity.domain.CallerRow;
 import dev.linkport.platform.ForbiddenException;
 import dev.linkport.platform.security.CurrentActor;
+import dev.linkport.platform.security.PlatformAdmins;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +16,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Answers "who is calling and what may they do" from the database, so that a change of admin
- * flag or team role takes effect on the next call. Every service that authorizes starts here.
+ * flag or team role takes effect on the next call. Every service that authorizes starts here; the session's
+ * principal is used only for who is calling, never for what they may do.
  */
 @Service
 @Transactional(readOnly = true)
-public class AccessPolicy {
+public class AccessPolicy implements PlatformAdmins {
 
     private final CurrentActor actor;
     private final AppUserRepository users;
@@ -40,6 +42,12 @@ public class AccessPolicy {
         rows.stream().filter(r -> r.teamId() != null).forEach(r -> roles.put(r.teamId(), r.role()));
         CallerRow first = rows.getFirst();
         return new Caller(userId, first.username(), first.platformAdmin(), Map.copyOf(roles));
+    }
+
+    /** Whether the caller is a platform admin, from the database (for modules below identity, such as audit). */
+    @Override
+    public boolean callerIsAdmin() {
+        return caller().admin();
     }
 
     /** The caller, if a platform admin; otherwise refuses with {@code why}. */

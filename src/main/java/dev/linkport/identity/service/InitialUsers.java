@@ -29,7 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Makes sure someone can sign in on first start. In sandbox mode it seeds the demo teams, users
- * and accounts (matching the AWS sandbox's world) once, when there are no users yet. In aws mode
+ * and accounts (matching the AWS sandbox's world) once, when there are no users yet — the demo users
+ * only while Linkport listens on loopback alone ({@link DemoUserPolicy}); otherwise the demo teams and
+ * accounts without members, and the platform admin as in aws mode. In aws mode
  * it creates a single admin, with {@code LINKPORT_ADMIN_PASSWORD} or a random password printed
  * once in the log. It never touches a database that already has users: where a sandbox-mode
  * instance seeded the demo users, instances in aws mode refuse them at sign-in instead
@@ -52,12 +54,13 @@ public class InitialUsers implements ApplicationRunner {
     private final PasswordEncoder passwords;
     private final AuditLog audit;
     private final AwsProperties aws;
+    private final DemoUserPolicy demoUsers;
     private final Clock clock;
     private final String adminPassword;
 
     public InitialUsers(AppUserRepository users, TeamRepository teams, TeamMembershipRepository memberships,
                         AwsAccountRepository accounts, PasswordEncoder passwords, AuditLog audit, AwsProperties aws,
-                        Clock clock, @Value("${LINKPORT_ADMIN_PASSWORD:}") String adminPassword) {
+                        DemoUserPolicy demoUsers, Clock clock, @Value("${LINKPORT_ADMIN_PASSWORD:}") String adminPassword) {
         this.users = users;
         this.teams = teams;
         this.memberships = memberships;
@@ -65,6 +68,7 @@ public class InitialUsers implements ApplicationRunner {
         this.passwords = passwords;
         this.audit = audit;
         this.aws = aws;
+        this.demoUsers = demoUsers;
         this.clock = clock;
         this.adminPassword = adminPassword;
     }
@@ -75,11 +79,16 @@ public class InitialUsers implements ApplicationRunner {
         if (users.count() > 0) {
             return;
         }
-        if (aws.sandbox()) {
+        if (demoUsers.allowed()) {
             seedDemo();
-        } else {
-            createFirstAdmin();
+            return;
         }
+        if (aws.sandbox()) {
+            log.warn("Sandbox mode without demo users: {}. Created the platform admin 'admin' instead; the demo "
+                    + "teams and accounts have no members until the admin adds some.", demoUsers.whyNot());
+            seedDemoTeamsAndAccounts();
+        }
+        createFirstAdmin();
     }
 
     private void createFirstAdmin() {
@@ -109,14 +118,18 @@ public class InitialUsers implements ApplicationRunner {
         AppUser alice = user("alice", "Alice (payments)", false, hash);
         AppUser bob = user("bob", "Bob (checkout)", false, hash);
         AppUser carol = user("carol", "Carol (analytics)", false, hash);
+        List<Team> teams = seedDemoTeamsAndAccounts();
+        member(teams.get(0), alice);
+        member(teams.get(1), bob);
+        member(teams.get(2), carol);
+        log.info("Sandbox mode: seeded demo users admin, alice, bob, carol (password '{}')", DEMO_PASSWORD);
+    }
 
+    /** The sandbox world's teams and accounts: payments, checkout, analytics, in this order. */
+    private List<Team> seedDemoTeamsAndAccounts() {
         Team payments = team("payments", "Payments", "Card payments and refunds; provides the payments API.", true);
         Team checkout = team("checkout", "Checkout", "The web shop's checkout; consumes payments.", false);
         Team analytics = team("analytics", "Analytics", "Reporting and data pipelines.", false);
-
-        member(payments, alice);
-        member(checkout, bob);
-        member(analytics, carol);
 
         account(payments, "111111111111", "payments-prod", Set.of("us-east-1"));
         account(checkout, "222222222222", "checkout-prod", Set.of("us-east-1", "eu-west-1"));
@@ -124,7 +137,7 @@ public class InitialUsers implements ApplicationRunner {
 
         audit.recordSystem(AuditEntry.of("DEMO_DATA_SEEDED", "SYSTEM", "demo", "Sandbox demo data", null)
                 .because("sandbox mode, first start"));
-        log.info("Sandbox mode: seeded demo users admin, alice, bob, carol (password '{}')", DEMO_PASSWORD);
+        return List.of(payments, checkout, analytics);
     }
 
     private AppUser user(String username, String name, boolean admin, String hash) {

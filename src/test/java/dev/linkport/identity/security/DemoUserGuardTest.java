@@ -47,7 +47,7 @@ class DemoUserGuardTest {
     final Map<String, String> stored = Map.of("alice", demoHash, "bob", ownHash, "dora", demoHash);
 
     DemoUserGuard guard(boolean sandbox) {
-        return new DemoUserGuard(sandbox, encoder, username -> {
+        return new DemoUserGuard(sandbox, "not in sandbox mode", encoder, username -> {
             lookedUp.add(username);
             return Optional.ofNullable(stored.get(username));
         });

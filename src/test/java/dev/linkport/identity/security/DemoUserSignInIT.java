@@ -38,7 +38,7 @@ class DemoUserSignInIT {
     @Autowired TestUsers users;
 
     DemoUserGuard guard(boolean sandbox) {
-        return new DemoUserGuard(sandbox, passwords,
+        return new DemoUserGuard(sandbox, "not in sandbox mode", passwords,
                 name -> appUsers.findByUsername(name).map(u -> u.getPasswordHash()));
     }
 
@@ -67,7 +67,7 @@ class DemoUserSignInIT {
             assertThatThrownBy(() -> passwordSignIn(false).authenticate(password("carol", "not-the-password")))
                     .isInstanceOf(BadCredentialsException.class);
         } finally {
-            attempts.succeeded("carol"); // the failure counted; other tests sign in as carol
+            attempts.succeeded("carol", null); // the failure counted; other tests sign in as carol
         }
     }
 

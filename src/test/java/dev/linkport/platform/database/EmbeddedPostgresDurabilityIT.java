@@ -10,15 +10,18 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 
-/** The embedded PostgreSQL that {@code ./mvnw spring-boot:run} starts keeps what it commits. */
+/** The embedded PostgreSQL that {@code ./mvnw spring-boot:run} starts keeps what it commits (see also its password). */
 class EmbeddedPostgresDurabilityIT {
+
+    static final EmbeddedPostgresConfiguration.Password PASSWORD =
+            new EmbeddedPostgresConfiguration.Password(EmbeddedPostgresPassword.generate());
 
     private final EmbeddedPostgresConfiguration configuration = new EmbeddedPostgresConfiguration();
 
     @Test
     void theApplicationsEmbeddedDatabaseFlushesEveryCommitToDisk() throws Exception {
         try (EmbeddedPostgres postgres = configuration.embeddedPostgres(
-                new DatabaseProperties(Path.of("unused"), 0, true, true))) {
+                new DatabaseProperties(Path.of("unused"), 0, true, true), PASSWORD)) {
             assertThat(setting(postgres, "fsync")).isEqualTo("on");
             assertThat(setting(postgres, "synchronous_commit")).isEqualTo("on");
             assertThat(setting(postgres, "full_page_writes")).isEqualTo("on");
@@ -28,7 +31,7 @@ class EmbeddedPostgresDurabilityIT {
     @Test
     void testsMayTradeDurabilityForSpeed() throws Exception {
         try (EmbeddedPostgres postgres = configuration.embeddedPostgres(
-                new DatabaseProperties(Path.of("unused"), 0, true, false))) {
+                new DatabaseProperties(Path.of("unused"), 0, true, false), PASSWORD)) {
             assertThat(setting(postgres, "fsync")).isEqualTo("off");
             assertThat(setting(postgres, "synchronous_commit")).isEqualTo("off");
         }
