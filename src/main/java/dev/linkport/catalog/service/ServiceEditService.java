@@ -75,7 +75,8 @@ public class ServiceEditService {
     /**
      * Edits the service. Fields left {@code null} keep their value. A {@code version} other than
      * the stored one means someone else changed the service meanwhile: the edit is refused.
-     * Acceptance and supported regions are applied in AWS by the ModifyService job.
+     * Acceptance and supported regions are applied in AWS by the ModifyService job. A new principal mode
+     * applies to requests provisioned from now on; principals allowed before stay until their endpoints go.
      */
     public ServiceSettings edit(EditServiceCommand command) {
         validation.check(command);
@@ -100,6 +101,7 @@ public class ServiceEditService {
         }
         l.govern(command.approvalPolicy() == null ? l.getApprovalPolicy() : command.approvalPolicy(), visibility,
                 visibility == Visibility.SELECTED_TEAMS ? visibleTeams : Set.of(), clock.instant());
+        l.allowOnApproval(command.principalMode(), clock.instant());
         boolean acceptance = command.acceptanceRequired() == null ? l.isAcceptanceRequired()
                 : command.acceptanceRequired();
         Set<String> regions = command.supportedRegions() == null ? new TreeSet<>(l.getSupportedRegions())
@@ -129,7 +131,8 @@ public class ServiceEditService {
         return new ServiceSettings(l.getId(), l.getName(), l.getState(), l.getRegion(), l.getDescription(),
                 new TreeSet<>(l.getTags()), l.getDocumentationUrl(), l.getSupportContact(), l.getPorts(),
                 l.getApprovalPolicy(), l.getVisibility(), teamNames, l.isAcceptanceRequired(),
-                new TreeSet<>(l.getSupportedRegions()), l.getFailureReason(), l.getVersion(), caller.admin());
+                new TreeSet<>(l.getSupportedRegions()), l.getFailureReason(), l.getVersion(), caller.admin(),
+                l.getPrincipalMode());
     }
 
     private static String pick(String value, String current) {
@@ -142,6 +145,6 @@ public class ServiceEditService {
     private static String summary(ServiceListing l) {
         return "policy " + l.getApprovalPolicy() + ", " + l.getVisibility() + ", acceptance "
                 + (l.isAcceptanceRequired() ? "required" : "automatic") + ", regions " + l.getSupportedRegions()
-                + ", tags " + l.getTags();
+                + ", tags " + l.getTags() + ", approval allows " + l.getPrincipalMode();
     }
 }

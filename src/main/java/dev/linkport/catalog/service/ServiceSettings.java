@@ -2,6 +2,7 @@ package dev.linkport.catalog.service;
 
 import dev.linkport.catalog.ApprovalPolicy;
 import dev.linkport.catalog.ListingState;
+import dev.linkport.catalog.PrincipalMode;
 import dev.linkport.catalog.Visibility;
 import java.util.Set;
 import java.util.UUID;
@@ -13,10 +14,11 @@ import java.util.UUID;
  * @param problem  why the last change failed in AWS, or {@code null}
  * @param version  to send back with an edit (optimistic locking)
  * @param mayForce the caller is an admin and may force a retirement
+ * @param principalMode what approving a request lets connect in AWS: the consumer's account or one of its roles
  */
 public record ServiceSettings(UUID id, String name, ListingState state, String region, String description, Set<String> tags,
                               String documentationUrl, String supportContact, String ports,
                               ApprovalPolicy approvalPolicy, Visibility visibility, Set<String> visibleTeams,
                               boolean acceptanceRequired, Set<String> supportedRegions, String problem, Long version,
-                              boolean mayForce) {
+                              boolean mayForce, PrincipalMode principalMode) {
 }
