@@ -63,11 +63,16 @@ class EndpointRequestsController {
             List<String> securityGroupIds,
             @Schema(description = "only once the service's private DNS name is verified; default false")
             Boolean privateDnsEnabled,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String justification) {
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String justification,
+            @Schema(description = "only for a service whose principalMode is ROLE: the IAM role of the account that "
+                    + "the service allows and that Linkport creates the endpoint as (it must trust Linkport like the "
+                    + "account's registered role, with the same ExternalId); absent: the account's registered role",
+                    example = "arn:aws:iam::222222222222:role/checkout-app")
+            String principalRoleArn) {
 
         SubmitEndpointRequest command() {
             return new SubmitEndpointRequest(serviceId, accountId, region, vpcId, subnetIds, securityGroupIds,
-                    Boolean.TRUE.equals(privateDnsEnabled), justification);
+                    Boolean.TRUE.equals(privateDnsEnabled), justification, principalRoleArn);
         }
     }
 
