@@ -74,13 +74,14 @@ class ReleasedPrincipals {
         ListingRef listing = listings.get(moved.listingId());
         String why = "The last endpoint that needed it is gone: request " + moved.requestId() + " ("
                 + moved.consumerAccountId() + "/" + moved.vpcId() + ") is " + moved.to();
-        boolean inAws = listing.awsServiceId() != null && listing.state() != ListingState.RETIRED;
+        boolean inAws = listing.awsServiceId() != null && listing.state() != ListingState.RETIRED
+                && listing.state() != ListingState.RETIRING;
         if (inAws) {
             principal.unwanted(clock.instant());
             principals.flush();
             jobs.schedule(ProviderJobs.SYNC_PRINCIPALS, listing.id());
         } else {
-            principals.delete(principal); // the endpoint service is gone, and its permissions with it
+            principals.delete(principal); // the endpoint service goes, and its permissions with it
         }
         audit.recordSystem(ServiceAudit.entry("PRINCIPAL_RELEASED", listing).change(arn, null).because(why));
         events.publishEvent(new Changed(Topic.SERVICE_LISTING, listing.id()));
