@@ -63,11 +63,16 @@ class EndpointRequestsController {
             List<String> securityGroupIds,
             @Schema(description = "only once the service's private DNS name is verified; default false")
             Boolean privateDnsEnabled,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String justification) {
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String justification,
+            @Schema(description = "only for a service whose principalMode is ROLE: the IAM role of the account that "
+                    + "the service allows and that Linkport creates the endpoint as (it must trust Linkport like the "
+                    + "account's registered role, with the same ExternalId); absent: the account's registered role",
+                    example = "arn:aws:iam::222222222222:role/checkout-app")
+            String principalRoleArn) {
 
         SubmitEndpointRequest command() {
             return new SubmitEndpointRequest(serviceId, accountId, region, vpcId, subnetIds, securityGroupIds,
-                    Boolean.TRUE.equals(privateDnsEnabled), justification);
+                    Boolean.TRUE.equals(privateDnsEnabled), justification, principalRoleArn);
         }
     }
 
@@ -93,7 +98,11 @@ class EndpointRequestsController {
                            List<String> subnetIds, List<String> securityGroupIds, boolean privateDnsEnabled,
                            String justification, String requester, String vpcEndpointId, DnsNames dnsNames,
                            String failureReason, String decidedBy, String decisionReason, Instant createdAt,
-                           Instant updatedAt, List<TimelineStep> timeline, boolean canDelete, boolean canRetry) {
+                           Instant updatedAt, List<TimelineStep> timeline, boolean canDelete, boolean canRetry,
+                           @Schema(description = "the role named for a ROLE service, or null") String principalRoleArn,
+                           @Schema(description = "the principal the service allows for this request in AWS, once "
+                                   + "provisioning began; Linkport removes it with the last request needing it")
+                           String allowedPrincipal) {
 
         static EndpointRequest of(EndpointRequestDetails v) {
             return new EndpointRequest(v.id(), v.state(), v.serviceId(), v.serviceName(), v.awsServiceName(),
@@ -103,7 +112,7 @@ class EndpointRequestsController {
                     v.failureReason(), v.decidedBy(), v.decisionReason(), v.createdAt(), v.updatedAt(),
                     v.timeline() == null ? List.of() : v.timeline().stream()
                             .map(t -> new TimelineStep(t.at(), t.from(), t.to(), t.actor(), t.reason())).toList(),
-                    v.canDelete(), v.canRetry());
+                    v.canDelete(), v.canRetry(), v.principalRoleArn(), v.allowedPrincipal());
         }
     }
 

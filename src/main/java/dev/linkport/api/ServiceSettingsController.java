@@ -2,6 +2,7 @@ package dev.linkport.api;
 
 import dev.linkport.identity.ApiScope;
 import dev.linkport.catalog.ApprovalPolicy;
+import dev.linkport.catalog.PrincipalMode;
 import dev.linkport.catalog.Visibility;
 import dev.linkport.catalog.service.EditServiceCommand;
 import dev.linkport.catalog.service.PrivateDnsCommand;
@@ -50,7 +51,11 @@ class ServiceSettingsController {
             @Schema(description = "team names, with visibility SELECTED_TEAMS") Set<String> visibleTeams,
             @Schema(description = "AWS acceptance of endpoint connections (applied in the background)")
             Boolean acceptanceRequired,
-            @Schema(description = "cross-region consumers (applied in the background)") Set<String> supportedRegions) {
+            @Schema(description = "cross-region consumers (applied in the background)") Set<String> supportedRegions,
+            @Schema(description = "what approving a request lets connect in AWS: ACCOUNT (the consumer account's "
+                    + "root) or ROLE (the role the consumer names on the request, else the account's Linkport "
+                    + "role); applies to endpoints provisioned from now on")
+            PrincipalMode principalMode) {
     }
 
     /** Retire options. */
@@ -117,7 +122,8 @@ class ServiceSettingsController {
     ServiceSettings edit(@PathVariable UUID id, @RequestBody ServicePatch body) {
         return settings.edit(new EditServiceCommand(id, body.version(), body.description(), body.tags(),
                 body.documentationUrl(), body.supportContact(), body.ports(), body.approvalPolicy(),
-                body.visibility(), body.visibleTeams(), body.acceptanceRequired(), body.supportedRegions()));
+                body.visibility(), body.visibleTeams(), body.acceptanceRequired(), body.supportedRegions(),
+                body.principalMode()));
     }
 
     @GetMapping("/dependents")

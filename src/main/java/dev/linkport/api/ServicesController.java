@@ -3,6 +3,7 @@ package dev.linkport.api;
 import dev.linkport.identity.ApiScope;
 import dev.linkport.catalog.ApprovalPolicy;
 import dev.linkport.catalog.ListingState;
+import dev.linkport.catalog.PrincipalMode;
 import dev.linkport.catalog.Visibility;
 import dev.linkport.catalog.service.CatalogService;
 import dev.linkport.catalog.service.CatalogService.CatalogPage;
@@ -109,7 +110,10 @@ class ServicesController {
                    String privateDnsName, String privateDnsState, String privateDnsTxtName, String privateDnsTxtValue,
                    ListingState state, String serviceId, String serviceName, Set<String> availabilityZoneIds,
                    String failureReason, long consumerCount, boolean canManage, boolean canRequest,
-                   Instant createdAt, Instant updatedAt) {
+                   Instant createdAt, Instant updatedAt,
+                   @Schema(description = "what approving a request lets connect in AWS: ACCOUNT (the consumer "
+                           + "account's root) or ROLE (one IAM role of it, named on the request)")
+                   PrincipalMode principalMode) {
 
         static Service of(ServiceDetail d) {
             return new Service(d.id(), d.name(), d.summary(), d.description(), new TreeSet<>(d.tags()),
@@ -118,7 +122,7 @@ class ServicesController {
                     d.approvalPolicy(), d.visibility(), d.privateDnsName(), d.privateDnsState(), d.privateDnsTxtName(),
                     d.privateDnsTxtValue(), d.state(), d.serviceId(), d.serviceName(),
                     new TreeSet<>(d.availabilityZoneIds()), d.failureReason(), d.consumerCount(), d.canManage(),
-                    d.canRequest(), d.createdAt(), d.updatedAt());
+                    d.canRequest(), d.createdAt(), d.updatedAt(), d.principalMode());
         }
     }
 

@@ -17,6 +17,14 @@ public enum EndpointState {
     /** States that count as a consumer of the service: live, or approved and about to be made. */
     public static final Set<EndpointState> CONSUMING = EnumSet.of(APPROVED, PROVISIONING, PENDING_ACCEPTANCE, AVAILABLE);
 
+    /**
+     * States in which a request still needs the principal provisioning allowed for it: its endpoint exists, is on its
+     * way, may come back (drifted) or be retried (failed), or is being deleted. Once none of a service's requests
+     * allowed by a principal is in one of these, Linkport removes the principal it added.
+     */
+    public static final Set<EndpointState> NEEDS_PRINCIPAL = EnumSet.of(APPROVED, PROVISIONING, PENDING_ACCEPTANCE,
+            AVAILABLE, FAILED, DELETING, DRIFTED);
+
     /** Whether the lifecycle allows going from this state to {@code next}. */
     public boolean canMoveTo(EndpointState next) {
         return switch (this) {

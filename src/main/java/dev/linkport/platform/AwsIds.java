@@ -33,6 +33,44 @@ public final class AwsIds {
     private AwsIds() {
     }
 
+    /**
+     * The AWS partition a region belongs to, as ARNs name it: {@code aws-cn} for {@code cn-*},
+     * {@code aws-us-gov} for {@code us-gov-*}, {@code aws-iso}/{@code aws-iso-b} for the isolated regions,
+     * {@code aws} for every other region.
+     */
+    public static String partitionOf(String region) {
+        if (region == null) {
+            return "aws";
+        }
+        if (region.startsWith("cn-")) {
+            return "aws-cn";
+        }
+        if (region.startsWith("us-gov-")) {
+            return "aws-us-gov";
+        }
+        if (region.startsWith("us-isob-")) {
+            return "aws-iso-b";
+        }
+        if (region.startsWith("us-iso-")) {
+            return "aws-iso";
+        }
+        return "aws";
+    }
+
+    /** An account's root principal in the region's partition, e.g. {@code arn:aws-cn:iam::111122223333:root}. */
+    public static String accountRoot(String accountId, String region) {
+        return "arn:" + partitionOf(region) + ":iam::" + accountId + ":root";
+    }
+
+    /** The partition named by an ARN ({@code arn:<partition>:…}), or null when it is not an ARN. */
+    public static String partitionOfArn(String arn) {
+        if (arn == null || !arn.startsWith("arn:")) {
+            return null;
+        }
+        int end = arn.indexOf(':', 4);
+        return end < 0 ? null : arn.substring(4, end);
+    }
+
     /** The account id inside a role ARN, or null when the ARN is malformed. */
     public static String accountOfRoleArn(String roleArn) {
         if (roleArn == null) {

@@ -1,5 +1,7 @@
 package dev.linkport.sandbox;
 
+import dev.linkport.platform.AwsIds;
+
 /**
  * Who is calling, as the sandbox resolved it from the SigV4 credential scope.
  *
@@ -11,7 +13,8 @@ package dev.linkport.sandbox;
  */
 record CallerIdentity(String accountId, String region, String arn, String userId, String roleArn) {
 
+    /** The account's root principal in the partition of the region called ({@code aws}, {@code aws-cn}, {@code aws-us-gov}). */
     String rootArn() {
-        return "arn:aws:iam::" + accountId + ":root";
+        return AwsIds.accountRoot(accountId, region);
     }
 }

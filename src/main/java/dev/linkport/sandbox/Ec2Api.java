@@ -459,17 +459,20 @@ final class Ec2Api {
         return x.leaf("return", true).toString();
     }
 
+    /** The start of an ARN in one of the partitions the sandbox models. */
+    private static final String PARTITION = "arn:(aws|aws-cn|aws-us-gov)";
+
     private static String principalType(String principal) {
         if (principal.equals("*")) {
             return "All";
         }
-        if (principal.matches("arn:aws:iam::\\d{12}:root")) {
+        if (principal.matches(PARTITION + ":iam::\\d{12}:root")) {
             return "Account";
         }
-        if (principal.matches("arn:aws:iam::\\d{12}:role/.+")) {
+        if (principal.matches(PARTITION + ":iam::\\d{12}:role/.+")) {
             return "Role";
         }
-        if (principal.matches("arn:aws:iam::\\d{12}:user/.+")) {
+        if (principal.matches(PARTITION + ":iam::\\d{12}:user/.+")) {
             return "User";
         }
         throw new AwsException("InvalidPrincipal", "Invalid principal " + principal);

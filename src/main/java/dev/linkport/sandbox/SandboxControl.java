@@ -152,6 +152,28 @@ public final class SandboxControl {
         }
     }
 
+    /**
+     * Adds a role to the account that trusts Linkport like its {@code LinkportAccess} role (same ExternalId, same
+     * permissions), e.g. the role a consumer names for a service that allows roles; adding it again is a no-op.
+     *
+     * @param roleName the role's name, optionally with a path ({@code teams/checkout-app})
+     * @return the role's ARN
+     */
+    public String createRole(String accountId, String roleName) {
+        if (roleName == null || !roleName.matches("([\\w+=,.@-]+/)*[\\w+=,.@-]{1,64}")) {
+            throw new IllegalArgumentException("Not a role name: " + roleName);
+        }
+        synchronized (world) {
+            WorldState.Account account = account(accountId);
+            String arn = "arn:aws:iam::" + accountId + ":role/" + roleName;
+            if (!account.roleArn.equals(arn) && !account.otherRoles.contains(arn)) {
+                account.otherRoles.add(arn);
+                world.changed();
+            }
+            return arn;
+        }
+    }
+
     private WorldState.Account account(String accountId) {
         WorldState.Account account = world.state().accounts.get(accountId);
         if (account == null) {

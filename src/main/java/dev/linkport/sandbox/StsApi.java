@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 final class StsApi {
 
     static final String NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
-    private static final Pattern ROLE_ARN = Pattern.compile("arn:aws:iam::(\\d{12}):role/(?:.*/)?([\\w+=,.@-]+)");
+    private static final Pattern ROLE_ARN =
+            Pattern.compile("arn:(aws|aws-cn|aws-us-gov):iam::(\\d{12}):(role/(?:.*/)?([\\w+=,.@-]+))");
     private static final int MAX_SESSION_SECONDS = 3600;
 
     private final SandboxWorld world;
@@ -38,6 +39,16 @@ final class StsApi {
         return new Xml().open(r.action() + "Response", NAMESPACE).open(r.action() + "Result");
     }
 
+    /**
+     * Whether the account has the role ({@code role/<path/>name}, in whichever partition the caller names it): its
+     * {@code LinkportAccess} role, or one added with {@link SandboxControl#createRole}; all trust Linkport with the
+     * account's ExternalId.
+     */
+    private static boolean hasRole(Account account, String role) {
+        return account.roleArn.endsWith(":" + role)
+                || account.otherRoles.stream().anyMatch(other -> other.endsWith(":" + role));
+    }
+
     private String assumeRole(QueryRequest r) {
         CallerIdentity c = r.caller();
         String roleArn = r.required("RoleArn");
@@ -59,9 +70,9 @@ final class StsApi {
                     "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
         }
         Matcher m = ROLE_ARN.matcher(roleArn);
-        Account account = m.matches() ? world.state().accounts.get(m.group(1)) : null;
+        Account account = m.matches() ? world.state().accounts.get(m.group(2)) : null;
         String externalId = r.get("ExternalId");
-        if (account == null || !account.roleArn.equals(roleArn) || !account.externalId.equals(externalId)) {
+        if (account == null || !hasRole(account, m.group(3)) || !account.externalId.equals(externalId)) {
             throw new AwsException("AccessDenied", "User: " + c.arn()
                     + " is not authorized to perform: sts:AssumeRole on resource: " + roleArn, 403);
         }
@@ -75,7 +86,8 @@ final class StsApi {
         s.sessionName = sessionName;
         s.expiresAt = world.now() + seconds * 1000L;
         world.state().sessions.put(s.accessKeyId, s);
-        String assumedArn = "arn:aws:sts::" + account.id + ":assumed-role/" + m.group(2) + "/" + sessionName;
+        String assumedArn = "arn:" + m.group(1) + ":sts::" + account.id + ":assumed-role/" + m.group(4) + "/"
+                + sessionName;
         return envelope(r).open("Credentials").leaf("AccessKeyId", s.accessKeyId)
                 .leaf("SecretAccessKey", s.secretAccessKey).leaf("SessionToken", s.sessionToken)
                 .leaf("Expiration", Instant.ofEpochMilli(s.expiresAt)).close()

@@ -33,6 +33,8 @@ final class WorldState {
         public String externalId;
         public List<String> regions = new ArrayList<>();
         public List<String> deniedActions = new ArrayList<>();
+        /** Roles besides {@code LinkportAccess} that trust Linkport the same way (ARNs), e.g. one a consumer names. */
+        public List<String> otherRoles = new ArrayList<>();
     }
 
     /** Temporary credentials issued by AssumeRole. */

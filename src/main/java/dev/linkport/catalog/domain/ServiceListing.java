@@ -2,6 +2,7 @@ package dev.linkport.catalog.domain;
 
 import dev.linkport.catalog.ApprovalPolicy;
 import dev.linkport.catalog.ListingState;
+import dev.linkport.catalog.PrincipalMode;
 import dev.linkport.catalog.Visibility;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -73,6 +74,10 @@ public class ServiceListing {
 
     @Column(name = "private_dns_name")
     private String privateDnsName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "principal_mode", nullable = false)
+    private PrincipalMode principalMode = PrincipalMode.ACCOUNT;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -173,6 +178,7 @@ public class ServiceListing {
     public Instant getUpdatedAt() { return updatedAt; }
     public Long getVersion() { return version; }
 
+    public PrincipalMode getPrincipalMode() { return principalMode; }
     public Set<String> getLoadBalancerArns() { return loadBalancerArns; }
     public Set<String> getSupportedRegions() { return supportedRegions; }
     public Set<UUID> getVisibleTeamIds() { return visibleTeamIds; }
@@ -262,6 +268,14 @@ public class ServiceListing {
         this.visibleTeamIds.clear();
         this.visibleTeamIds.addAll(visibleTeamIds);
         this.updatedAt = now;
+    }
+
+    /** What approving a request lets connect from now on; principals already allowed stay until their endpoints go. */
+    public void allowOnApproval(PrincipalMode mode, Instant now) {
+        if (mode != null && mode != principalMode) {
+            this.principalMode = mode;
+            this.updatedAt = now;
+        }
     }
 
     /** AWS-side settings the owners want; the ModifyService job makes AWS match them. */

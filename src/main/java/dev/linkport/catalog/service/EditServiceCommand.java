@@ -1,6 +1,7 @@
 package dev.linkport.catalog.service;
 
 import dev.linkport.catalog.ApprovalPolicy;
+import dev.linkport.catalog.PrincipalMode;
 import dev.linkport.catalog.Visibility;
 import dev.linkport.platform.AwsIds;
 import jakarta.validation.constraints.NotNull;
@@ -13,6 +14,7 @@ import java.util.UUID;
  * An edit of a published service, with the same rules as publishing ({@link PublishServiceCommand}). {@code null} keeps a field as it is; a blank text clears it.
  *
  * @param version the version the editor started from; a different stored version refuses the edit
+ * @param principalMode what approving a request lets connect in AWS from now on ({@code null}: as it is)
  */
 public record EditServiceCommand(
         @NotNull UUID serviceId, Long version,
@@ -27,5 +29,15 @@ public record EditServiceCommand(
                 message = "Port numbers separated by commas, e.g. 443, 8443")
         String ports,
         ApprovalPolicy approvalPolicy, Visibility visibility, Set<String> visibleTeams, Boolean acceptanceRequired,
-        Set<@Pattern(regexp = AwsIds.REGION, message = AwsIds.REGION_MESSAGE) String> supportedRegions) {
+        Set<@Pattern(regexp = AwsIds.REGION, message = AwsIds.REGION_MESSAGE) String> supportedRegions,
+        PrincipalMode principalMode) {
+
+    /** An edit that keeps what approval allows as it is. */
+    public EditServiceCommand(UUID serviceId, Long version, String description, Set<String> tags,
+                              String documentationUrl, String supportContact, String ports,
+                              ApprovalPolicy approvalPolicy, Visibility visibility, Set<String> visibleTeams,
+                              Boolean acceptanceRequired, Set<String> supportedRegions) {
+        this(serviceId, version, description, tags, documentationUrl, supportContact, ports, approvalPolicy, visibility,
+                visibleTeams, acceptanceRequired, supportedRegions, null);
+    }
 }

@@ -173,6 +173,7 @@ public class ListingDirectory {
     static ListingRef ref(ServiceListing l) {
         return new ListingRef(l.getId(), l.getName(), l.getOwnerTeamId(), l.getOwnerTeamName(), l.getState(),
                 l.getApprovalPolicy(), l.getProviderAccountId(), l.getRegion(), l.getSupportedRegions(),
-                l.getAwsServiceId(), l.getAwsServiceName(), l.getAvailabilityZoneIds(), l.isPrivateDnsVerified());
+                l.getAwsServiceId(), l.getAwsServiceName(), l.getAvailabilityZoneIds(), l.isPrivateDnsVerified(),
+                l.getPrincipalMode());
     }
 }

@@ -2,6 +2,7 @@ package dev.linkport.catalog.service;
 
 import dev.linkport.catalog.ApprovalPolicy;
 import dev.linkport.catalog.ListingState;
+import dev.linkport.catalog.PrincipalMode;
 import java.util.Set;
 import java.util.UUID;
 
@@ -13,15 +14,17 @@ import java.util.UUID;
  * @param awsServiceId      the endpoint service's id once published, e.g. {@code vpce-svc-…}
  * @param awsServiceName    its service name, {@code com.amazonaws.vpce.<region>.vpce-svc-…}
  * @param zoneIds           the AZ IDs the service covers
+ * @param principalMode     what approving a request lets connect: the consumer's account or one of its roles
  */
 public record ListingRef(UUID id, String name, UUID ownerTeamId, String ownerTeamName, ListingState state,
                          ApprovalPolicy approvalPolicy, UUID providerAccountId, String region,
                          Set<String> supportedRegions, String awsServiceId, String awsServiceName, Set<String> zoneIds,
-                         boolean privateDnsVerified) {
+                         boolean privateDnsVerified, PrincipalMode principalMode) {
 
     public ListingRef {
         supportedRegions = Set.copyOf(supportedRegions);
         zoneIds = Set.copyOf(zoneIds);
+        principalMode = principalMode == null ? PrincipalMode.ACCOUNT : principalMode;
     }
 
     /** Whether consumers can reach the service from the region (its own, or a supported one). */

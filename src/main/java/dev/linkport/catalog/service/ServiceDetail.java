@@ -2,6 +2,7 @@ package dev.linkport.catalog.service;
 
 import dev.linkport.catalog.ApprovalPolicy;
 import dev.linkport.catalog.ListingState;
+import dev.linkport.catalog.PrincipalMode;
 import dev.linkport.catalog.Visibility;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.UUID;
  * @param canManage         the caller owns it (or is an admin): may retry, edit, retire
  * @param canRequest        the caller may request an endpoint to it
  * @param consumerCount     endpoints that are live or on their way
+ * @param principalMode     what approving a request lets connect in AWS: the consumer's account, or one of its roles
  */
 public record ServiceDetail(UUID id, String name, String summary, String description, Set<String> tags,
                             String documentationUrl, String supportContact, String ports, String ownerTeam,
@@ -24,5 +26,5 @@ public record ServiceDetail(UUID id, String name, String summary, String descrip
                             String privateDnsTxtName, String privateDnsTxtValue, ListingState state, String serviceId,
                             String serviceName, Set<String> availabilityZoneIds, String failureReason,
                             long consumerCount, boolean canManage, boolean canRequest, Instant createdAt,
-                            Instant updatedAt, long version) {
+                            Instant updatedAt, long version, PrincipalMode principalMode) {
 }

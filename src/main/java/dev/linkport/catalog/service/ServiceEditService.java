@@ -78,7 +78,8 @@ public class ServiceEditService {
      * Edits the service. Fields left {@code null} keep their value. A {@code version} other than
      * the stored one means someone else changed the service meanwhile: the edit is refused.
      * Acceptance and supported regions are applied in AWS by the ModifyService job. A change of the
-     * approval policy is audited on its own line with the old and new policy.
+     * approval policy is audited on its own line with the old and new policy. A new principal mode
+     * applies to requests provisioned from now on; principals allowed before stay until their endpoints go.
      *
      * @throws ForbiddenException when the edit lowers the approval policy and the caller may not
      *                            ({@link ApprovalPolicyChanges}); the refusal is audited
@@ -114,6 +115,7 @@ public class ServiceEditService {
         }
         l.govern(command.approvalPolicy() == null ? l.getApprovalPolicy() : command.approvalPolicy(), visibility,
                 visibility == Visibility.SELECTED_TEAMS ? visibleTeams : Set.of(), clock.instant());
+        l.allowOnApproval(command.principalMode(), clock.instant());
         boolean acceptance = command.acceptanceRequired() == null ? l.isAcceptanceRequired()
                 : command.acceptanceRequired();
         Set<String> regions = command.supportedRegions() == null ? new TreeSet<>(l.getSupportedRegions())
@@ -149,7 +151,8 @@ public class ServiceEditService {
                 new TreeSet<>(l.getTags()), l.getDocumentationUrl(), l.getSupportContact(), l.getPorts(),
                 l.getApprovalPolicy(), l.getVisibility(), teamNames, l.isAcceptanceRequired(),
                 new TreeSet<>(l.getSupportedRegions()), l.getFailureReason(), l.getVersion(), caller.admin(),
-                ApprovalPolicyChanges.choices(caller, l.getOwnerTeamId(), l.getApprovalPolicy()));
+                ApprovalPolicyChanges.choices(caller, l.getOwnerTeamId(), l.getApprovalPolicy()),
+                l.getPrincipalMode());
     }
 
     private static String pick(String value, String current) {
@@ -162,6 +165,6 @@ public class ServiceEditService {
     private static String summary(ServiceListing l) {
         return "policy " + l.getApprovalPolicy() + ", " + l.getVisibility() + ", acceptance "
                 + (l.isAcceptanceRequired() ? "required" : "automatic") + ", regions " + l.getSupportedRegions()
-                + ", tags " + l.getTags();
+                + ", tags " + l.getTags() + ", approval allows " + l.getPrincipalMode();
     }
 }

@@ -2,6 +2,7 @@ package dev.linkport.catalog.service;
 
 import dev.linkport.catalog.ApprovalPolicy;
 import dev.linkport.catalog.ListingState;
+import dev.linkport.catalog.PrincipalMode;
 import dev.linkport.catalog.Visibility;
 import java.util.Set;
 import java.util.UUID;
@@ -15,10 +16,11 @@ import java.util.UUID;
  * @param mayForce the caller is an admin and may force a retirement
  * @param policyChoices the approval policies the caller may choose now: lowering needs a team owner, lowering
  *                 from {@code ADMIN} a platform admin ({@link ApprovalPolicyChanges})
+ * @param principalMode what approving a request lets connect in AWS: the consumer's account or one of its roles
  */
 public record ServiceSettings(UUID id, String name, ListingState state, String region, String description, Set<String> tags,
                               String documentationUrl, String supportContact, String ports,
                               ApprovalPolicy approvalPolicy, Visibility visibility, Set<String> visibleTeams,
                               boolean acceptanceRequired, Set<String> supportedRegions, String problem, Long version,
-                              boolean mayForce, Set<ApprovalPolicy> policyChoices) {
+                              boolean mayForce, Set<ApprovalPolicy> policyChoices, PrincipalMode principalMode) {
 }

@@ -19,6 +19,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import dev.linkport.catalog.ApprovalPolicy;
 import dev.linkport.catalog.ListingState;
+import dev.linkport.catalog.PrincipalMode;
 import dev.linkport.catalog.service.ListingService;
 import dev.linkport.catalog.service.ServiceDetail;
 import dev.linkport.platform.NotFoundException;
@@ -198,6 +199,11 @@ public class ServiceView extends VerticalLayout implements BeforeEnterObserver, 
                 ? "Required: the provider accepts each connection in AWS (Linkport does it on approval)"
                 : "Automatic in AWS"));
         fact(facts, "Approval", new Span(policy(s.approvalPolicy())));
+        Span allows = new Span(s.principalMode() == PrincipalMode.ROLE
+                ? "One IAM role of your account: the role you name on the request, else your account's Linkport role"
+                : "Your whole AWS account (its root principal), until your last endpoint to it is deleted");
+        allows.setId("service-principal-mode");
+        fact(facts, "Approval allows in AWS", allows);
         fact(facts, "Private DNS", new Span(s.privateDnsName() == null ? "—"
                 : s.privateDnsName() + " (" + orDash(s.privateDnsState()) + ")"));
         if (s.canManage() && s.privateDnsTxtName() != null) {

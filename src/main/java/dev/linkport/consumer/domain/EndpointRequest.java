@@ -97,6 +97,14 @@ public class EndpointRequest {
     @Column(name = "decision_reason")
     private String decisionReason;
 
+    /** The IAM role the consumer named for a service that allows roles, or null (the account's Linkport role). */
+    @Column(name = "principal_role_arn")
+    private String principalRoleArn;
+
+    /** The principal Linkport made the service allow for this request, once provisioning began. */
+    @Column(name = "allowed_principal")
+    private String allowedPrincipal;
+
     /** When the latest provisioning began (the worker's time budget counts from here). */
     @Column(name = "provisioning_since")
     private Instant provisioningSince;
@@ -159,6 +167,18 @@ public class EndpointRequest {
     public List<EndpointDnsName> getDnsNames() { return dnsNames; }
     public Instant getProvisioningSince() { return provisioningSince; }
     public Instant getAcceptedAt() { return acceptedAt; }
+    public String getPrincipalRoleArn() { return principalRoleArn; }
+    public String getAllowedPrincipal() { return allowedPrincipal; }
+
+    /** The consumer names the role the service should allow (null: the account's Linkport role). */
+    public void namePrincipalRole(String roleArn) {
+        this.principalRoleArn = roleArn;
+    }
+
+    /** Provisioning makes the service allow this principal for the request. */
+    public void allowing(String principal) {
+        this.allowedPrincipal = principal;
+    }
 
     /**
      * Moves the request to another state and returns the timeline entry to store. Refuses moves

@@ -36,6 +36,10 @@ public interface EndpointRequestRepository extends JpaRepository<EndpointRequest
 
     long countByListingIdAndStateIn(UUID listingId, Collection<EndpointState> states);
 
+    /** How many of the listing's requests in these states were allowed by the principal. */
+    long countByListingIdAndAllowedPrincipalAndStateIn(UUID listingId, String allowedPrincipal,
+                                                       Collection<EndpointState> states);
+
     /** The listing's requests that own one of these endpoints. */
     List<EndpointRequest> findByListingIdAndVpcEndpointIdIn(UUID listingId, Collection<String> vpcEndpointIds);
 

@@ -5,6 +5,7 @@ import dev.linkport.aws.AwsTarget;
 import dev.linkport.aws.InterfaceEndpoint;
 import dev.linkport.aws.InterfaceEndpointRequest;
 import dev.linkport.aws.PrivateLinkGateway;
+import dev.linkport.catalog.PrincipalMode;
 import dev.linkport.catalog.service.ListingDirectory;
 import dev.linkport.catalog.service.ListingRef;
 import dev.linkport.consumer.EndpointState;
@@ -37,7 +38,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * CreateEndpoints, per consumer account: works through the account's approved requests oldest first.
- * For each: make sure the service allows the account (once per service and account) → create the
+ * For each: make sure the service allows the request's principal — the account, or a role of it, as the service
+ * asks (once per service and principal; the request remembers it, so it goes with the last request needing it) → create the
  * interface endpoint (ClientToken = request id, so a re-run gets the same endpoint back) → record it and
  * hand it on (acceptance per service, following per account). When a region's budget has no token, the
  * job comes back exactly when it will have one, and the other regions, accounts and jobs go on meanwhile.
@@ -114,13 +116,39 @@ class CreateEndpointsJob extends AwsJob<CreateEndpointsJob.Work, CreateEndpoints
             }
             ListingRef listing = services.get(r.getListingId());
             String serviceRegion = r.getRegion().equals(listing.region()) ? null : listing.region();
+            String principal = principalFor(listing, consumer, r);
+            r.allowing(principal);
             items.add(new Item(r.getId(), listing.id(), listings.providerTarget(listing, null),
-                    listing.awsServiceId(), consumer.target(r.getRegion(), null), consumer.rootPrincipal(),
+                    listing.awsServiceId(), creator(listing, consumer, r), principal,
                     new InterfaceEndpointRequest(r.getId().toString(), r.getVpcId(), listing.awsServiceName(),
                             new ArrayList<>(r.getSubnetIds()), new ArrayList<>(r.getSecurityGroupIds()),
                             r.isPrivateDnsEnabled(), serviceRegion)));
         }
         return new Work(accountId, items);
+    }
+
+    /**
+     * The principal the service must allow for the request, by the service's mode: the account's root in the
+     * region's partition, or a role of the account — the one the consumer named, else the account's Linkport role.
+     */
+    static String principalFor(ListingRef listing, AccountRef consumer, EndpointRequest r) {
+        if (listing.principalMode() == PrincipalMode.ROLE) {
+            return r.getPrincipalRoleArn() != null ? r.getPrincipalRoleArn() : consumer.roleArn();
+        }
+        return consumer.rootPrincipal(r.getRegion());
+    }
+
+    /**
+     * Who creates the endpoint: AWS lets only sessions of an allowed role create endpoints to a service that allows
+     * just that role, so for a role the consumer named Linkport assumes that role (with the account's ExternalId);
+     * otherwise the account's Linkport role.
+     */
+    static AwsTarget creator(ListingRef listing, AccountRef consumer, EndpointRequest r) {
+        if (listing.principalMode() == PrincipalMode.ROLE && r.getPrincipalRoleArn() != null) {
+            return new AwsTarget(consumer.accountId(), r.getRegion(), r.getPrincipalRoleArn(), consumer.externalId(),
+                    null);
+        }
+        return consumer.target(r.getRegion(), null);
     }
 
     @Override

@@ -4,8 +4,8 @@ import dev.linkport.aws.AwsTarget;
 import java.util.UUID;
 
 /**
- * What provisioning needs from the provider's side of a service: that AWS lets the consumer's
- * account connect. Allowed principals are the provider module's, and the provider module depends
+ * What provisioning needs from the provider's side of a service: that AWS lets the request's principal
+ * (the consumer's account, or a role of it) connect. Allowed principals are the provider module's, and the provider module depends
  * on this one, so it implements this interface.
  */
 public interface ConsumerPrincipals {

@@ -12,6 +12,8 @@ import java.util.UUID;
  * @param dnsZonal    one DNS name per zone, once available
  * @param canDelete   the caller may delete (or cancel) it
  * @param canRetry    the caller may retry it (admins, when it failed)
+ * @param principalRoleArn  the role the consumer named for a service that allows roles, or {@code null}
+ * @param allowedPrincipal  the principal the service allows for this request in AWS, once provisioning began
  */
 public record EndpointRequestDetails(UUID id, UUID serviceId, String serviceName, String awsServiceName,
                                      String ownerTeam, String accountId, String consumerTeam, String region,
@@ -20,7 +22,8 @@ public record EndpointRequestDetails(UUID id, UUID serviceId, String serviceName
                                      EndpointState state, String vpcEndpointId, String dnsRegional,
                                      List<String> dnsZonal, String failureReason, String decidedBy,
                                      String decisionReason, Instant createdAt, Instant updatedAt,
-                                     List<TimelineEntry> timeline, boolean canDelete, boolean canRetry, long version) {
+                                     List<TimelineEntry> timeline, boolean canDelete, boolean canRetry, long version,
+                                     String principalRoleArn, String allowedPrincipal) {
 
     /** One step of the request's life; {@code from} is {@code null} for the submission. */
     public record TimelineEntry(Instant at, EndpointState from, EndpointState to, String actor, String reason) {

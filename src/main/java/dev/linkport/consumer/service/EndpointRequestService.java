@@ -8,6 +8,7 @@ import dev.linkport.aws.SecurityGroup;
 import dev.linkport.aws.Subnet;
 import dev.linkport.aws.Vpc;
 import dev.linkport.catalog.ApprovalPolicy;
+import dev.linkport.catalog.PrincipalMode;
 import dev.linkport.catalog.service.ListingDirectory;
 import dev.linkport.catalog.service.ListingRef;
 import dev.linkport.consumer.EndpointState;
@@ -20,6 +21,7 @@ import dev.linkport.identity.service.AccessPolicy;
 import dev.linkport.identity.service.AccountDirectory;
 import dev.linkport.identity.service.AccountRef;
 import dev.linkport.identity.service.Caller;
+import dev.linkport.platform.AwsIds;
 import dev.linkport.platform.ConflictException;
 import dev.linkport.platform.FieldError;
 import dev.linkport.platform.ForbiddenException;
@@ -33,6 +35,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -99,10 +102,15 @@ public class EndpointRequestService {
             // checked again: visibility or the account may have changed while AWS was asked
             AccountRef account = ownAccount(command.accountId(), caller);
             ListingRef listing = requestable(command.serviceId(), account);
-            EndpointRequest request = lifecycle.submit(new EndpointRequest(listing.id(), account.id(),
+            principalErrors(command, account, listing).ifPresent(e -> {
+                throw new InvalidInputException(List.of(e));
+            });
+            EndpointRequest submitted = new EndpointRequest(listing.id(), account.id(),
                     account.teamId(), caller.userId(), command.region(), command.vpcId(),
                     new LinkedHashSet<>(command.subnetIds()), new LinkedHashSet<>(command.securityGroupIds()),
-                    command.privateDnsEnabled(), command.justification().trim(), clock.instant()));
+                    command.privateDnsEnabled(), command.justification().trim(), clock.instant());
+            submitted.namePrincipalRole(command.principalRoleArn());
+            EndpointRequest request = lifecycle.submit(submitted);
             if (listing.approvalPolicy() == ApprovalPolicy.AUTO) {
                 request.decided(null, "approval policy AUTO", clock.instant());
                 lifecycle.move(request, EndpointState.APPROVED, "Approved at once: the service's approval policy is AUTO");
@@ -222,6 +230,7 @@ public class EndpointRequestService {
                     : ", " + String.join(", ", new TreeSet<>(listing.supportedRegions())))
                     + " only"));
         }
+        principalErrors(command, account, listing).ifPresent(errors::add);
         if (command.privateDnsEnabled() && !listing.privateDnsVerified()) {
             errors.add(new FieldError("privateDnsEnabled",
                     "Private DNS is available only once the provider's DNS name is verified"));
@@ -230,6 +239,32 @@ public class EndpointRequestService {
             throw new InvalidInputException(errors);
         }
         return new Placement(account.target(command.region(), caller.username()), listing.zoneIds());
+    }
+
+    /**
+     * What is wrong with the role the consumer named: only a service that allows roles takes one, and it must be a
+     * role of the requesting account, in the partition of the region.
+     */
+    private static Optional<FieldError> principalErrors(SubmitEndpointRequest command, AccountRef account,
+                                                        ListingRef listing) {
+        String role = command.principalRoleArn();
+        if (role == null) {
+            return Optional.empty();
+        }
+        if (listing.principalMode() != PrincipalMode.ROLE) {
+            return Optional.of(new FieldError("principalRoleArn", listing.name() + " allows your whole account "
+                    + "when a request is approved; leave the role empty"));
+        }
+        if (!account.accountId().equals(AwsIds.accountOfRoleArn(role))) {
+            return Optional.of(new FieldError("principalRoleArn", "Name a role of account " + account.accountId()
+                    + ", the account the endpoint goes into"));
+        }
+        String partition = AwsIds.partitionOf(command.region());
+        if (!partition.equals(AwsIds.partitionOfArn(role))) {
+            return Optional.of(new FieldError("principalRoleArn", command.region() + " is in the " + partition
+                    + " partition: the role's ARN starts with arn:" + partition + ":iam::"));
+        }
+        return Optional.empty();
     }
 
     /** An account of one of the caller's teams: endpoints go only into your own team's accounts. */

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -149,6 +150,20 @@ public class ServiceRequests implements ConsumerCounts {
         }
         return refs(requests.findByVpcEndpointIds(vpcEndpointIds.toArray(String[]::new))).stream()
                 .collect(Collectors.toMap(RequestRef::vpcEndpointId, Function.identity(), (a, b) -> a));
+    }
+
+    /**
+     * The principal provisioning allowed for this request, if the request has ended and no other request to the
+     * same service still needs it ({@link EndpointState#NEEDS_PRINCIPAL}): the provider module then removes it, if
+     * Linkport added it. Empty while the request lives, when it never got that far, or while another needs it.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> principalNoLongerNeeded(UUID requestId) {
+        return requests.findById(requestId)
+                .filter(r -> r.getState().terminal() && r.getAllowedPrincipal() != null)
+                .filter(r -> requests.countByListingIdAndAllowedPrincipalAndStateIn(r.getListingId(),
+                        r.getAllowedPrincipal(), EndpointState.NEEDS_PRINCIPAL) == 0)
+                .map(EndpointRequest::getAllowedPrincipal);
     }
 
     @Override

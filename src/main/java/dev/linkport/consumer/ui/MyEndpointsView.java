@@ -257,6 +257,8 @@ public class MyEndpointsView extends VerticalLayout implements BeforeEnterObserv
         fact(facts, "Security groups", r.securityGroupIds().isEmpty() ? "VPC default" : String.join(", ", r.securityGroupIds()));
         fact(facts, "Endpoint", r.vpcEndpointId() == null ? "—" : r.vpcEndpointId());
         fact(facts, "Service", r.awsServiceName() == null ? "—" : r.awsServiceName());
+        fact(facts, "Allowed in AWS as", r.allowedPrincipal() != null ? r.allowedPrincipal()
+                : r.principalRoleArn() != null ? r.principalRoleArn() + " (once provisioning begins)" : "—");
         fact(facts, "Requested by", r.requester() + " · " + WHEN.format(r.createdAt()));
         detail.add(facts);
 

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -22,6 +23,7 @@ import dev.linkport.aws.SecurityGroup;
 import dev.linkport.aws.Subnet;
 import dev.linkport.aws.Vpc;
 import dev.linkport.catalog.ApprovalPolicy;
+import dev.linkport.catalog.PrincipalMode;
 import dev.linkport.catalog.service.ListingService;
 import dev.linkport.catalog.service.ServiceDetail;
 import dev.linkport.consumer.service.EndpointRequestDetails;
@@ -56,6 +58,12 @@ import java.util.function.Consumer;
 @PermitAll
 public class RequestEndpointView extends VerticalLayout implements BeforeEnterObserver {
 
+    /** What the role field is for: the service allows one role, and Linkport creates the endpoint as that role. */
+    static final String PRINCIPAL_ROLE_HELP = "This service allows one IAM role of your account rather than the whole "
+            + "account. Empty: your account's Linkport role, which creates the endpoint. Another role of the account: "
+            + "Linkport creates the endpoint as that role, so it must trust Linkport like the registered role (same "
+            + "ExternalId) and allow ec2:CreateVpcEndpoint. arn:aws-cn or arn:aws-us-gov in those regions.";
+
     private final ListingService listings;
     private final AccountService accounts;
     private final AccountResources resources;
@@ -71,6 +79,7 @@ public class RequestEndpointView extends VerticalLayout implements BeforeEnterOb
     private final CheckboxGroup<SecurityGroup> securityGroups = new CheckboxGroup<>("Security groups");
     private final Checkbox privateDns = new Checkbox("Use the service's private DNS name");
     private final TextArea justification = new TextArea("Justification");
+    private final TextField principalRole = new TextField("Principal role ARN");
     private final Span cost = new Span();
     private final Span loadingText = new Span();
     private final Div loadingBox = new Div();
@@ -152,6 +161,11 @@ public class RequestEndpointView extends VerticalLayout implements BeforeEnterOb
                 : verified ? "Resolve " + service.privateDnsName() + " to this endpoint inside your VPC"
                 : service.privateDnsName() + " is not verified by the provider yet");
         privateDns.setValue(verified);
+        principalRole.setId("request-principal-role");
+        principalRole.setWidthFull();
+        principalRole.setPlaceholder("arn:aws:iam::111122223333:role/your-app");
+        principalRole.setHelperText(PRINCIPAL_ROLE_HELP);
+        principalRole.setVisible(service.principalMode() == PrincipalMode.ROLE);
         justification.setId("request-justification");
         justification.setRequiredIndicatorVisible(true);
         justification.setHelperText("Who reads it: the approver. What will use the service, and why?");
@@ -167,7 +181,8 @@ public class RequestEndpointView extends VerticalLayout implements BeforeEnterOb
 
         errors.field("accountId", account).field("region", region).field("vpcId", vpc).field("subnetIds", subnets)
                 .field("securityGroupIds", securityGroups).field("privateDnsEnabled", privateDns)
-                .live(validation, SubmitEndpointRequest.class, "justification", justification);
+                .live(validation, SubmitEndpointRequest.class, "justification", justification)
+                .live(validation, SubmitEndpointRequest.class, "principalRoleArn", principalRole);
 
         account.addValueChangeListener(e -> {
             List<String> regions = e.getValue() == null ? List.of()
@@ -192,6 +207,7 @@ public class RequestEndpointView extends VerticalLayout implements BeforeEnterOb
         form.add(subnets, 2);
         form.add(securityGroups, 2);
         form.add(privateDns, 2);
+        form.add(principalRole, 2);
         form.add(justification, 2);
 
         Div costBox = new Div(new Span("Estimated cost: "), cost);
@@ -320,7 +336,8 @@ public class RequestEndpointView extends VerticalLayout implements BeforeEnterOb
                 region.getValue(), v == null ? null : v.vpcId(),
                 subnets.getValue().stream().map(Subnet::subnetId).sorted().toList(),
                 securityGroups.getValue().stream().map(SecurityGroup::groupId).sorted().toList(),
-                privateDns.getValue(), justification.getValue());
+                privateDns.getValue(), justification.getValue(),
+                principalRole.isVisible() ? principalRole.getValue() : null);
         errors.clear();
         submit.setEnabled(false);
         submitting.setVisible(true);

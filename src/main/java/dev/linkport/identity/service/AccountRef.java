@@ -1,6 +1,7 @@
 package dev.linkport.identity.service;
 
 import dev.linkport.aws.AwsTarget;
+import dev.linkport.platform.AwsIds;
 import java.util.Set;
 import java.util.UUID;
 
@@ -23,8 +24,8 @@ public record AccountRef(UUID id, String accountId, UUID teamId, String teamName
         return new AwsTarget(accountId, region, roleArn, externalId, actingUser);
     }
 
-    /** The account's root principal, as AWS's allowed principals name it. */
-    public String rootPrincipal() {
-        return "arn:aws:iam::" + accountId + ":root";
+    /** The account's root principal in the region's partition, as AWS's allowed principals name it. */
+    public String rootPrincipal(String region) {
+        return AwsIds.accountRoot(accountId, region);
     }
 }

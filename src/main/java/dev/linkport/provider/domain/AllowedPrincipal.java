@@ -74,13 +74,25 @@ public class AllowedPrincipal {
         return p;
     }
 
-    /** Someone wants AWS to hold the principal (again); a principal seen only in AWS becomes theirs. */
+    /**
+     * Someone wants AWS to hold the principal (again); a principal seen only in AWS becomes theirs, and one that
+     * the owners add by hand becomes theirs too (it then stays when the endpoints approved through it go).
+     */
     public void wanted(PrincipalSource by, Instant now) {
-        if (source == PrincipalSource.OBSERVED) {
+        if (source == PrincipalSource.OBSERVED || by == PrincipalSource.MANUAL) {
             source = by;
         }
         this.syncState = PrincipalSyncState.PENDING_ADD;
         this.lastError = null;
+        this.updatedAt = now;
+    }
+
+    /**
+     * The service's owners add by hand a principal Linkport had added for approvals: it becomes theirs, so it
+     * stays when the last endpoint that needed it goes.
+     */
+    public void adoptedByHand(Instant now) {
+        this.source = PrincipalSource.MANUAL;
         this.updatedAt = now;
     }
 

@@ -161,7 +161,11 @@ class SyncPrincipalsJob extends AwsJob<SyncPrincipalsJob.Work, SyncPrincipalsJob
                     }
                 }
                 case IN_SYNC -> {
-                    if (!held && !outcome.held().contains(AddPrincipal.WILDCARD)) {
+                    if (!held && work.toRemove().contains(arn)) {
+                        // wanted again (a new request needs it) while this run removed it: add it back
+                        p.wanted(p.getSource(), now);
+                        more = true;
+                    } else if (!held && !outcome.held().contains(AddPrincipal.WILDCARD)) {
                         p.drifted("AWS no longer allows this principal: it was removed outside Linkport", now);
                     }
                 }

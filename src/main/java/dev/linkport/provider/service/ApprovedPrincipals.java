@@ -13,10 +13,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Lets the account of an approved request connect, once per service and account: when Linkport knows
- * AWS allows the account's root principal (or {@code *}) nothing is asked of AWS; otherwise it reads
- * the service's permissions, adds the principal only if AWS does not allow it yet, and records it as
- * an allowed principal added by an approval.
+ * Lets an approved request's principal connect (the account's root, or a role of it, as the service's principal
+ * mode says), once per service and principal: when Linkport knows AWS allows the principal (or {@code *}) nothing
+ * is asked of AWS; otherwise it reads the service's permissions, adds the principal only if AWS does not allow it
+ * yet, and records it as an allowed principal added by an approval — which {@link ReleasedPrincipals} removes again
+ * with the last request that needed it.
  */
 @Component
 class ApprovedPrincipals implements ConsumerPrincipals {

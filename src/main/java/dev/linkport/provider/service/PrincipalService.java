@@ -107,7 +107,13 @@ public class PrincipalService {
         if (principal == null) {
             principal = principals.save(new AllowedPrincipal(listingId, arn, PrincipalSource.MANUAL, clock.instant()));
         } else if (principal.getSyncState() == PrincipalSyncState.IN_SYNC) {
-            return row(principal); // nothing to do
+            if (principal.getSource() == PrincipalSource.APPROVAL) {
+                principal.adoptedByHand(clock.instant()); // AWS holds it already; now it stays with the last endpoint
+                audit.record(ServiceAudit.entry("PRINCIPAL_ADDED", listing).change("APPROVAL " + arn, arn)
+                        .because("Added by hand: it stays when the endpoints it was approved for are deleted"));
+                events.publishEvent(new Changed(Topic.SERVICE_LISTING, listingId));
+            }
+            return row(principal); // nothing to do in AWS
         } else {
             principal.wanted(PrincipalSource.MANUAL, clock.instant());
         }

@@ -24,6 +24,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.linkport.catalog.ApprovalPolicy;
 import dev.linkport.catalog.ListingState;
+import dev.linkport.catalog.PrincipalMode;
 import dev.linkport.catalog.Visibility;
 import dev.linkport.catalog.service.EditServiceCommand;
 import dev.linkport.catalog.service.ServiceEditService;
@@ -60,6 +61,14 @@ import java.util.UUID;
 @PermitAll
 public class ServiceSettingsView extends VerticalLayout implements BeforeEnterObserver {
 
+    /** What the two principal modes mean, and why a role is the endpoint's creator. */
+    static final String PRINCIPAL_MODE_HELP = "When a request is approved, Linkport lets its consumer connect in AWS. "
+            + "Account: the consumer account's root (arn:aws:iam::<account>:root, aws-cn or aws-us-gov by region), so "
+            + "anyone in that account with the IAM permission may create endpoints. Role: only the role the consumer "
+            + "names on the request (by default the account's Linkport role, which creates the endpoint). Linkport "
+            + "removes a principal it added once the last endpoint that needed it is deleted. Applies to endpoints "
+            + "provisioned from now on.";
+
     private final ServiceEditService settings;
     private final ServiceRetirement retirement;
     private final Background background;
@@ -74,6 +83,7 @@ public class ServiceSettingsView extends VerticalLayout implements BeforeEnterOb
     private final MultiSelectComboBox<String> visibleTeams = new MultiSelectComboBox<>("Teams");
     private final Checkbox acceptanceRequired = new Checkbox("Acceptance required (AWS)");
     private final MultiSelectComboBox<String> supportedRegions = new MultiSelectComboBox<>("Supported regions (AWS)");
+    private final RadioButtonGroup<PrincipalMode> principalMode = new RadioButtonGroup<>("Approval allows (AWS)");
     private final FormErrors errors = new FormErrors();
     private final Div dependents = new Div();
     private ServiceSettings current;
@@ -119,11 +129,18 @@ public class ServiceSettingsView extends VerticalLayout implements BeforeEnterOb
         supportedRegions.setId("edit-supported-regions");
         supportedRegions.setItems(AwsIds.KNOWN_REGIONS);
         supportedRegions.setHelperText("Cross-region PrivateLink: consumers in these regions may connect too");
+        principalMode.setId("edit-principal-mode");
+        principalMode.setItems(PrincipalMode.values());
+        principalMode.setItemLabelGenerator(m -> switch (m) {
+            case ACCOUNT -> "The consumer's account (its root principal)";
+            case ROLE -> "One IAM role of the consumer's account";
+        });
+        principalMode.setHelperText(PRINCIPAL_MODE_HELP);
         errors.live(validation, EditServiceCommand.class, "description", description).field("tags", tags)
                 .live(validation, EditServiceCommand.class, "documentationUrl", documentationUrl)
                 .live(validation, EditServiceCommand.class, "supportContact", supportContact)
                 .live(validation, EditServiceCommand.class, "ports", ports).field("visibleTeams", visibleTeams)
-                .field("supportedRegions", supportedRegions);
+                .field("supportedRegions", supportedRegions).field("principalMode", principalMode);
         dependents.setId("dependents");
         dependents.addClassName("dependents");
     }
@@ -152,8 +169,9 @@ public class ServiceSettingsView extends VerticalLayout implements BeforeEnterOb
         boolean editable = s.state() != ListingState.RETIRING && s.state() != ListingState.RETIRED;
         fill(s);
         FormLayout form = new FormLayout(description, descriptionPreview, tags, documentationUrl, supportContact, ports,
-                approvalPolicy, visibility, visibleTeams, acceptanceRequired, supportedRegions);
+                approvalPolicy, visibility, visibleTeams, acceptanceRequired, supportedRegions, principalMode);
         form.setColspan(description, 2);
+        form.setColspan(principalMode, 2);
         form.setColspan(descriptionPreview, 2);
         form.addClassName("settings-form");
         Button save = new Button("Save changes", e -> save());
@@ -215,6 +233,7 @@ public class ServiceSettingsView extends VerticalLayout implements BeforeEnterOb
         acceptanceRequired.setValue(s.acceptanceRequired());
         supportedRegions.setItems(AwsIds.KNOWN_REGIONS.stream().filter(r -> !r.equals(s.region())).toList());
         supportedRegions.setValue(s.supportedRegions());
+        principalMode.setValue(s.principalMode());
     }
 
     private void save() {
@@ -223,7 +242,7 @@ public class ServiceSettingsView extends VerticalLayout implements BeforeEnterOb
             current = settings.edit(new EditServiceCommand(current.id(), current.version(), description.getValue(),
                     tags.getValue(), documentationUrl.getValue(), supportContact.getValue(), ports.getValue(),
                     approvalPolicy.getValue(), visibility.getValue(), visibleTeams.getValue(),
-                    acceptanceRequired.getValue(), supportedRegions.getValue()));
+                    acceptanceRequired.getValue(), supportedRegions.getValue(), principalMode.getValue()));
             fill(current);
             Notifications.success("Saved " + current.name());
         } catch (InvalidInputException e) {
