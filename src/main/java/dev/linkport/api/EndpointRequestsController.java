@@ -142,7 +142,7 @@ class EndpointRequestsController {
     }
 
     /** The most requests one bulk decision takes. */
-    static final int MAX_BULK = 100;
+    static final int MAX_BULK = ApprovalService.MAX_BULK;
 
     private final EndpointRequestService requests;
     private final ApprovalService approvals;
@@ -218,7 +218,6 @@ class EndpointRequestsController {
             description = "Each is decided and audited as a single rejection; the answer says, for each in the "
                     + "order given, whether it was rejected or why not (NOT_FOUND, NOT_ALLOWED, ALREADY_DECIDED).")
     Items<BulkDecision> rejectAll(@RequestBody BulkRejection body) {
-        checkBulk(body.ids(), "reject");
         return new Items<>(approvals.rejectAll(body.ids(), body.reason()).stream().map(BulkDecision::of).toList());
     }
 
@@ -229,21 +228,7 @@ class EndpointRequestsController {
                     + "each in the order given, whether it was approved or why not (NOT_FOUND, NOT_ALLOWED, "
                     + "ALREADY_DECIDED).")
     Items<BulkDecision> approveAll(@RequestBody BulkApproval body) {
-        checkBulk(body.ids(), "approve");
         return new Items<>(approvals.approveAll(body.ids(), body.reason()).stream().map(BulkDecision::of).toList());
-    }
-
-    private static void checkBulk(List<UUID> ids, String verb) {
-        if (ids == null || ids.isEmpty()) {
-            throw InvalidInputException.of("ids", "Name the requests to " + verb);
-        }
-        if (ids.size() > MAX_BULK) {
-            throw InvalidInputException.of("ids", "At most " + MAX_BULK + " requests at once; " + ids.size()
-                    + " given. Send them in several calls.");
-        }
-        if (ids.contains(null)) {
-            throw InvalidInputException.of("ids", "Every id must be a request id");
-        }
     }
 
     private static UUID uuid(String field, String value, List<FieldError> errors) {

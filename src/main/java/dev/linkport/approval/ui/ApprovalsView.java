@@ -380,8 +380,12 @@ public class ApprovalsView extends VerticalLayout implements BeforeEnterObserver
             try {
                 outcomes = approvals.rejectAll(chosen.stream().map(EndpointRequestRow::id).toList(), reason.getValue());
             } catch (InvalidInputException invalid) {
-                reason.setErrorMessage(invalid.errors().getFirst().message());
-                reason.setInvalid(true);
+                invalid.errors().stream().filter(f -> !"reason".equals(f.field()))
+                        .forEach(f -> Notifications.error(f.message()));
+                invalid.errors().stream().filter(f -> "reason".equals(f.field())).findFirst().ifPresent(f -> {
+                    reason.setErrorMessage(f.message());
+                    reason.setInvalid(true);
+                });
                 return;
             }
             dialog.close();
@@ -400,7 +404,13 @@ public class ApprovalsView extends VerticalLayout implements BeforeEnterObserver
 
     private void approveSelected() {
         List<EndpointRequestRow> chosen = List.copyOf(grid.getSelectedItems());
-        List<BulkOutcome> outcomes = approvals.approveAll(chosen.stream().map(EndpointRequestRow::id).toList(), null);
+        List<BulkOutcome> outcomes;
+        try {
+            outcomes = approvals.approveAll(chosen.stream().map(EndpointRequestRow::id).toList(), null);
+        } catch (InvalidInputException invalid) { // e.g. more requests than one bulk decision takes
+            invalid.errors().forEach(f -> Notifications.error(f.message()));
+            return;
+        }
         grid.deselectAll();
         refresh();
         showOutcomes(chosen, outcomes, "Approved", "approved");

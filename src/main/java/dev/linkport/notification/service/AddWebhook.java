@@ -1,6 +1,7 @@
 package dev.linkport.notification.service;
 
 import dev.linkport.notification.domain.WebhookFormat;
+import dev.linkport.platform.OneLine;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -11,7 +12,7 @@ import java.util.UUID;
 public record AddWebhook(
         @NotNull(message = "Choose the team") UUID teamId,
         @NotBlank(message = "Enter a name, e.g. #payments-alerts")
-        @Size(max = 80, message = "At most 80 characters") String name,
+        @Size(max = 80, message = "At most 80 characters") @OneLine String name,
         @NotBlank(message = "Enter the URL that receives the notifications")
         @Size(max = 2000, message = "At most 2000 characters")
         @Pattern(regexp = "(?i)^https?://[^\\s/?#@]+(/[^\\s]*)?$",
