@@ -23,7 +23,8 @@ public @interface PortList {
     /** The most ports one list names. */
     int MAX_PORTS = 20;
 
-    String MESSAGE = "Port numbers from 1 to 65535 separated by commas, e.g. 443, 8443 (at most " + MAX_PORTS + ")";
+    String MESSAGE = "Port numbers separated by commas, each from 1 to 65535, e.g. 443, 8443 (at most " + MAX_PORTS
+            + ")";
 
     String message() default MESSAGE;
 

@@ -15,14 +15,14 @@ public final class PasswordCommands {
             @Utf8Length(max = UserCommands.MAX_PASSWORD_BYTES, message = "Not your current password")
             String currentPassword,
             @NotBlank(message = "Enter a new password")
-            @Size(min = UserCommands.MIN_PASSWORD, message = "At least 12 characters")
+            @Size(min = UserCommands.MIN_PASSWORD, message = "12 to 72 characters")
             @Utf8Length(max = UserCommands.MAX_PASSWORD_BYTES, message = UserCommands.MAX_PASSWORD_MESSAGE)
             String newPassword) {
     }
 
     public record ResetPassword(
             @NotBlank(message = "Enter a new password")
-            @Size(min = UserCommands.MIN_PASSWORD, message = "At least 12 characters")
+            @Size(min = UserCommands.MIN_PASSWORD, message = "12 to 72 characters")
             @Utf8Length(max = UserCommands.MAX_PASSWORD_BYTES, message = UserCommands.MAX_PASSWORD_MESSAGE)
             String newPassword) {
     }

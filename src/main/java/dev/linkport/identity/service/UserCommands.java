@@ -16,7 +16,7 @@ public final class UserCommands {
     public static final int MIN_PASSWORD = 12;
     /** BCrypt reads at most 72 bytes of a password (and refuses longer ones): about 72 letters, fewer accented ones. */
     public static final int MAX_PASSWORD_BYTES = 72;
-    public static final String MAX_PASSWORD_MESSAGE = "At most 72 bytes: about 72 plain letters, fewer accented ones";
+    public static final String MAX_PASSWORD_MESSAGE = "12 to 72 characters (accented letters and symbols count as two or more)";
 
     public record CreateUser(
             @NotBlank(message = "Enter a user name")

@@ -14,7 +14,7 @@ public record AddWebhook(
         @NotBlank(message = "Enter a name, e.g. #payments-alerts")
         @Size(max = 80, message = "At most 80 characters") @OneLine String name,
         @NotBlank(message = "Enter the URL that receives the notifications")
-        @Size(max = 2000, message = "At most 2000 characters")
+        @Size(max = 2000, message = "At most 2000 characters") @OneLine
         @Pattern(regexp = "(?i)^https?://[^\\s/?#@]+(/[^\\s]*)?$",
                 message = "Enter an http:// or https:// URL, e.g. https://hooks.slack.com/services/…") String url,
         @NotNull(message = "Choose the format") WebhookFormat format) {

@@ -119,7 +119,8 @@ public class ServiceSettingsView extends VerticalLayout implements BeforeEnterOb
         supportedRegions.setId("edit-supported-regions");
         supportedRegions.setItems(AwsIds.KNOWN_REGIONS);
         supportedRegions.setHelperText("Cross-region PrivateLink: consumers in these regions may connect too");
-        errors.live(validation, EditServiceCommand.class, "description", description).field("tags", tags)
+        errors.live(validation, EditServiceCommand.class, "description", description)
+                .live(validation, EditServiceCommand.class, "tags", tags)
                 .live(validation, EditServiceCommand.class, "documentationUrl", documentationUrl)
                 .live(validation, EditServiceCommand.class, "supportContact", supportContact)
                 .live(validation, EditServiceCommand.class, "ports", ports).field("visibleTeams", visibleTeams)
