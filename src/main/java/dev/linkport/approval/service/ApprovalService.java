@@ -229,7 +229,7 @@ public class ApprovalService {
             throw InvalidInputException.of("ids", "At most " + MAX_BULK + " requests at once; " + ids.size()
                     + " given. Send them in several calls.");
         }
-        if (ids.contains(null)) {
+        if (ids.stream().anyMatch(java.util.Objects::isNull)) { // List.of(...).contains(null) throws
             throw InvalidInputException.of("ids", "Every id must be a request id");
         }
     }
