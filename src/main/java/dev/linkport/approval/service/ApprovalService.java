@@ -126,7 +126,7 @@ public class ApprovalService {
     public record Focus(UUID requestId, UUID listingId, String serviceName, EndpointState state) {
     }
 
-    /** Approves a submitted request, with an optional reason (at most {@value #MAX_REASON} characters); provisioning starts at once. */
+    /** Approves a submitted request; provisioning starts at once. */
     public EndpointRequestDetails approve(UUID id, String reason) {
         checkLength(reason);
         return decide(id, true, reason);
