@@ -120,7 +120,13 @@ public class ApprovalsView extends VerticalLayout implements BeforeEnterObserver
         approveSelected.setId("approve-selected");
         approveSelected.addThemeVariants(ButtonVariant.PRIMARY);
         approveSelected.setEnabled(false);
-        approveSelected.addClickListener(e -> approveSelected());
+        approveSelected.addClickListener(e -> {
+            try {
+                approveSelected();
+            } catch (InvalidInputException invalid) { // e.g. more requests than one bulk decision takes
+                invalid.errors().forEach(f -> Notifications.error(f.message()));
+            }
+        });
         rejectSelected.setId("reject-selected");
         rejectSelected.addThemeVariants(ButtonVariant.ERROR);
         rejectSelected.setEnabled(false);
@@ -404,13 +410,7 @@ public class ApprovalsView extends VerticalLayout implements BeforeEnterObserver
 
     private void approveSelected() {
         List<EndpointRequestRow> chosen = List.copyOf(grid.getSelectedItems());
-        List<BulkOutcome> outcomes;
-        try {
-            outcomes = approvals.approveAll(chosen.stream().map(EndpointRequestRow::id).toList(), null);
-        } catch (InvalidInputException invalid) { // e.g. more requests than one bulk decision takes
-            invalid.errors().forEach(f -> Notifications.error(f.message()));
-            return;
-        }
+        List<BulkOutcome> outcomes = approvals.approveAll(chosen.stream().map(EndpointRequestRow::id).toList(), null);
         grid.deselectAll();
         refresh();
         showOutcomes(chosen, outcomes, "Approved", "approved");
