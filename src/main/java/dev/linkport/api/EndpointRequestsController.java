@@ -151,7 +151,7 @@ class EndpointRequestsController {
     }
 
     /** The most requests one bulk decision takes. */
-    static final int MAX_BULK = 100;
+    static final int MAX_BULK = ApprovalService.MAX_BULK;
 
     private final EndpointRequestService requests;
     private final ApprovalService approvals;
@@ -228,7 +228,6 @@ class EndpointRequestsController {
                     + "order given, whether it was rejected or why not (NOT_FOUND, NOT_ALLOWED, OWN_REQUEST, "
                     + "ALREADY_DECIDED).")
     Items<BulkDecision> rejectAll(@RequestBody BulkRejection body) {
-        checkBulk(body.ids(), "reject");
         return new Items<>(approvals.rejectAll(body.ids(), body.reason()).stream().map(BulkDecision::of).toList());
     }
 
@@ -239,21 +238,7 @@ class EndpointRequestsController {
                     + "each in the order given, whether it was approved or why not (NOT_FOUND, NOT_ALLOWED, "
                     + "OWN_REQUEST: nobody decides their own request, ALREADY_DECIDED).")
     Items<BulkDecision> approveAll(@RequestBody BulkApproval body) {
-        checkBulk(body.ids(), "approve");
         return new Items<>(approvals.approveAll(body.ids(), body.reason()).stream().map(BulkDecision::of).toList());
-    }
-
-    private static void checkBulk(List<UUID> ids, String verb) {
-        if (ids == null || ids.isEmpty()) {
-            throw InvalidInputException.of("ids", "Name the requests to " + verb);
-        }
-        if (ids.size() > MAX_BULK) {
-            throw InvalidInputException.of("ids", "At most " + MAX_BULK + " requests at once; " + ids.size()
-                    + " given. Send them in several calls.");
-        }
-        if (ids.contains(null)) {
-            throw InvalidInputException.of("ids", "Every id must be a request id");
-        }
     }
 
     private static UUID uuid(String field, String value, List<FieldError> errors) {

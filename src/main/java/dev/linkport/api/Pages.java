@@ -2,6 +2,7 @@ package dev.linkport.api;
 
 import dev.linkport.platform.FieldError;
 import dev.linkport.platform.InvalidInputException;
+import dev.linkport.platform.TextRules;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,6 +39,9 @@ final class Pages {
     static void checkQuery(String q) {
         if (q != null && q.length() > 100) {
             throw InvalidInputException.of("q", "At most 100 characters");
+        }
+        if (!TextRules.isOneLine(q)) {
+            throw InvalidInputException.of("q", TextRules.ONE_LINE_MESSAGE);
         }
     }
 

@@ -20,6 +20,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.linkport.platform.AwsIds;
 import dev.linkport.platform.FieldError;
 import dev.linkport.platform.InvalidInputException;
+import dev.linkport.platform.TextRules;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Map;
@@ -192,6 +193,12 @@ class ServicesController {
         List<FieldError> errors = new ArrayList<>();
         if (q != null && q.length() > CatalogService.MAX_TEXT_LENGTH) {
             errors.add(new FieldError("q", "At most " + CatalogService.MAX_TEXT_LENGTH + " characters"));
+        }
+        String[][] texts = {{"q", q}, {"tag", tag}, {"team", team}};
+        for (String[] text : texts) {
+            if (!TextRules.isOneLine(text[1])) {
+                errors.add(new FieldError(text[0], TextRules.ONE_LINE_MESSAGE));
+            }
         }
         if (tag != null && tag.length() > 40) {
             errors.add(new FieldError("tag", "Tags have at most 40 characters"));

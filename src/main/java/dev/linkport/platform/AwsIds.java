@@ -14,6 +14,10 @@ public final class AwsIds {
     public static final String REGION = "^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}$";
     public static final String REGION_MESSAGE = "Not an AWS region code; use the form us-east-1";
 
+    /** The most regions one list (an account's, a service's supported regions) names; AWS has fewer. */
+    public static final int MAX_REGIONS = 50;
+    public static final String MAX_REGIONS_MESSAGE = "At most " + MAX_REGIONS + " regions";
+
     /** Role ARN; group 2 is the account id. */
     public static final String ROLE_ARN = "^arn:(aws|aws-cn|aws-us-gov):iam::([0-9]{12}):role/[\\w+=,.@/-]{1,512}$";
     public static final String ROLE_ARN_MESSAGE =

@@ -16,7 +16,8 @@ public final class LikePatterns {
         if (text == null || text.isBlank()) {
             return "%";
         }
-        String escaped = text.trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+        // PostgreSQL text holds no NUL, so no stored value has one (and a parameter with one fails the query)
+        String escaped = text.replace("\u0000", "").trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
                 .replace("_", "\\_");
         return "%" + escaped + "%";
     }

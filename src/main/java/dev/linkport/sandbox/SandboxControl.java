@@ -187,6 +187,20 @@ public final class SandboxControl {
     }
 
     /**
+     * Adds one more subnet to the account's VPC in the region, in the named zone (e.g. {@code us-east-1a}),
+     * for tests of what two subnets in one zone do.
+     *
+     * @return the subnet's id
+     */
+    public String addSubnet(String accountId, String region, String zoneName) {
+        synchronized (world) {
+            String id = world.addSubnet(accountId, region, zoneName).id;
+            world.changed();
+            return id;
+        }
+    }
+
+    /**
      * Adds an internal network load balancer to the account's VPC in the region.
      *
      * @param zoneLetters the AZs by letter ({@code a}, {@code b}, {@code c}) whose subnets it spans

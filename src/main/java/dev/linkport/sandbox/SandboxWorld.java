@@ -165,6 +165,24 @@ final class SandboxWorld {
         state.securityGroups.put(group.id, group);
     }
 
+    /** Adds one more subnet to the account's VPC in the region, in the zone with this name (e.g. us-east-1a). */
+    Subnet addSubnet(String accountId, String region, String zoneName) {
+        Vpc vpc = state.vpcs.values().stream()
+                .filter(v -> v.accountId.equals(accountId) && v.region.equals(region)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No VPC in " + accountId + "/" + region));
+        long inVpc = state.subnets.values().stream().filter(s -> s.vpcId.equals(vpc.id)).count();
+        Subnet subnet = new Subnet();
+        subnet.zoneName = zoneName;
+        subnet.id = stableId("subnet-", vpc.id + "/" + zoneName + "/" + inVpc);
+        subnet.vpcId = vpc.id;
+        subnet.accountId = accountId;
+        subnet.region = region;
+        subnet.cidr = vpc.cidr.substring(0, vpc.cidr.indexOf(".0.0/16")) + "." + (128 + inVpc * 16) + ".0/20";
+        subnet.name = "extra-" + zoneName.substring(region.length()) + "-" + inVpc;
+        state.subnets.put(subnet.id, subnet);
+        return subnet;
+    }
+
     /** Adds an internal network load balancer in the account's VPC, in the AZs with the given letters. */
     LoadBalancer addLoadBalancer(String accountId, String region, String name, List<String> zoneLetters,
             long createdAt) {

@@ -47,7 +47,7 @@ class PeopleBrowserIT extends BrowserTest {
         browser.fill(By.cssSelector("#current-password input"), "not-my-password-0");
         browser.fill(By.cssSelector("#new-password input"), "short");
         browser.type(By.cssSelector("#new-password input"), Keys.TAB); // the value is taken when the field is left
-        browser.until(d -> "12 to 200 characters".equals(errorOf("new-password")));
+        browser.until(d -> "12 to 72 characters".equals(errorOf("new-password")));
         browser.fill(By.cssSelector("#new-password input"), "second-password-2");
         browser.fill(By.cssSelector("#repeat-password input"), "second-password-2");
         browser.click(By.id("change-password"));

@@ -78,7 +78,7 @@ class UserAccountServiceIT {
         assertThatThrownBy(() -> users.run(u.username(), () -> accounts.changeOwnPassword("", "short")))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).containsExactly(
                         new FieldError("currentPassword", "Enter your current password"),
-                        new FieldError("newPassword", "12 to 200 characters")));
+                        new FieldError("newPassword", "12 to 72 characters")));
         assertThatThrownBy(() -> users.run(u.username(), () -> accounts.changeOwnPassword(PASSWORD, PASSWORD)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).containsExactly(
                         new FieldError("newPassword", "Choose a password different from the current one")));
@@ -113,7 +113,7 @@ class UserAccountServiceIT {
         UserSummary u = newUser();
         assertThatThrownBy(() -> users.as("admin", () -> accounts.resetPassword(u.id(), "short")))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
-                        .containsExactly(new FieldError("newPassword", "12 to 200 characters")));
+                        .containsExactly(new FieldError("newPassword", "12 to 72 characters")));
         assertThatThrownBy(() -> users.as("admin", () -> accounts.resetPassword(UUID.randomUUID(), "new-password-123")))
                 .isInstanceOf(NotFoundException.class);
 

@@ -18,6 +18,7 @@ import dev.linkport.identity.service.UserDirectory;
 import dev.linkport.platform.ConflictException;
 import dev.linkport.platform.ForbiddenException;
 import dev.linkport.platform.InvalidInputException;
+import dev.linkport.platform.TextRules;
 import dev.linkport.platform.events.ChangeScope;
 import dev.linkport.platform.NotFoundException;
 import java.util.ArrayList;
@@ -45,6 +46,9 @@ public class ApprovalService {
 
     /** The longest reason a decision takes (the requester reads it). */
     public static final int MAX_REASON = 2000;
+
+    /** The most requests one bulk decision takes. */
+    public static final int MAX_BULK = 100;
 
     private final ServiceRequests requests;
     private final ListingDirectory listings;
@@ -170,6 +174,7 @@ public class ApprovalService {
      * @throws SelfDecisionRefusedException for the caller's own request (four eyes; audited as refused)
      */
     public EndpointRequestDetails approve(UUID id, String reason) {
+        checkLength(reason);
         return decide(id, true, reason);
     }
 
@@ -189,6 +194,7 @@ public class ApprovalService {
      * own requests, {@link BulkResult#OWN_REQUEST}, which do not stop the others).
      */
     public List<BulkOutcome> approveAll(List<UUID> ids, String reason) {
+        checkBulk(ids, "approve");
         checkLength(reason);
         return decideEach(ids, id -> approve(id, reason));
     }
@@ -201,6 +207,7 @@ public class ApprovalService {
      * @throws InvalidInputException when the reason is missing or too long (nothing is rejected then)
      */
     public List<BulkOutcome> rejectAll(List<UUID> ids, String reason) {
+        checkBulk(ids, "reject");
         checkRejectionReason(reason);
         return decideEach(ids, id -> reject(id, reason));
     }
@@ -265,10 +272,22 @@ public class ApprovalService {
         checkLength(reason);
     }
 
+    /** A reason is free text: line breaks allowed, other control characters not, at most {@value #MAX_REASON} characters. */
     private static void checkLength(String reason) {
-        if (reason != null && reason.trim().length() > MAX_REASON) {
-            throw InvalidInputException.of("reason", "At most " + MAX_REASON + " characters; "
-                    + reason.trim().length() + " now");
+        TextRules.checkFreeText("reason", reason, MAX_REASON);
+    }
+
+    /** One to {@value #MAX_BULK} request ids, none missing. */
+    private static void checkBulk(List<UUID> ids, String verb) {
+        if (ids == null || ids.isEmpty()) {
+            throw InvalidInputException.of("ids", "Name the requests to " + verb);
+        }
+        if (ids.size() > MAX_BULK) {
+            throw InvalidInputException.of("ids", "At most " + MAX_BULK + " requests at once; " + ids.size()
+                    + " given. Send them in several calls.");
+        }
+        if (ids.stream().anyMatch(java.util.Objects::isNull)) { // List.of(...).contains(null) throws
+            throw InvalidInputException.of("ids", "Every id must be a request id");
         }
     }
 

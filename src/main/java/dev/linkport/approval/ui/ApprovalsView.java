@@ -121,7 +121,13 @@ public class ApprovalsView extends VerticalLayout implements BeforeEnterObserver
         approveSelected.setId("approve-selected");
         approveSelected.addThemeVariants(ButtonVariant.PRIMARY);
         approveSelected.setEnabled(false);
-        approveSelected.addClickListener(e -> approveSelected());
+        approveSelected.addClickListener(e -> {
+            try {
+                approveSelected();
+            } catch (InvalidInputException invalid) { // e.g. more requests than one bulk decision takes
+                invalid.errors().forEach(f -> Notifications.error(f.message()));
+            }
+        });
         rejectSelected.setId("reject-selected");
         rejectSelected.addThemeVariants(ButtonVariant.ERROR);
         rejectSelected.setEnabled(false);
@@ -387,8 +393,12 @@ public class ApprovalsView extends VerticalLayout implements BeforeEnterObserver
             try {
                 outcomes = approvals.rejectAll(chosen.stream().map(EndpointRequestRow::id).toList(), reason.getValue());
             } catch (InvalidInputException invalid) {
-                reason.setErrorMessage(invalid.errors().getFirst().message());
-                reason.setInvalid(true);
+                invalid.errors().stream().filter(f -> !"reason".equals(f.field()))
+                        .forEach(f -> Notifications.error(f.message()));
+                invalid.errors().stream().filter(f -> "reason".equals(f.field())).findFirst().ifPresent(f -> {
+                    reason.setErrorMessage(f.message());
+                    reason.setInvalid(true);
+                });
                 return;
             }
             dialog.close();

@@ -4,6 +4,9 @@ import dev.linkport.catalog.ApprovalPolicy;
 import dev.linkport.catalog.PrincipalMode;
 import dev.linkport.catalog.Visibility;
 import dev.linkport.platform.AwsIds;
+import dev.linkport.platform.FreeText;
+import dev.linkport.platform.OneLine;
+import dev.linkport.platform.PortList;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -18,18 +21,23 @@ import java.util.UUID;
  */
 public record EditServiceCommand(
         @NotNull UUID serviceId, Long version,
-        @Size(max = 20000, message = "At most 20000 characters") String description,
-        Set<@Pattern(regexp = PublishServiceCommand.TAG, message = PublishServiceCommand.TAG_MESSAGE) String> tags,
-        @Size(max = 500, message = "At most 500 characters")
-        @Pattern(regexp = "^(https?://\\S+)?$", message = "A link starting with https:// or http://")
+        @Size(max = 20000, message = "At most 20000 characters") @FreeText String description,
+        @Size(max = PublishServiceCommand.MAX_TAGS, message = PublishServiceCommand.MAX_TAGS_MESSAGE)
+        Set<@NotNull(message = PublishServiceCommand.TAG_MESSAGE)
+            @Pattern(regexp = PublishServiceCommand.TAG, message = PublishServiceCommand.TAG_MESSAGE) String> tags,
+        @Size(max = 500, message = "At most 500 characters") @OneLine
+        @Pattern(regexp = PublishServiceCommand.URL, message = PublishServiceCommand.URL_MESSAGE)
         String documentationUrl,
-        @Size(max = 200, message = "At most 200 characters") String supportContact,
-        @Size(max = 200, message = "At most 200 characters")
-        @Pattern(regexp = "^([0-9]{1,5}(\\s*,\\s*[0-9]{1,5})*)?$",
-                message = "Port numbers separated by commas, e.g. 443, 8443")
-        String ports,
-        ApprovalPolicy approvalPolicy, Visibility visibility, Set<String> visibleTeams, Boolean acceptanceRequired,
-        Set<@Pattern(regexp = AwsIds.REGION, message = AwsIds.REGION_MESSAGE) String> supportedRegions,
+        @Size(max = 200, message = "At most 200 characters") @OneLine String supportContact,
+        @Size(max = 200, message = "At most 200 characters") @OneLine @PortList String ports,
+        ApprovalPolicy approvalPolicy, Visibility visibility,
+        @Size(max = PublishServiceCommand.MAX_VISIBLE_TEAMS, message = PublishServiceCommand.MAX_VISIBLE_TEAMS_MESSAGE)
+        Set<@NotNull(message = PublishServiceCommand.TEAM_NAME_MESSAGE)
+            @Size(max = 40, message = PublishServiceCommand.TEAM_NAME_MESSAGE) @OneLine String> visibleTeams,
+        Boolean acceptanceRequired,
+        @Size(max = AwsIds.MAX_REGIONS, message = AwsIds.MAX_REGIONS_MESSAGE)
+        Set<@NotNull(message = AwsIds.REGION_MESSAGE)
+            @Pattern(regexp = AwsIds.REGION, message = AwsIds.REGION_MESSAGE) String> supportedRegions,
         PrincipalMode principalMode) {
 
     /** An edit that keeps what approval allows as it is. */

@@ -3,6 +3,9 @@ package dev.linkport.catalog.service;
 import dev.linkport.catalog.ApprovalPolicy;
 import dev.linkport.catalog.Visibility;
 import dev.linkport.platform.AwsIds;
+import dev.linkport.platform.FreeText;
+import dev.linkport.platform.OneLine;
+import dev.linkport.platform.PortList;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -17,31 +20,46 @@ import java.util.Set;
  */
 public record PublishServiceCommand(
         @NotBlank(message = "Enter the service's name")
-        @Size(max = 80, message = "At most 80 characters") String name,
+        @Size(max = 80, message = "At most 80 characters") @OneLine String name,
         @NotBlank(message = "Say in one line what the service does")
-        @Size(max = 200, message = "At most 200 characters") String summary,
-        @Size(max = 20000, message = "At most 20000 characters") String description,
-        Set<@Pattern(regexp = TAG, message = TAG_MESSAGE) String> tags,
-        @Size(max = 500, message = "At most 500 characters")
-        @Pattern(regexp = "^(https?://\\S+)?$", message = "A link starting with https:// or http://") String documentationUrl,
-        @Size(max = 200, message = "At most 200 characters") String supportContact,
-        @Size(max = 200, message = "At most 200 characters")
-        @Pattern(regexp = "^([0-9]{1,5}(\\s*,\\s*[0-9]{1,5})*)?$", message = "Port numbers separated by commas, e.g. 443, 8443")
-        String ports,
+        @Size(max = 200, message = "At most 200 characters") @OneLine String summary,
+        @Size(max = 20000, message = "At most 20000 characters") @FreeText String description,
+        @Size(max = MAX_TAGS, message = MAX_TAGS_MESSAGE)
+        Set<@NotNull(message = TAG_MESSAGE) @Pattern(regexp = TAG, message = TAG_MESSAGE) String> tags,
+        @Size(max = 500, message = "At most 500 characters") @OneLine
+        @Pattern(regexp = URL, message = URL_MESSAGE) String documentationUrl,
+        @Size(max = 200, message = "At most 200 characters") @OneLine String supportContact,
+        @Size(max = 200, message = "At most 200 characters") @OneLine @PortList String ports,
         @NotBlank(message = "Choose the provider account")
         @Pattern(regexp = AwsIds.ACCOUNT_ID, message = AwsIds.ACCOUNT_ID_MESSAGE) String accountId,
         @NotBlank(message = "Choose the region")
         @Pattern(regexp = AwsIds.REGION, message = AwsIds.REGION_MESSAGE) String region,
         @NotEmpty(message = "Choose at least one network load balancer")
-        List<@Pattern(regexp = NLB_ARN, message = NLB_ARN_MESSAGE) String> loadBalancerArns,
+        @Size(max = MAX_LOAD_BALANCERS, message = MAX_LOAD_BALANCERS_MESSAGE)
+        List<@NotNull(message = NLB_ARN_MESSAGE) @Pattern(regexp = NLB_ARN, message = NLB_ARN_MESSAGE) String> loadBalancerArns,
         boolean acceptanceRequired,
         @NotNull(message = "Choose who approves requests") ApprovalPolicy approvalPolicy,
         @Size(max = 253, message = "At most 253 characters")
         @Pattern(regexp = DNS_NAME, message = DNS_NAME_MESSAGE) String privateDnsName,
-        Set<@Pattern(regexp = AwsIds.REGION, message = AwsIds.REGION_MESSAGE) String> supportedRegions,
+        @Size(max = AwsIds.MAX_REGIONS, message = AwsIds.MAX_REGIONS_MESSAGE)
+        Set<@NotNull(message = AwsIds.REGION_MESSAGE) @Pattern(regexp = AwsIds.REGION, message = AwsIds.REGION_MESSAGE) String> supportedRegions,
         Visibility visibility,
-        Set<String> visibleTeams) {
+        @Size(max = MAX_VISIBLE_TEAMS, message = MAX_VISIBLE_TEAMS_MESSAGE)
+        Set<@NotNull(message = TEAM_NAME_MESSAGE) @Size(max = 40, message = TEAM_NAME_MESSAGE) @OneLine String> visibleTeams) {
 
+    /** The most tags a service carries. */
+    public static final int MAX_TAGS = 20;
+    public static final String MAX_TAGS_MESSAGE = "At most " + MAX_TAGS + " tags";
+    /** The most network load balancers one endpoint service takes in Linkport. */
+    public static final int MAX_LOAD_BALANCERS = 10;
+    public static final String MAX_LOAD_BALANCERS_MESSAGE = "At most " + MAX_LOAD_BALANCERS + " load balancers";
+    /** The most teams a service can be shown to one by one (beyond that, show it to all teams). */
+    public static final int MAX_VISIBLE_TEAMS = 200;
+    public static final String MAX_VISIBLE_TEAMS_MESSAGE = "At most " + MAX_VISIBLE_TEAMS
+            + " teams; show the service to all teams instead";
+    public static final String TEAM_NAME_MESSAGE = "A team's name, at most 40 characters";
+    public static final String URL = "^(https?://\\S+)?$";
+    public static final String URL_MESSAGE = "A link starting with https:// or http://";
     public static final String TAG = "^[a-z0-9][a-z0-9-]{0,39}$";
     public static final String TAG_MESSAGE = "Tags are lower-case words with digits and '-', at most 40 characters";
     public static final String NLB_ARN =

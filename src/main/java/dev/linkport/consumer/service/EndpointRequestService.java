@@ -36,6 +36,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -90,7 +91,8 @@ public class EndpointRequestService {
     /**
      * Submits a request. The service must be one the team owning the account may request (it sees
      * it in the catalog); the VPC, subnets and security groups must exist in that account in AWS,
-     * and every subnet must be in a zone (by zone ID) the service covers. With the {@code AUTO}
+     * every subnet must be in a zone (by zone ID) the service covers, at most one per zone
+     * ({@link SubnetsPerZone}). With the {@code AUTO}
      * policy it is approved at once and provisioning starts.
      */
     public EndpointRequestDetails submit(SubmitEndpointRequest command) {
@@ -310,6 +312,8 @@ public class EndpointRequestService {
                         + String.join(", ", placement.zoneIds().stream().sorted().toList())));
             }
         }
+        List<Subnet> chosen = command.subnetIds().stream().distinct().map(byId::get).filter(Objects::nonNull).toList();
+        SubnetsPerZone.conflicts(chosen).forEach(message -> errors.add(new FieldError("subnetIds", message)));
         Set<String> groupIds = groups.stream().map(SecurityGroup::groupId).collect(Collectors.toSet());
         for (String groupId : command.securityGroupIds()) {
             if (!groupIds.contains(groupId)) {

@@ -1,6 +1,9 @@
 package dev.linkport.consumer.service;
 
 import dev.linkport.platform.AwsIds;
+import dev.linkport.platform.FreeText;
+import java.util.ArrayList;
+import java.util.Collections;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -25,13 +28,23 @@ public record SubmitEndpointRequest(
         @NotBlank(message = "Choose the VPC")
         @Pattern(regexp = VPC_ID, message = "A VPC id looks like vpc-0123456789abcdef0") String vpcId,
         @NotEmpty(message = "Choose at least one subnet")
-        List<@Pattern(regexp = SUBNET_ID, message = "A subnet id looks like subnet-0123456789abcdef0") String> subnetIds,
-        List<@Pattern(regexp = SG_ID, message = "A security group id looks like sg-0123456789abcdef0") String> securityGroupIds,
+        @Size(max = MAX_SUBNETS, message = "At most " + MAX_SUBNETS + " subnets: one per availability zone")
+        List<@NotNull(message = SUBNET_MESSAGE) @Pattern(regexp = SUBNET_ID, message = SUBNET_MESSAGE) String> subnetIds,
+        @Size(max = MAX_SECURITY_GROUPS, message = "At most " + MAX_SECURITY_GROUPS
+                + " security groups (AWS allows up to 16 per endpoint network interface; 5 unless the quota was raised)")
+        List<@NotNull(message = SG_MESSAGE) @Pattern(regexp = SG_ID, message = SG_MESSAGE) String> securityGroupIds,
         boolean privateDnsEnabled,
         @NotBlank(message = "Say why your team needs this endpoint")
-        @Size(max = 2000, message = "At most 2000 characters") String justification,
+        @Size(max = 2000, message = "At most 2000 characters") @FreeText String justification,
         @Size(max = 600, message = "At most 600 characters")
         @Pattern(regexp = OPTIONAL_ROLE_ARN, message = AwsIds.ROLE_ARN_MESSAGE) String principalRoleArn) {
+
+    /** One subnet per availability zone, and no region has more than six zones. */
+    public static final int MAX_SUBNETS = 8;
+    /** AWS's hard limit of security groups per network interface (the default quota is 5). */
+    public static final int MAX_SECURITY_GROUPS = 16;
+    public static final String SUBNET_MESSAGE = "A subnet id looks like subnet-0123456789abcdef0";
+    public static final String SG_MESSAGE = "A security group id looks like sg-0123456789abcdef0";
 
     public static final String VPC_ID = "^vpc-([0-9a-f]{8}|[0-9a-f]{17})$";
     public static final String SUBNET_ID = "^subnet-([0-9a-f]{8}|[0-9a-f]{17})$";
@@ -39,8 +52,10 @@ public record SubmitEndpointRequest(
     static final String OPTIONAL_ROLE_ARN = "^\\s*$|" + AwsIds.ROLE_ARN;
 
     public SubmitEndpointRequest {
-        subnetIds = subnetIds == null ? List.of() : List.copyOf(subnetIds);
-        securityGroupIds = securityGroupIds == null ? List.of() : List.copyOf(securityGroupIds);
+        // copies that keep a null element, so that validation names the field instead of failing here
+        subnetIds = subnetIds == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(subnetIds));
+        securityGroupIds = securityGroupIds == null ? List.of()
+                : Collections.unmodifiableList(new ArrayList<>(securityGroupIds));
         principalRoleArn = principalRoleArn == null || principalRoleArn.isBlank() ? null : principalRoleArn.trim();
     }
 

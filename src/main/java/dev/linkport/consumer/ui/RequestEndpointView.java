@@ -29,6 +29,7 @@ import dev.linkport.catalog.service.ServiceDetail;
 import dev.linkport.consumer.service.EndpointRequestDetails;
 import dev.linkport.consumer.service.EndpointRequestService;
 import dev.linkport.consumer.service.SubmitEndpointRequest;
+import dev.linkport.consumer.service.SubnetsPerZone;
 import dev.linkport.identity.service.AccountDetails;
 import dev.linkport.identity.service.AccountResources;
 import dev.linkport.identity.service.AccountService;
@@ -197,7 +198,12 @@ public class RequestEndpointView extends VerticalLayout implements BeforeEnterOb
         });
         region.addValueChangeListener(e -> loadVpcs());
         vpc.addValueChangeListener(e -> loadSubnetsAndGroups());
-        subnets.addValueChangeListener(e -> updateCost());
+        subnets.addValueChangeListener(e -> {
+            updateCost();
+            List<String> conflicts = SubnetsPerZone.conflicts(e.getValue());
+            subnets.setErrorMessage(conflicts.isEmpty() ? null : String.join(". ", conflicts));
+            subnets.setInvalid(!conflicts.isEmpty());
+        });
 
         FormLayout form = new FormLayout();
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("36rem", 2));

@@ -1,6 +1,7 @@
 package dev.linkport.identity.service;
 
 import dev.linkport.platform.AwsIds;
+import dev.linkport.platform.OneLine;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -20,9 +21,11 @@ public final class AccountCommands {
             @NotBlank(message = "Enter the 12-digit AWS account id")
             @Pattern(regexp = AwsIds.ACCOUNT_ID, message = AwsIds.ACCOUNT_ID_MESSAGE) String accountId,
             @NotBlank(message = "Enter a name people recognise, e.g. payments-prod")
-            @Size(max = 80, message = "At most 80 characters") String displayName,
+            @Size(max = 80, message = "At most 80 characters") @OneLine String displayName,
             @NotEmpty(message = "Choose at least one region")
-            Set<@Pattern(regexp = AwsIds.REGION, message = AwsIds.REGION_MESSAGE) String> regions,
+            @Size(max = AwsIds.MAX_REGIONS, message = AwsIds.MAX_REGIONS_MESSAGE)
+            Set<@NotNull(message = AwsIds.REGION_MESSAGE)
+                @Pattern(regexp = AwsIds.REGION, message = AwsIds.REGION_MESSAGE) String> regions,
             @NotBlank(message = "Enter the ARN of the IAM role Linkport assumes")
             @Pattern(regexp = AwsIds.ROLE_ARN, message = AwsIds.ROLE_ARN_MESSAGE) String roleArn) {
     }
@@ -31,9 +34,11 @@ public final class AccountCommands {
             @NotNull UUID id,
             long version,
             @NotBlank(message = "Enter a name people recognise, e.g. payments-prod")
-            @Size(max = 80, message = "At most 80 characters") String displayName,
+            @Size(max = 80, message = "At most 80 characters") @OneLine String displayName,
             @NotEmpty(message = "Choose at least one region")
-            Set<@Pattern(regexp = AwsIds.REGION, message = AwsIds.REGION_MESSAGE) String> regions,
+            @Size(max = AwsIds.MAX_REGIONS, message = AwsIds.MAX_REGIONS_MESSAGE)
+            Set<@NotNull(message = AwsIds.REGION_MESSAGE)
+                @Pattern(regexp = AwsIds.REGION, message = AwsIds.REGION_MESSAGE) String> regions,
             @NotBlank(message = "Enter the ARN of the IAM role Linkport assumes")
             @Pattern(regexp = AwsIds.ROLE_ARN, message = AwsIds.ROLE_ARN_MESSAGE) String roleArn) {
     }

@@ -7,6 +7,7 @@ import dev.linkport.identity.domain.ApiToken;
 import dev.linkport.identity.domain.ApiTokenRepository;
 import dev.linkport.identity.domain.TokenUse;
 import dev.linkport.platform.FieldError;
+import dev.linkport.platform.TextRules;
 import dev.linkport.platform.InvalidInputException;
 import dev.linkport.platform.NotFoundException;
 import dev.linkport.platform.security.LinkportPrincipal;
@@ -118,6 +119,8 @@ public class ApiTokenService {
             errors.add(new FieldError("name", "Name the token after where you use it, e.g. ci-pipeline"));
         } else if (trimmed.length() > MAX_NAME_LENGTH) {
             errors.add(new FieldError("name", "At most " + MAX_NAME_LENGTH + " characters"));
+        } else if (!TextRules.isOneLine(trimmed)) {
+            errors.add(new FieldError("name", TextRules.ONE_LINE_MESSAGE));
         }
         if (command.scopes() == null || command.scopes().isEmpty()) {
             errors.add(new FieldError("scopes", "Choose at least one scope, e.g. read"));

@@ -1,5 +1,6 @@
 package dev.linkport.identity.service;
 
+import dev.linkport.platform.Utf8Length;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -10,13 +11,19 @@ public final class PasswordCommands {
     }
 
     public record ChangeOwnPassword(
-            @NotBlank(message = "Enter your current password") String currentPassword,
+            @NotBlank(message = "Enter your current password")
+            @Utf8Length(max = UserCommands.MAX_PASSWORD_BYTES, message = "Not your current password")
+            String currentPassword,
             @NotBlank(message = "Enter a new password")
-            @Size(min = UserCommands.MIN_PASSWORD, max = 200, message = "12 to 200 characters") String newPassword) {
+            @Size(min = UserCommands.MIN_PASSWORD, message = "12 to 72 characters")
+            @Utf8Length(max = UserCommands.MAX_PASSWORD_BYTES, message = UserCommands.MAX_PASSWORD_MESSAGE)
+            String newPassword) {
     }
 
     public record ResetPassword(
             @NotBlank(message = "Enter a new password")
-            @Size(min = UserCommands.MIN_PASSWORD, max = 200, message = "12 to 200 characters") String newPassword) {
+            @Size(min = UserCommands.MIN_PASSWORD, message = "12 to 72 characters")
+            @Utf8Length(max = UserCommands.MAX_PASSWORD_BYTES, message = UserCommands.MAX_PASSWORD_MESSAGE)
+            String newPassword) {
     }
 }

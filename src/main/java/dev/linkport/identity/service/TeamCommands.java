@@ -1,6 +1,8 @@
 package dev.linkport.identity.service;
 
 import dev.linkport.identity.MembershipRole;
+import dev.linkport.platform.FreeText;
+import dev.linkport.platform.OneLine;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -21,8 +23,8 @@ public final class TeamCommands {
             @NotBlank(message = "Enter a short name, e.g. payments")
             @Pattern(regexp = TEAM_NAME, message = TEAM_NAME_MESSAGE) String name,
             @NotBlank(message = "Enter a display name")
-            @Size(max = 120, message = "At most 120 characters") String displayName,
-            @Size(max = 1000, message = "At most 1000 characters") String description,
+            @Size(max = 120, message = "At most 120 characters") @OneLine String displayName,
+            @Size(max = 1000, message = "At most 1000 characters") @FreeText String description,
             boolean provider) {
     }
 
@@ -30,14 +32,15 @@ public final class TeamCommands {
             @NotNull UUID teamId,
             long version,
             @NotBlank(message = "Enter a display name")
-            @Size(max = 120, message = "At most 120 characters") String displayName,
-            @Size(max = 1000, message = "At most 1000 characters") String description,
+            @Size(max = 120, message = "At most 120 characters") @OneLine String displayName,
+            @Size(max = 1000, message = "At most 1000 characters") @FreeText String description,
             boolean provider) {
     }
 
     public record AddMember(
             @NotNull UUID teamId,
-            @NotBlank(message = "Choose a user") String username,
+            @NotBlank(message = "Choose a user")
+            @Size(max = 64, message = "A user name has at most 64 characters") @OneLine String username,
             @NotNull(message = "Choose a role") MembershipRole role) {
     }
 }

@@ -6,6 +6,7 @@ import dev.linkport.identity.domain.TeamMembership;
 import dev.linkport.identity.domain.TeamMembershipRepository;
 import dev.linkport.identity.domain.TeamRepository;
 import dev.linkport.platform.LikePatterns;
+import dev.linkport.platform.TextRules;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -35,7 +36,8 @@ public class TeamDirectory implements AuditTeams {
 
     /** The team's id by its name, if there is such a team. */
     public Optional<UUID> idByName(String name) {
-        return name == null ? Optional.empty() : teams.findByName(name.trim()).map(Team::getId);
+        return name == null || !TextRules.isOneLine(name) ? Optional.empty()
+                : teams.findByName(name.trim()).map(Team::getId);
     }
 
     /** The teams' names by id; unknown ids are left out. */

@@ -17,6 +17,7 @@ import dev.linkport.identity.service.TeamCommands.UpdateTeam;
 import dev.linkport.identity.service.TeamViews.Member;
 import dev.linkport.identity.service.TeamViews.TeamRow;
 import dev.linkport.identity.service.TeamViews.TeamSummary;
+import dev.linkport.platform.TextRules;
 import dev.linkport.platform.ConflictException;
 import dev.linkport.platform.InvalidInputException;
 import dev.linkport.platform.NotFoundException;
@@ -85,6 +86,9 @@ public class TeamService {
     @Transactional(readOnly = true)
     public Optional<TeamRow> teamNamed(String name) {
         Caller caller = access.caller();
+        if (!TextRules.isOneLine(name)) {
+            return Optional.empty(); // no team's name holds control characters (and PostgreSQL refuses NUL)
+        }
         return teams.findByName(name == null ? "" : name.trim())
                 .filter(t -> caller.admin() || caller.isMemberOf(t.getId()))
                 .map(t -> new TeamRow(t.getId(), t.getName(), t.getDisplayName(), t.isProvider(),

@@ -46,7 +46,7 @@ class TeamDialog extends Dialog {
             provider.setValue(existing.provider());
             errors.live(validation, UpdateTeam.class, "displayName", displayName);
         }
-        errors.field("description", description);
+        errors.live(validation, existing == null ? CreateTeam.class : UpdateTeam.class, "description", description);
         form.add(displayName, description, provider);
         add(form);
 

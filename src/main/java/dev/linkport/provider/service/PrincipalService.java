@@ -10,6 +10,7 @@ import dev.linkport.platform.ConflictException;
 import dev.linkport.platform.ForbiddenException;
 import dev.linkport.platform.InvalidInputException;
 import dev.linkport.platform.NotFoundException;
+import dev.linkport.platform.TextRules;
 import dev.linkport.platform.Validation;
 import dev.linkport.platform.events.Changed;
 import dev.linkport.platform.events.Changed.Topic;
@@ -132,6 +133,9 @@ public class PrincipalService {
         ManagedListing managed = listings.requireManaged(listingId, WHAT);
         ListingRef listing = managed.listing();
         String wanted = arn == null ? "" : arn.trim();
+        if (!TextRules.isOneLine(wanted)) {
+            throw InvalidInputException.of("arn", AddPrincipal.PRINCIPAL_MESSAGE);
+        }
         AllowedPrincipal principal = principals.findByListingIdAndArn(listingId, wanted)
                 .orElseThrow(() -> new NotFoundException("The service has no allowed principal " + wanted));
         List<Dependent> dependents = dependents(listingId, wanted);

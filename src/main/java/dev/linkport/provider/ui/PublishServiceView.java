@@ -117,7 +117,7 @@ public class PublishServiceView extends VerticalLayout {
             tags.setItems(value);
             tags.setValue(value);
         });
-        tags.setHelperText("Type a tag and press Enter, e.g. payments, pci");
+        tags.setHelperText("Type a tag and press Enter, e.g. payments, pci; at most " + PublishServiceCommand.MAX_TAGS);
         documentationUrl.setId("publish-docs");
         documentationUrl.setPlaceholder("https://");
         supportContact.setId("publish-contact");
@@ -187,7 +187,7 @@ public class PublishServiceView extends VerticalLayout {
                 .live(validation, PublishServiceCommand.class, "supportContact", supportContact)
                 .live(validation, PublishServiceCommand.class, "ports", ports)
                 .live(validation, PublishServiceCommand.class, "privateDnsName", privateDnsName)
-                .field("tags", tags)
+                .live(validation, PublishServiceCommand.class, "tags", tags)
                 .field("accountId", account)
                 .field("region", region)
                 .field("loadBalancerArns", loadBalancers)

@@ -136,7 +136,8 @@ public class ServiceSettingsView extends VerticalLayout implements BeforeEnterOb
             case ROLE -> "One IAM role of the consumer's account";
         });
         principalMode.setHelperText(PRINCIPAL_MODE_HELP);
-        errors.live(validation, EditServiceCommand.class, "description", description).field("tags", tags)
+        errors.live(validation, EditServiceCommand.class, "description", description)
+                .live(validation, EditServiceCommand.class, "tags", tags)
                 .live(validation, EditServiceCommand.class, "documentationUrl", documentationUrl)
                 .live(validation, EditServiceCommand.class, "supportContact", supportContact)
                 .live(validation, EditServiceCommand.class, "ports", ports).field("visibleTeams", visibleTeams)
