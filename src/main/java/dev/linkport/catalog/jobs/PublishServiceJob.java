@@ -61,6 +61,7 @@ class PublishServiceJob extends ListingJob<PublishServiceJob.Work, EndpointServi
         listing.published(service.serviceId(), service.serviceName(), zoneIds,
                 dns == null ? null : dns.verificationState(), dns == null ? null : dns.txtRecordName(),
                 dns == null ? null : dns.txtRecordValue(), clock.instant());
+        listing.tagsInAws(service.tags());
         recordAndShow(listing, "SERVICE_AVAILABLE", e -> e.change("PUBLISHING", "AVAILABLE " + service.serviceName()));
         return Step.DONE;
     }

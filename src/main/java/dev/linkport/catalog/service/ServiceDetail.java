@@ -5,6 +5,7 @@ import dev.linkport.catalog.ListingState;
 import dev.linkport.catalog.Visibility;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -15,6 +16,7 @@ import java.util.UUID;
  * @param canManage         the caller owns it (or is an admin): may retry, edit, retire
  * @param canRequest        the caller may request an endpoint to it
  * @param consumerCount     endpoints that are live or on their way
+ * @param awsTags           the tags AWS holds on the endpoint service, as Linkport last read them (empty before)
  */
 public record ServiceDetail(UUID id, String name, String summary, String description, Set<String> tags,
                             String documentationUrl, String supportContact, String ports, String ownerTeam,
@@ -24,5 +26,5 @@ public record ServiceDetail(UUID id, String name, String summary, String descrip
                             String privateDnsTxtName, String privateDnsTxtValue, ListingState state, String serviceId,
                             String serviceName, Set<String> availabilityZoneIds, String failureReason,
                             long consumerCount, boolean canManage, boolean canRequest, Instant createdAt,
-                            Instant updatedAt, long version) {
+                            Instant updatedAt, long version, Map<String, String> awsTags) {
 }

@@ -199,6 +199,7 @@ class CreateEndpointsJob extends AwsJob<CreateEndpointsJob.Work, CreateEndpoints
             AwsGatewayException refusal = outcome.refused().get(item.requestId());
             if (endpoint != null) {
                 r.endpointCreated(endpoint.endpointId(), clock.instant());
+                r.tagsInAws(endpoint.tags());
                 lifecycle.changed(r);
                 if (endpoint.pendingAcceptance()) {
                     lifecycle.move(r, EndpointState.PENDING_ACCEPTANCE,

@@ -3,6 +3,7 @@ package dev.linkport.consumer.service;
 import dev.linkport.consumer.EndpointState;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -12,6 +13,7 @@ import java.util.UUID;
  * @param dnsZonal    one DNS name per zone, once available
  * @param canDelete   the caller may delete (or cancel) it
  * @param canRetry    the caller may retry it (admins, when it failed)
+ * @param awsTags     the tags AWS holds on the endpoint, as Linkport last read them (empty before)
  */
 public record EndpointRequestDetails(UUID id, UUID serviceId, String serviceName, String awsServiceName,
                                      String ownerTeam, String accountId, String consumerTeam, String region,
@@ -20,7 +22,8 @@ public record EndpointRequestDetails(UUID id, UUID serviceId, String serviceName
                                      EndpointState state, String vpcEndpointId, String dnsRegional,
                                      List<String> dnsZonal, String failureReason, String decidedBy,
                                      String decisionReason, Instant createdAt, Instant updatedAt,
-                                     List<TimelineEntry> timeline, boolean canDelete, boolean canRetry, long version) {
+                                     List<TimelineEntry> timeline, boolean canDelete, boolean canRetry, long version,
+                                     Map<String, String> awsTags) {
 
     /** One step of the request's life; {@code from} is {@code null} for the submission. */
     public record TimelineEntry(Instant at, EndpointState from, EndpointState to, String actor, String reason) {

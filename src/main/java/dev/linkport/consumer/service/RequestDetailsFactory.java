@@ -79,6 +79,6 @@ class RequestDetailsFactory {
                 r.getFailureReason(), decider == null ? null : decider.username(), r.getDecisionReason(),
                 r.getCreatedAt(), r.getUpdatedAt(), timeline,
                 consumer && r.getState() != EndpointState.DELETING && !r.getState().terminal(),
-                caller.admin() && r.getState() == EndpointState.FAILED, r.getVersion());
+                caller.admin() && r.getState() == EndpointState.FAILED, r.getVersion(), r.getAwsTags());
     }
 }
