@@ -52,11 +52,14 @@ class AccountsController {
 
     /**
      * An AWS account with what its IAM role needs: the ExternalId Linkport generated, the role's
-     * trust policy (Linkport's principal, with that ExternalId) and its permission policy (exactly
-     * the actions Linkport calls), both as IAM JSON documents.
+     * trust policy (Linkport's principal, with that ExternalId) and its least-privilege permission policies,
+     * split by side: the provider policy (attach when the account hosts services) and the consumer policy
+     * (attach when it holds endpoints), all as IAM JSON documents. Creates are allowed only with Linkport's
+     * tags naming the team, changes only on resources carrying them.
      */
     record AccountWithPolicies(String accountId, String name, String team, List<String> regions, String roleArn,
-                               String externalId, String trustPolicy, String permissionPolicy, boolean canManage) {
+                               String externalId, String trustPolicy, String providerPolicy, String consumerPolicy,
+                               boolean canManage) {
     }
 
     /** An AWS account to register for a team. */
@@ -93,7 +96,8 @@ class AccountsController {
      * how) or {@code TRY_AGAIN} (AWS did not answer).
      */
     record AccessCheck(String accountId, String region, String roleArn, Instant checkedAt, String outcome,
-                       String summary, List<AccessCheckStep> steps, String trustPolicy, String permissionPolicy) {
+                       String summary, List<AccessCheckStep> steps, String trustPolicy, String providerPolicy,
+                       String consumerPolicy) {
     }
 
     /** One step: AssumeRole, or the read of one permission group ({@code PASSED}, {@code FAILED}, {@code TRY_AGAIN}, {@code SKIPPED}). */
@@ -196,12 +200,13 @@ class AccountsController {
         AccessCheckResult r = accessChecks.checkAccount(accountId);
         return new AccessCheck(r.accountId(), r.region(), r.roleArn(), r.checkedAt(), r.outcome().name(), r.summary(),
                 r.steps().stream().map(s -> new AccessCheckStep(s.name(), s.permission(), s.outcome().name(),
-                        s.explanation(), s.awsError())).toList(), r.trustPolicy(), r.permissionPolicy());
+                        s.explanation(), s.awsError())).toList(), r.trustPolicy(), r.providerPolicy(),
+                r.consumerPolicy());
     }
 
     private static AccountWithPolicies withPolicies(AccountDetails a) {
         return new AccountWithPolicies(a.accountId(), a.displayName(), a.teamName(), List.copyOf(a.regions()),
-                a.roleArn(), a.externalId(), a.trustPolicy(), a.permissionPolicy(), a.canManage());
+                a.roleArn(), a.externalId(), a.trustPolicy(), a.providerPolicy(), a.consumerPolicy(), a.canManage());
     }
 
     private static Account account(AccountDetails a) {

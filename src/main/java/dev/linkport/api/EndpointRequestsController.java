@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -91,6 +92,8 @@ class EndpointRequestsController {
     /**
      * An endpoint request. {@code serviceId} is the Linkport service's id and
      * {@code serviceDisplayName} its name; {@code serviceName} is the AWS endpoint service name.
+     * {@code awsTags}: the tags AWS holds on the endpoint (Linkport's {@code linkport:*} tags and the
+     * cost-allocation ones), as Linkport last read them.
      */
     record EndpointRequest(UUID id,
                            EndpointState state, UUID serviceId, String serviceDisplayName, String serviceName,
@@ -102,7 +105,8 @@ class EndpointRequestsController {
                            @Schema(description = "the role named for a ROLE service, or null") String principalRoleArn,
                            @Schema(description = "the principal the service allows for this request in AWS, once "
                                    + "provisioning began; Linkport removes it with the last request needing it")
-                           String allowedPrincipal) {
+                           String allowedPrincipal,
+                           Map<String, String> awsTags) {
 
         static EndpointRequest of(EndpointRequestDetails v) {
             return new EndpointRequest(v.id(), v.state(), v.serviceId(), v.serviceName(), v.awsServiceName(),
@@ -112,7 +116,7 @@ class EndpointRequestsController {
                     v.failureReason(), v.decidedBy(), v.decisionReason(), v.createdAt(), v.updatedAt(),
                     v.timeline() == null ? List.of() : v.timeline().stream()
                             .map(t -> new TimelineStep(t.at(), t.from(), t.to(), t.actor(), t.reason())).toList(),
-                    v.canDelete(), v.canRetry(), v.principalRoleArn(), v.allowedPrincipal());
+                    v.canDelete(), v.canRetry(), v.principalRoleArn(), v.allowedPrincipal(), v.awsTags());
         }
     }
 

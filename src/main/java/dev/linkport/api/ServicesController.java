@@ -102,7 +102,8 @@ class ServicesController {
     /**
      * A service as its page shows it. {@code id} is Linkport's; {@code serviceId}, {@code serviceName}
      * and {@code availabilityZoneIds} are the AWS endpoint service's, once published. The TXT record
-     * and failure reason are shown to the service's owners only.
+     * and failure reason are shown to the service's owners only. {@code awsTags}: the tags AWS holds on
+     * the endpoint service, as Linkport last read them.
      */
     record Service(UUID id, String name, String summary, String description, Set<String> tags,
                    String documentationUrl, String supportContact, String ports, String ownerTeam, String accountId,
@@ -114,7 +115,7 @@ class ServicesController {
                    Instant createdAt, Instant updatedAt,
                    @Schema(description = "what approving a request lets connect in AWS: ACCOUNT (the consumer "
                            + "account's root) or ROLE (one IAM role of it, named on the request)")
-                   PrincipalMode principalMode) {
+                   PrincipalMode principalMode, Map<String, String> awsTags) {
 
         static Service of(ServiceDetail d) {
             return new Service(d.id(), d.name(), d.summary(), d.description(), new TreeSet<>(d.tags()),
@@ -123,7 +124,7 @@ class ServicesController {
                     d.approvalPolicy(), d.visibility(), d.privateDnsName(), d.privateDnsState(), d.privateDnsTxtName(),
                     d.privateDnsTxtValue(), d.state(), d.serviceId(), d.serviceName(),
                     new TreeSet<>(d.availabilityZoneIds()), d.failureReason(), d.consumerCount(), d.canManage(),
-                    d.canRequest(), d.createdAt(), d.updatedAt(), d.principalMode());
+                    d.canRequest(), d.createdAt(), d.updatedAt(), d.principalMode(), d.awsTags());
         }
     }
 

@@ -1,6 +1,9 @@
 package dev.linkport.aws;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,17 +19,19 @@ import java.util.Set;
  * @param privateDns              the private DNS configuration, or {@code null} without a private DNS name
  * @param supportedRegions        regions consumers may connect from
  * @param networkLoadBalancerArns the NLBs fronting the service
+ * @param tags                    the tags AWS holds on the service, key to value
  */
 public record EndpointService(String serviceId, String serviceName, String state,
         List<AvailabilityZone> availabilityZones, boolean acceptanceRequired, PrivateDnsConfiguration privateDns,
         List<String> supportedRegions, Set<IpAddressType> supportedIpAddressTypes,
-        List<String> networkLoadBalancerArns) {
+        List<String> networkLoadBalancerArns, Map<String, String> tags) {
 
     public EndpointService {
         availabilityZones = List.copyOf(availabilityZones);
         supportedRegions = List.copyOf(supportedRegions);
         supportedIpAddressTypes = Set.copyOf(supportedIpAddressTypes);
         networkLoadBalancerArns = List.copyOf(networkLoadBalancerArns);
+        tags = tags == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tags));
     }
 
     public Optional<PrivateDnsConfiguration> privateDnsConfiguration() {

@@ -1,6 +1,9 @@
 package dev.linkport.aws;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -14,10 +17,20 @@ import java.util.Set;
  *                                only the service's own region
  * @param supportedIpAddressTypes empty means AWS's default (IPv4)
  * @param clientToken             idempotency token: the same token creates the service only once
+ * @param tags                    tags the service is created with (TagSpecifications), in order; see
+ *                                {@link ResourceTags}
  */
 public record EndpointServiceRequest(List<String> networkLoadBalancerArns, boolean acceptanceRequired,
         String privateDnsName, Set<String> supportedRegions, Set<IpAddressType> supportedIpAddressTypes,
-        String clientToken) {
+        String clientToken, Map<String, String> tags) {
+
+    /** A request without tags. */
+    public EndpointServiceRequest(List<String> networkLoadBalancerArns, boolean acceptanceRequired,
+            String privateDnsName, Set<String> supportedRegions, Set<IpAddressType> supportedIpAddressTypes,
+            String clientToken) {
+        this(networkLoadBalancerArns, acceptanceRequired, privateDnsName, supportedRegions, supportedIpAddressTypes,
+                clientToken, Map.of());
+    }
 
     public EndpointServiceRequest {
         networkLoadBalancerArns = List.copyOf(networkLoadBalancerArns);
@@ -27,6 +40,7 @@ public record EndpointServiceRequest(List<String> networkLoadBalancerArns, boole
         supportedRegions = supportedRegions == null ? Set.of() : Set.copyOf(supportedRegions);
         supportedIpAddressTypes = supportedIpAddressTypes == null ? Set.of() : Set.copyOf(supportedIpAddressTypes);
         Objects.requireNonNull(clientToken, "clientToken");
+        tags = tags == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tags));
         if (privateDnsName != null && privateDnsName.isBlank()) {
             privateDnsName = null;
         }

@@ -1,7 +1,10 @@
 package dev.linkport.aws;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -12,15 +15,17 @@ import java.util.Optional;
  *                  {@code expired}
  * @param createdAt may be {@code null}
  * @param lastError the last error AWS reports for the endpoint, or {@code null}
+ * @param tags      the tags AWS holds on the endpoint, key to value
  */
 public record InterfaceEndpoint(String endpointId, String state, String serviceName, String vpcId,
         List<String> subnetIds, List<String> securityGroupIds, boolean privateDnsEnabled, List<DnsEntry> dnsEntries,
-        Instant createdAt, LastError lastError) {
+        Instant createdAt, LastError lastError, Map<String, String> tags) {
 
     public InterfaceEndpoint {
         subnetIds = List.copyOf(subnetIds);
         securityGroupIds = List.copyOf(securityGroupIds);
         dnsEntries = List.copyOf(dnsEntries);
+        tags = tags == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tags));
     }
 
     /** AWS's last error for an endpoint (e.g. why it failed). */

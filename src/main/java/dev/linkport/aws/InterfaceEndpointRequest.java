@@ -1,6 +1,9 @@
 package dev.linkport.aws;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -9,9 +12,19 @@ import java.util.Objects;
  * @param clientToken        idempotency token: the same token creates the endpoint only once
  * @param serviceRegion      the provider's region for cross-region PrivateLink, {@code null} for the same
  *                           region
+ * @param tags               tags the endpoint is created with (TagSpecifications), in order; see
+ *                           {@link ResourceTags}
  */
 public record InterfaceEndpointRequest(String clientToken, String vpcId, String serviceName,
-        List<String> subnetIds, List<String> securityGroupIds, boolean privateDnsEnabled, String serviceRegion) {
+        List<String> subnetIds, List<String> securityGroupIds, boolean privateDnsEnabled, String serviceRegion,
+        Map<String, String> tags) {
+
+    /** A request without tags. */
+    public InterfaceEndpointRequest(String clientToken, String vpcId, String serviceName, List<String> subnetIds,
+            List<String> securityGroupIds, boolean privateDnsEnabled, String serviceRegion) {
+        this(clientToken, vpcId, serviceName, subnetIds, securityGroupIds, privateDnsEnabled, serviceRegion,
+                Map.of());
+    }
 
     public InterfaceEndpointRequest {
         Objects.requireNonNull(clientToken, "clientToken");
@@ -19,6 +32,7 @@ public record InterfaceEndpointRequest(String clientToken, String vpcId, String 
         Objects.requireNonNull(serviceName, "serviceName");
         subnetIds = List.copyOf(subnetIds);
         securityGroupIds = securityGroupIds == null ? List.of() : List.copyOf(securityGroupIds);
+        tags = tags == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tags));
         if (subnetIds.isEmpty()) {
             throw new IllegalArgumentException("An interface endpoint needs at least one subnet");
         }

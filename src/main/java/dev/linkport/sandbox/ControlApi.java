@@ -39,7 +39,9 @@ import tools.jackson.databind.json.JsonMapper;
  * POST   /_sandbox/throttling {enabled}
  * POST   /_sandbox/accounts {accountId, name, regions, externalId}
  * GET    /_sandbox/accounts/{accountId}/role
- * POST   /_sandbox/accounts/{accountId}/role {externalId, deniedActions}   (either may be left out)
+ * POST   /_sandbox/accounts/{accountId}/role {externalId, deniedActions, policies, policyTeam}   (any may be
+ *                                          left out; policies: Linkport's PROVIDER/CONSUMER policies to attach
+ *                                          for the team policyTeam, [] detaches them)
  * POST   /_sandbox/load-balancers {accountId, region, name, zones}   -> {arn}
  * </pre>
  */
@@ -230,8 +232,16 @@ final class ControlApi implements HttpHandler {
     private void role(HttpExchange ex, String method, String accountId, Map<String, Object> body) throws IOException {
         switch (method) {
             case "GET" -> send(ex, 200, roleJson(control.role(accountId)));
-            case "POST", "PUT" -> send(ex, 200, roleJson(control.configureRole(accountId,
-                    (String) body.get("externalId"), (List<String>) body.get("deniedActions"))));
+            case "POST", "PUT" -> {
+                SandboxRole configured = control.configureRole(accountId, (String) body.get("externalId"),
+                        (List<String>) body.get("deniedActions"));
+                if (body.containsKey("policies")) {
+                    List<String> policies = body.get("policies") == null ? List.of()
+                            : (List<String>) body.get("policies");
+                    configured = control.attachPolicies(accountId, (String) body.get("policyTeam"), policies);
+                }
+                send(ex, 200, roleJson(configured));
+            }
             default -> send(ex, 404, Map.of("error", "No such control operation: " + method + " " + ex.getRequestURI()));
         }
     }
@@ -241,6 +251,8 @@ final class ControlApi implements HttpHandler {
         m.put("roleArn", role.roleArn());
         m.put("externalId", role.externalId());
         m.put("deniedActions", role.deniedActions());
+        m.put("policies", role.policies());
+        m.put("policyTeam", role.policyTeam());
         return m;
     }
 

@@ -56,6 +56,8 @@ final class Ec2Api {
             case "CreateVpcEndpoint" -> createEndpoint(r);
             case "DescribeVpcEndpoints" -> describeEndpoints(r);
             case "DeleteVpcEndpoints" -> deleteEndpoints(r);
+            case "CreateTags" -> createTags(r);
+            case "DeleteTags" -> deleteTags(r);
             default -> throw new AwsException("InvalidAction",
                     "The action " + action + " is not valid for this web service.");
         };
@@ -240,6 +242,7 @@ final class Ec2Api {
         if (privateDnsName != null) {
             setPrivateDnsName(s, privateDnsName);
         }
+        s.tags.putAll(SandboxTags.requested(r, "vpc-endpoint-service"));
         s.id = world.randomId("vpce-svc-");
         s.clientToken = token;
         s.fingerprint = fingerprint;
@@ -313,8 +316,9 @@ final class Ec2Api {
             x.leaf("state", s.dnsState).leaf("type", "TXT").leaf("value", s.dnsVerificationValue)
                     .leaf("name", s.dnsVerificationName);
         }
-        x.close().leaf("payerResponsibility", "ServiceOwner").strings("tagSet", "item", List.of())
-                .items("supportedRegionSet", "item", s.supportedRegions, region -> x.leaf("region", region)
+        x.close().leaf("payerResponsibility", "ServiceOwner");
+        SandboxTags.render(x, s.tags);
+        x.items("supportedRegionSet", "item", s.supportedRegions, region -> x.leaf("region", region)
                         .leaf("serviceState", "Available"))
                 .leaf("remoteAccessEnabled", s.supportedRegions.size() > 1);
     }
@@ -333,7 +337,9 @@ final class Ec2Api {
         Map<String, Function<Service, Collection<String>>> fields = Map.of(
                 "service-name", s -> List.of(s.name()), "service-id", s -> List.of(s.id),
                 "service-state", s -> List.of("Available"), "supported-region", s -> s.supportedRegions);
-        Page<Service> page = page(r, NextTokenPaging.filter(services, r.filters(), fields));
+        services = SandboxTags.mutable(services);
+        Map<String, List<String>> filters = SandboxTags.filter(services, r.filters(), s -> s.tags);
+        Page<Service> page = page(r, NextTokenPaging.filter(services, filters, fields));
         Xml x = response(r);
         x.items("serviceConfigurationSet", "item", page.items(), s -> renderServiceConfiguration(x, s));
         return x.leaf("nextToken", page.nextToken()).toString();
@@ -665,7 +671,9 @@ final class Ec2Api {
                     : "Private DNS can't be enabled because the private DNS name of the service " + serviceName
                             + " is not verified.");
         }
+        Map<String, String> tags = SandboxTags.requested(r, "vpc-endpoint");
         Endpoint e = new Endpoint();
+        e.tags.putAll(tags);
         e.id = world.randomId("vpce-");
         e.accountId = c.accountId();
         e.region = c.region();
@@ -704,8 +712,9 @@ final class Ec2Api {
                 .strings("networkInterfaceIdSet", "item",
                         e.subnetIds.stream().map(id -> SandboxWorld.stableId("eni-", e.id + "/" + id)).toList());
         renderDnsEntries(x, e, e.privateDnsEnabled);
-        x.leaf("creationTimestamp", Instant.ofEpochMilli(e.createdAt)).strings("tagSet", "item", List.of())
-                .leaf("ownerId", e.accountId);
+        x.leaf("creationTimestamp", Instant.ofEpochMilli(e.createdAt));
+        SandboxTags.render(x, e.tags);
+        x.leaf("ownerId", e.accountId);
         if (!e.serviceRegion.equals(e.region)) {
             x.leaf("serviceRegion", e.serviceRegion);
         }
@@ -746,7 +755,9 @@ final class Ec2Api {
                 "service-name", e -> List.of(e.serviceName), "vpc-endpoint-state", e -> List.of(e.state),
                 "vpc-endpoint-type", e -> List.of("Interface"), "ip-address-type", e -> List.of("ipv4"),
                 "service-region", e -> List.of(e.serviceRegion));
-        Page<Endpoint> page = page(r, NextTokenPaging.filter(endpoints, r.filters(), fields));
+        endpoints = SandboxTags.mutable(endpoints);
+        Map<String, List<String>> filters = SandboxTags.filter(endpoints, r.filters(), e -> e.tags);
+        Page<Endpoint> page = page(r, NextTokenPaging.filter(endpoints, filters, fields));
         Xml x = response(r);
         x.items("vpcEndpointSet", "item", page.items(), e -> renderEndpoint(x, e));
         return x.leaf("nextToken", page.nextToken()).toString();
@@ -770,6 +781,72 @@ final class Ec2Api {
             }
         }
         return unsuccessful(response(r), unsuccessful).toString();
+    }
+
+    // ---------------------------------------------------------------- tags
+
+    /** Adds or overwrites tags on the caller's endpoint services and endpoints (the only resources tagged here). */
+    private String createTags(QueryRequest r) {
+        Map<String, String> tags = SandboxTags.pairs(r, "Tag");
+        if (tags.isEmpty()) {
+            throw AwsException.missing("Tag");
+        }
+        SandboxTags.check(tags);
+        for (Map<String, String> held : taggable(r)) {
+            Map<String, String> after = new java.util.LinkedHashMap<>(held);
+            after.putAll(tags);
+            SandboxTags.check(after);
+        }
+        taggable(r).forEach(held -> held.putAll(tags));
+        return response(r).leaf("return", true).toString();
+    }
+
+    /** Removes tags by key (and value, when given), or all of them when no tag is named. */
+    private String deleteTags(QueryRequest r) {
+        List<String> keys = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (int m = 1; r.get("Tag." + m + ".Key") != null; m++) {
+            keys.add(r.get("Tag." + m + ".Key"));
+            values.add(r.get("Tag." + m + ".Value"));
+        }
+        for (Map<String, String> held : taggable(r)) {
+            if (keys.isEmpty()) {
+                held.clear();
+            }
+            for (int i = 0; i < keys.size(); i++) {
+                String value = values.get(i);
+                if (value == null || value.equals(held.get(keys.get(i)))) {
+                    held.remove(keys.get(i));
+                }
+            }
+        }
+        return response(r).leaf("return", true).toString();
+    }
+
+    /** The tags of the resources {@code ResourceId.N} names, each the caller's endpoint service or endpoint. */
+    private List<Map<String, String>> taggable(QueryRequest r) {
+        CallerIdentity c = r.caller();
+        List<String> ids = r.list("ResourceId");
+        if (ids.isEmpty()) {
+            throw AwsException.missing("ResourceId");
+        }
+        List<Map<String, String>> found = new ArrayList<>();
+        for (String id : ids) {
+            if (id.startsWith("vpce-svc-")) {
+                found.add(world.ownService(c, id).tags);
+            } else if (id.startsWith("vpce-")) {
+                Endpoint e = world.state().endpoints.get(id);
+                if (e == null || !SandboxWorld.owned(c, e.accountId, e.region)) {
+                    throw new AwsException("InvalidVpcEndpointId.NotFound", "The Vpc Endpoint Id '" + id
+                            + "' does not exist");
+                }
+                found.add(e.tags);
+            } else {
+                throw new AwsException("InvalidID", "The ID '" + id + "' is not valid: the sandbox tags only "
+                        + "endpoint services and endpoints");
+            }
+        }
+        return found;
     }
 
     // ---------------------------------------------------------------- errors

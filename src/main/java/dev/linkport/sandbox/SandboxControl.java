@@ -174,6 +174,37 @@ public final class SandboxControl {
         }
     }
 
+    /**
+     * Attaches Linkport's generated policies ({@link dev.linkport.aws.LinkportPolicy}) to the account's role, as a
+     * team would in IAM, for {@code team} (the name the policies' {@code linkport:team} conditions name); from the
+     * next request on, the role allows only what they allow, under their tag conditions. An empty list detaches
+     * them: every action but the denied ones is allowed again.
+     *
+     * @param sides {@code PROVIDER} and/or {@code CONSUMER}
+     */
+    public SandboxRole attachPolicies(String accountId, String team, Collection<String> sides) {
+        List<String> attached = new java.util.ArrayList<>();
+        for (String side : sides) {
+            String name = side == null ? "" : side.trim().toUpperCase(java.util.Locale.ROOT);
+            if (!name.equals("PROVIDER") && !name.equals("CONSUMER")) {
+                throw new IllegalArgumentException("Not one of Linkport's policies (PROVIDER, CONSUMER): " + side);
+            }
+            if (!attached.contains(name)) {
+                attached.add(name);
+            }
+        }
+        if (!attached.isEmpty() && (team == null || team.isBlank())) {
+            throw new IllegalArgumentException("Attaching Linkport's policies needs the team they are for");
+        }
+        synchronized (world) {
+            WorldState.Account account = account(accountId);
+            account.policies = attached;
+            account.policyTeam = attached.isEmpty() ? null : team.trim();
+            world.changed();
+            return roleOf(account);
+        }
+    }
+
     private WorldState.Account account(String accountId) {
         WorldState.Account account = world.state().accounts.get(accountId);
         if (account == null) {
@@ -183,7 +214,8 @@ public final class SandboxControl {
     }
 
     private static SandboxRole roleOf(WorldState.Account account) {
-        return new SandboxRole(account.roleArn, account.externalId, account.deniedActions);
+        return new SandboxRole(account.roleArn, account.externalId, account.deniedActions, account.policies,
+                account.policyTeam);
     }
 
     /**

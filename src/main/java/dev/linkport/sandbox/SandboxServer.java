@@ -50,6 +50,7 @@ public final class SandboxServer implements AutoCloseable {
     private final Ec2Api ec2;
     private final ElbApi elb;
     private final StsApi sts;
+    private final PolicyGuard policies;
     private final StateStore store;
     private final HttpServer http;
     private final InetSocketAddress address;
@@ -65,6 +66,7 @@ public final class SandboxServer implements AutoCloseable {
         this.ec2 = new Ec2Api(world);
         this.elb = new ElbApi(world);
         this.sts = new StsApi(world);
+        this.policies = new PolicyGuard(world);
         if (b.stateFile != null) {
             this.store = new StateStore(b.stateFile, world);
             store.load();
@@ -169,6 +171,7 @@ public final class SandboxServer implements AutoCloseable {
                     world.advance();
                     world.authorize(caller, service, action);
                     QueryRequest request = new QueryRequest(params, caller, requestId);
+                    policies.authorize(request, service);
                     xml = switch (service) {
                         case "elasticloadbalancing" -> elb.handle(request);
                         case "sts" -> sts.handle(request);

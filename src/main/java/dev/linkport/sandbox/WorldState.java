@@ -24,7 +24,9 @@ final class WorldState {
 
     /**
      * An AWS account with the role Linkport assumes into it: its trust policy requires {@code externalId}; its
-     * permission policy allows every action except {@code deniedActions} (IAM names, {@code ec2:DescribeVpcs}).
+     * permission policy allows every action except {@code deniedActions} (IAM names, {@code ec2:DescribeVpcs}),
+     * or, when Linkport's generated {@code policies} are attached ({@code PROVIDER}, {@code CONSUMER}), only what
+     * they allow for the team {@code policyTeam}, minus {@code deniedActions}.
      */
     static final class Account {
         public String id;
@@ -35,6 +37,8 @@ final class WorldState {
         public List<String> deniedActions = new ArrayList<>();
         /** Roles besides {@code LinkportAccess} that trust Linkport the same way (ARNs), e.g. one a consumer names. */
         public List<String> otherRoles = new ArrayList<>();
+        public List<String> policies = new ArrayList<>();
+        public String policyTeam;
     }
 
     /** Temporary credentials issued by AssumeRole. */
@@ -113,6 +117,7 @@ final class WorldState {
         public String clientToken;
         public String fingerprint;
         public long createdAt;
+        public Map<String, String> tags = new LinkedHashMap<>();
 
         String name() {
             return "com.amazonaws.vpce." + region + "." + id;
@@ -139,5 +144,6 @@ final class WorldState {
         public String clientToken;
         public String fingerprint;
         public long createdAt;
+        public Map<String, String> tags = new LinkedHashMap<>();
     }
 }

@@ -83,7 +83,7 @@ class AccountAccessCheckApiIT {
                 "Missing permission ec2:DescribeVpcEndpoints — attach the permissions policy");
         assertThat(field(missing.json().get("steps"), "explanation")).anySatisfy(text -> assertThat(text)
                 .startsWith("Missing permission ec2:DescribeVpcEndpoints — attach the permissions policy shown below"));
-        assertThat(missing.text("permissionPolicy")).contains("ec2:DescribeVpcEndpoints");
+        assertThat(missing.text("consumerPolicy")).contains("ec2:DescribeVpcEndpoints");
 
         sandbox.control().configureRole(account.accountId(), "not-" + account.externalId(), List.of());
         Response wrongId = api.post(path, null);

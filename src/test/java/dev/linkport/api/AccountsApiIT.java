@@ -51,7 +51,10 @@ class AccountsApiIT {
         JsonNode trust = ApiClient.JSON.readTree(registered.text("trustPolicy"));
         assertThat(trust.at("/Statement/0/Action").asString()).isEqualTo("sts:AssumeRole");
         assertThat(trust.at("/Statement/0/Condition/StringEquals/sts:ExternalId").asString()).isEqualTo(externalId);
-        assertThat(registered.text("permissionPolicy")).isEqualTo(AccountPolicies.permissionPolicy());
+        assertThat(registered.text("providerPolicy")).isEqualTo(AccountPolicies.providerPolicy(accountId, team,
+                List.of("us-east-1")));
+        assertThat(registered.text("consumerPolicy")).isEqualTo(AccountPolicies.consumerPolicy(accountId, team,
+                List.of("us-east-1")));
         assertThat(registered.text("team")).isEqualTo(team);
 
         Response one = admin.get("/api/v1/accounts/" + accountId);

@@ -41,7 +41,8 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
  * <p>Moto 5.2 lacks DescribeVpcEndpointConnections, Accept/RejectVpcEndpointConnections and private-DNS
  * verification (it answers 500), never makes endpoints wait for acceptance, ignores ClientTokens and
  * ExternalIds, ignores removing a private DNS name or changing IP address types, and does not show one
- * account's endpoint services to another: those tests are skipped here.
+ * account's endpoint services to another: those tests are skipped here. It keeps the tags services and endpoints
+ * are created with.
  */
 class MotoGatewayContractTest extends PrivateLinkGatewayContract {
 
@@ -54,7 +55,7 @@ class MotoGatewayContractTest extends PrivateLinkGatewayContract {
 
     @Override
     protected Set<Capability> capabilities() {
-        return EnumSet.noneOf(Capability.class);
+        return EnumSet.of(Capability.TAGS_ON_CREATE);
     }
 
     @Override

@@ -10,7 +10,9 @@ import dev.linkport.aws.sdk.SdkPrivateLinkGateway;
 import java.net.URI;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -50,7 +52,9 @@ public abstract class PrivateLinkGatewayContract {
         /** Removing the private DNS name and changing supported IP address types take effect. */
         FULL_SERVICE_MODIFICATION,
         /** AssumeRole refuses a wrong ExternalId with AccessDenied. */
-        EXTERNAL_ID_CHECK
+        EXTERNAL_ID_CHECK,
+        /** Services and endpoints keep the tags of their TagSpecifications; describes return them. */
+        TAGS_ON_CREATE
     }
 
     /**
@@ -491,6 +495,39 @@ public abstract class PrivateLinkGatewayContract {
         assertThat(gateway.deleteInterfaceEndpoints(world.consumer(), List.of(created.endpointId()))).isEmpty();
         gateway.describeInterfaceEndpoint(world.consumer(), created.endpointId())
                 .ifPresent(gone -> assertThat(gone.state()).isIn("deleting", "deleted"));
+        gateway.deleteEndpointServices(world.provider(), List.of(service.serviceId()));
+    }
+
+    @Test
+    void servicesAndEndpointsAreCreatedWithTheirTagsAndDescribesReadThemBack() {
+        assumeCapability(Capability.TAGS_ON_CREATE);
+        Map<String, String> serviceTags = new LinkedHashMap<>();
+        serviceTags.put(ResourceTags.SERVICE_ID, UUID.randomUUID().toString());
+        serviceTags.put(ResourceTags.TEAM, "payments");
+        serviceTags.put("cost-center", "4711");
+        EndpointService service = gateway.createEndpointService(world.provider(), new EndpointServiceRequest(
+                List.of(world.networkLoadBalancerArns().getFirst()), false, null, Set.of(), Set.of(), token(),
+                serviceTags));
+        gateway.modifyServicePermissions(world.provider(), service.serviceId(), Set.of(rootOf(world.consumer())),
+                Set.of());
+
+        assertThat(service.tags()).containsAllEntriesOf(serviceTags);
+        assertThat(gateway.describeEndpointService(world.provider(), service.serviceId()).orElseThrow().tags())
+                .containsAllEntriesOf(serviceTags);
+
+        Placement placement = placementFor(service);
+        Map<String, String> endpointTags = Map.of(ResourceTags.REQUEST_ID, UUID.randomUUID().toString(),
+                ResourceTags.TEAM, "checkout");
+        InterfaceEndpointRequest base = endpointRequest(service, placement, token());
+        InterfaceEndpoint created = gateway.createInterfaceEndpoint(world.consumer(), new InterfaceEndpointRequest(
+                base.clientToken(), base.vpcId(), base.serviceName(), base.subnetIds(), base.securityGroupIds(),
+                false, null, endpointTags));
+
+        assertThat(created.tags()).containsAllEntriesOf(endpointTags);
+        assertThat(gateway.describeInterfaceEndpoint(world.consumer(), created.endpointId()).orElseThrow().tags())
+                .containsAllEntriesOf(endpointTags);
+
+        gateway.deleteInterfaceEndpoints(world.consumer(), List.of(created.endpointId()));
         gateway.deleteEndpointServices(world.provider(), List.of(service.serviceId()));
     }
 

@@ -51,7 +51,10 @@ class AccessCheckBrowserIT extends BrowserTest {
         browser.until(d -> browser.text(By.id("access-summary")).contains("Missing permission ec2:DescribeVpcEndpoints"));
         assertThat(browser.text(By.id("access-steps")))
                 .contains("Missing permission ec2:DescribeVpcEndpoints — attach the permissions policy shown below");
-        assertThat(browser.text(By.id("access-permission-policy"))).contains("\"ec2:DescribeVpcEndpoints\"");
+        assertThat(browser.text(By.id("access-provider-policy"))).contains("\"ec2:DescribeVpcEndpointConnections\"");
+        // the consumer policy follows below, in the dialog's scrolled area
+        browser.js("document.getElementById('access-consumer-policy').scrollIntoView({block: 'center'})");
+        assertThat(browser.text(By.id("access-consumer-policy"))).contains("\"ec2:DescribeVpcEndpoints\"");
         browser.screenshot("access-check-missing-permission");
         browser.click(By.xpath("//vaadin-dialog-overlay//vaadin-button[contains(., 'Close')] | //vaadin-dialog//vaadin-button[contains(., 'Close')]"));
         browser.until(d -> rowText(id).contains("FAILED") && rowText(id).contains("Missing permission"));

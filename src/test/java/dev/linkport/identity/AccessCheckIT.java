@@ -145,7 +145,8 @@ class AccessCheckIT {
                 + "elasticloadbalancing:DescribeLoadBalancers");
         assertThat(result.summary()).isEqualTo("Missing permissions elasticloadbalancing:DescribeLoadBalancers, "
                 + "ec2:DescribeVpcEndpoints — attach the permissions policy");
-        assertThat(result.permissionPolicy()).contains("\"ec2:DescribeVpcEndpoints\"");
+        assertThat(result.consumerPolicy()).contains("\"ec2:DescribeVpcEndpoints\"");
+        assertThat(result.providerPolicy()).contains("\"elasticloadbalancing:DescribeLoadBalancers\"");
     }
 
     @Test

@@ -63,7 +63,10 @@ class AccountServiceIT {
         assertThat(account.accountId()).isEqualTo(accountId);
         assertThat(account.externalId()).startsWith("linkport-").hasSize(9 + 32);
         assertThat(account.trustPolicy()).contains(account.externalId()).contains("sts:ExternalId");
-        assertThat(account.permissionPolicy()).contains("ec2:CreateVpcEndpoint");
+        assertThat(account.consumerPolicy()).contains("ec2:CreateVpcEndpoint")
+                .contains("aws:RequestTag/linkport:team").contains("\"" + team.name() + "\"");
+        assertThat(account.providerPolicy()).contains("ec2:CreateVpcEndpointServiceConfiguration")
+                .doesNotContain("\"ec2:CreateVpcEndpoint\"");
         assertThat(users.as(member, () -> accounts.accountsOf(team.id()))).extracting(AccountDetails::accountId)
                 .containsExactly(accountId);
         assertThat(users.as("admin", () -> audit.forTarget("AWS_ACCOUNT", accountId)))

@@ -35,7 +35,12 @@ class TeamsBrowserIT extends BrowserTest {
         assertThat(externalId).startsWith("linkport-");
         assertThat(browser.text(By.id("trust-policy"))).contains(externalId)
                 .contains("arn:aws:iam::000000000000:root");
-        assertThat(browser.text(By.id("permission-policy"))).contains("ec2:CreateVpcEndpoint");
+        assertThat(browser.text(By.id("provider-policy"))).contains("ec2:CreateVpcEndpointServiceConfiguration")
+                .contains("aws:ResourceTag/linkport:team");
+        // the consumer policy follows below, in the dialog's scrolled area
+        browser.js("document.getElementById('consumer-policy').scrollIntoView({block: 'center'})");
+        assertThat(browser.text(By.id("consumer-policy"))).contains("ec2:CreateVpcEndpoint")
+                .contains("aws:RequestTag/linkport:request-id");
         browser.screenshot("register-account-policies");
         browser.click(By.xpath("//vaadin-dialog-overlay//vaadin-button[contains(., 'Close')] | //vaadin-dialog//vaadin-button[contains(., 'Close')]"));
         browser.until(d -> browser.waitFor(By.cssSelector(".accounts-grid")).getText().contains(id));

@@ -7,6 +7,7 @@ import dev.linkport.aws.AwsTarget;
 import dev.linkport.aws.EndpointConnection;
 import dev.linkport.aws.InterfaceEndpointRequest;
 import dev.linkport.aws.PrivateLinkGateway;
+import dev.linkport.aws.ResourceTags;
 import dev.linkport.catalog.ApprovalPolicy;
 import dev.linkport.catalog.service.ServiceDetail;
 import dev.linkport.consumer.EndpointState;
@@ -41,6 +42,7 @@ class ProvisionEndpointJobIT {
     @Autowired ApprovalService approvals;
     @Autowired PrivateLinkGateway gateway;
     @Autowired SandboxLifecycle sandbox;
+    @Autowired ResourceTags tags;
 
     @AfterEach
     void clearFaults() {
@@ -61,8 +63,8 @@ class ProvisionEndpointJobIT {
         gateway.modifyServicePermissions(provider, service.serviceId(), java.util.Set.of("arn:aws:iam::" + CAROL + ":root"),
                 java.util.Set.of());
         String orphan = gateway.createInterfaceEndpoint(consumer, new InterfaceEndpointRequest(request.id().toString(),
-                command.vpcId(), service.serviceName(), command.subnetIds(), command.securityGroupIds(), false, null))
-                .endpointId();
+                command.vpcId(), service.serviceName(), command.subnetIds(), command.securityGroupIds(), false, null,
+                tags.forEndpoint(request.id(), request.consumerTeam()))).endpointId();
         sandbox.control().injectFault(new SandboxFault("AcceptVpcEndpointConnections", "111111111111", "InternalError",
                 500, 1.0, Duration.ZERO, 2));
 

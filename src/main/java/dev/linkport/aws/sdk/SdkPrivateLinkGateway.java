@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,7 @@ import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.ServiceConfiguration;
 import software.amazon.awssdk.services.ec2.model.ServiceDetail;
 import software.amazon.awssdk.services.ec2.model.Tag;
+import software.amazon.awssdk.services.ec2.model.TagSpecification;
 import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
 import software.amazon.awssdk.services.ec2.model.VpcEndpointConnection;
 import software.amazon.awssdk.services.ec2.model.VpcEndpointType;
@@ -202,6 +204,9 @@ public final class SdkPrivateLinkGateway implements PrivateLinkGateway, AutoClos
                             .privateDnsName(request.privateDnsName())
                             .clientToken(request.clientToken())
                             .overrideConfiguration(auth(provider));
+                    if (!request.tags().isEmpty()) {
+                        r.tagSpecifications(tagSpecification("vpc-endpoint-service", request.tags()));
+                    }
                     if (!request.supportedRegions().isEmpty()) {
                         r.supportedRegions(request.supportedRegions());
                     }
@@ -262,7 +267,7 @@ public final class SdkPrivateLinkGateway implements PrivateLinkGateway, AutoClos
                 Boolean.TRUE.equals(service.acceptanceRequired()), privateDns,
                 service.supportedRegions().stream().map(region -> region.region()).toList(),
                 ipAddressTypes(service.supportedIpAddressTypesAsStrings()),
-                service.networkLoadBalancerArns());
+                service.networkLoadBalancerArns(), tags(service.tags()));
     }
 
     @Override
@@ -491,6 +496,9 @@ public final class SdkPrivateLinkGateway implements PrivateLinkGateway, AutoClos
                             .privateDnsEnabled(request.privateDnsEnabled())
                             .overrideConfiguration(auth(consumer));
                     ifNotEmpty(request.securityGroupIds(), r::securityGroupIds);
+                    if (!request.tags().isEmpty()) {
+                        r.tagSpecifications(tagSpecification("vpc-endpoint", request.tags()));
+                    }
                     if (request.serviceRegion() != null) {
                         r.serviceRegion(request.serviceRegion());
                     }
@@ -544,7 +552,7 @@ public final class SdkPrivateLinkGateway implements PrivateLinkGateway, AutoClos
                 endpoint.vpcId(), endpoint.subnetIds(),
                 endpoint.groups().stream().map(group -> group.groupId()).toList(),
                 Boolean.TRUE.equals(endpoint.privateDnsEnabled()), dnsEntries(endpoint.dnsEntries()),
-                endpoint.creationTimestamp(), lastError);
+                endpoint.creationTimestamp(), lastError, tags(endpoint.tags()));
     }
 
     @Override
@@ -621,6 +629,21 @@ public final class SdkPrivateLinkGateway implements PrivateLinkGateway, AutoClos
                         item.error() == null ? null : item.error().code(),
                         item.error() == null ? null : item.error().message()))
                 .toList();
+    }
+
+    /** Tags to create a resource of {@code resourceType} with, in the given order. */
+    private static TagSpecification tagSpecification(String resourceType, Map<String, String> tags) {
+        return TagSpecification.builder().resourceType(resourceType)
+                .tags(tags.entrySet().stream().map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build())
+                        .toList())
+                .build();
+    }
+
+    /** AWS's tag list as key to value, in AWS's order. */
+    private static Map<String, String> tags(List<Tag> tags) {
+        Map<String, String> map = new LinkedHashMap<>();
+        tags.forEach(tag -> map.put(tag.key(), tag.value() == null ? "" : tag.value()));
+        return map;
     }
 
     private static String name(List<Tag> tags) {

@@ -4,8 +4,10 @@ import dev.linkport.catalog.ApprovalPolicy;
 import dev.linkport.catalog.ListingState;
 import dev.linkport.catalog.PrincipalMode;
 import dev.linkport.catalog.Visibility;
+import dev.linkport.platform.TagsConverter;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -16,6 +18,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -135,6 +138,11 @@ public class ServiceListing {
     @Version
     private Long version;
 
+    /** The tags AWS holds on the endpoint service, as last read; null before the service exists. */
+    @Convert(converter = TagsConverter.class)
+    @Column(name = "aws_tags")
+    private Map<String, String> awsTags;
+
     protected ServiceListing() {
     }
 
@@ -155,6 +163,7 @@ public class ServiceListing {
 
     public UUID getId() { return id; }
     public UUID getOwnerTeamId() { return ownerTeamId; }
+    public Map<String, String> getAwsTags() { return awsTags == null ? Map.of() : awsTags; }
     public String getOwnerTeamName() { return ownerTeamName; }
     public UUID getProviderAccountId() { return providerAccountId; }
     public String getRegion() { return region; }
@@ -238,6 +247,13 @@ public class ServiceListing {
         this.privateDnsTxtValue = txtValue;
         this.failureReason = null;
         setState(ListingState.AVAILABLE, now);
+    }
+
+    /** What AWS answered holding as the endpoint service's tags; only a change is written. */
+    public void tagsInAws(Map<String, String> tags) {
+        if (!tags.equals(awsTags)) {
+            this.awsTags = new java.util.LinkedHashMap<>(tags);
+        }
     }
 
     /** The owners asked for a new private DNS name; the ModifyService job applies it in AWS. */

@@ -5,6 +5,7 @@ import dev.linkport.aws.AwsTarget;
 import dev.linkport.aws.EndpointService;
 import dev.linkport.aws.EndpointServiceRequest;
 import dev.linkport.aws.PrivateDnsConfiguration;
+import dev.linkport.aws.ResourceTags;
 import dev.linkport.catalog.ListingState;
 import dev.linkport.catalog.domain.ServiceListing;
 import dev.linkport.catalog.service.ListingService;
@@ -19,8 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * PublishService: creates the endpoint service configuration (ClientToken = listing id, so a
- * re-run gets the same service back) and stores its identity; the listing becomes AVAILABLE, or
- * FAILED with AWS's message.
+ * re-run gets the same service back; tagged with Linkport's tags, {@link ResourceTags}) and stores its
+ * identity; the listing becomes AVAILABLE, or FAILED with AWS's message.
  */
 @Component
 class PublishServiceJob extends ListingJob<PublishServiceJob.Work, EndpointService> {
@@ -29,10 +30,12 @@ class PublishServiceJob extends ListingJob<PublishServiceJob.Work, EndpointServi
     }
 
     private final ObjectProvider<ListingService> listingService;
+    private final ResourceTags tags;
 
-    PublishServiceJob(Context context, ObjectProvider<ListingService> listingService) {
+    PublishServiceJob(Context context, ObjectProvider<ListingService> listingService, ResourceTags tags) {
         super(CatalogJobs.PUBLISH_SERVICE, context);
         this.listingService = listingService;
+        this.tags = tags;
     }
 
     @Override
@@ -41,7 +44,7 @@ class PublishServiceJob extends ListingJob<PublishServiceJob.Work, EndpointServi
                 .filter(l -> l.getState() == ListingState.PUBLISHING)
                 .map(l -> new Work(provider(l), new EndpointServiceRequest(new ArrayList<>(l.getLoadBalancerArns()),
                         l.isAcceptanceRequired(), l.getPrivateDnsName(), Set.copyOf(l.getSupportedRegions()), Set.of(),
-                        l.getId().toString())))
+                        l.getId().toString(), tags.forEndpointService(l.getId(), l.getOwnerTeamName()))))
                 .orElse(null);
     }
 
@@ -58,6 +61,7 @@ class PublishServiceJob extends ListingJob<PublishServiceJob.Work, EndpointServi
         listing.published(service.serviceId(), service.serviceName(), zoneIds,
                 dns == null ? null : dns.verificationState(), dns == null ? null : dns.txtRecordName(),
                 dns == null ? null : dns.txtRecordValue(), clock.instant());
+        listing.tagsInAws(service.tags());
         recordAndShow(listing, "SERVICE_AVAILABLE", e -> e.change("PUBLISHING", "AVAILABLE " + service.serviceName()));
         return Step.DONE;
     }

@@ -6,6 +6,7 @@ import dev.linkport.catalog.PrincipalMode;
 import dev.linkport.catalog.Visibility;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -17,6 +18,7 @@ import java.util.UUID;
  * @param canRequest        the caller may request an endpoint to it
  * @param consumerCount     endpoints that are live or on their way
  * @param principalMode     what approving a request lets connect in AWS: the consumer's account, or one of its roles
+ * @param awsTags           the tags AWS holds on the endpoint service, as Linkport last read them (empty before)
  */
 public record ServiceDetail(UUID id, String name, String summary, String description, Set<String> tags,
                             String documentationUrl, String supportContact, String ports, String ownerTeam,
@@ -26,5 +28,6 @@ public record ServiceDetail(UUID id, String name, String summary, String descrip
                             String privateDnsTxtName, String privateDnsTxtValue, ListingState state, String serviceId,
                             String serviceName, Set<String> availabilityZoneIds, String failureReason,
                             long consumerCount, boolean canManage, boolean canRequest, Instant createdAt,
-                            Instant updatedAt, long version, PrincipalMode principalMode) {
+                            Instant updatedAt, long version, PrincipalMode principalMode,
+                            Map<String, String> awsTags) {
 }

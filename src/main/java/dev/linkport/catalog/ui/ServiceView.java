@@ -131,8 +131,24 @@ public class ServiceView extends VerticalLayout implements BeforeEnterObserver, 
             s.tags().stream().sorted().forEach(t -> tags.add(pill(t)));
             description.add(tags);
         }
+        if (!s.awsTags().isEmpty()) {
+            description.add(awsTags(s.awsTags()));
+        }
         columns.add(description, facts(s));
         add(columns);
+    }
+
+    /** The tags AWS holds on the endpoint service: Linkport's own and the cost-allocation ones. */
+    static Div awsTags(java.util.Map<String, String> tags) {
+        Div section = new Div(new H3("Tags in AWS"));
+        section.setId("aws-tags");
+        section.addClassName("aws-tags");
+        tags.forEach((key, value) -> {
+            Span line = new Span(key + " = " + value);
+            line.addClassName("mono");
+            section.add(new Div(line));
+        });
+        return section;
     }
 
     private Component statusPanel(ServiceDetail s) {

@@ -1,8 +1,10 @@
 package dev.linkport.consumer.domain;
 
 import dev.linkport.consumer.EndpointState;
+import dev.linkport.platform.TagsConverter;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -16,6 +18,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -122,6 +125,11 @@ public class EndpointRequest {
     @Version
     private Long version;
 
+    /** The tags AWS holds on the endpoint, as last read; null before the endpoint exists. */
+    @Convert(converter = TagsConverter.class)
+    @Column(name = "aws_tags")
+    private Map<String, String> awsTags;
+
     protected EndpointRequest() {
     }
 
@@ -157,6 +165,7 @@ public class EndpointRequest {
     public String getJustification() { return justification; }
     public EndpointState getState() { return state; }
     public String getVpcEndpointId() { return vpcEndpointId; }
+    public Map<String, String> getAwsTags() { return awsTags == null ? Map.of() : awsTags; }
     public String getFailureReason() { return failureReason; }
     public Instant getDecidedAt() { return decidedAt; }
     public String getDecisionReason() { return decisionReason; }
@@ -212,6 +221,13 @@ public class EndpointRequest {
     public void endpointCreated(String vpcEndpointId, Instant now) {
         this.vpcEndpointId = vpcEndpointId;
         this.updatedAt = now;
+    }
+
+    /** What AWS answered holding as the endpoint's tags; only a change is written. */
+    public void tagsInAws(Map<String, String> tags) {
+        if (!tags.equals(awsTags)) {
+            this.awsTags = new java.util.LinkedHashMap<>(tags);
+        }
     }
 
     /** Linkport asked AWS to accept the endpoint's connection. */

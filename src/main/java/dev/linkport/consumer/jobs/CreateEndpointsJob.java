@@ -6,6 +6,7 @@ import dev.linkport.aws.InterfaceEndpoint;
 import dev.linkport.aws.InterfaceEndpointRequest;
 import dev.linkport.aws.PrivateLinkGateway;
 import dev.linkport.catalog.PrincipalMode;
+import dev.linkport.aws.ResourceTags;
 import dev.linkport.catalog.service.ListingDirectory;
 import dev.linkport.catalog.service.ListingRef;
 import dev.linkport.consumer.EndpointState;
@@ -40,7 +41,8 @@ import org.springframework.stereotype.Component;
  * CreateEndpoints, per consumer account: works through the account's approved requests oldest first.
  * For each: make sure the service allows the request's principal — the account, or a role of it, as the service
  * asks (once per service and principal; the request remembers it, so it goes with the last request needing it) → create the
- * interface endpoint (ClientToken = request id, so a re-run gets the same endpoint back) → record it and
+ * interface endpoint (ClientToken = request id, so a re-run gets the same endpoint back; tagged with Linkport's
+ * tags, {@link ResourceTags}) → record it and
  * hand it on (acceptance per service, following per account). When a region's budget has no token, the
  * job comes back exactly when it will have one, and the other regions, accounts and jobs go on meanwhile.
  * A permanent AWS error fails that request only, with AWS's message.
@@ -79,10 +81,11 @@ class CreateEndpointsJob extends AwsJob<CreateEndpointsJob.Work, CreateEndpoints
     private final PrivateLinkGateway gateway;
     private final Jobs jobs;
     private final Clock clock;
+    private final ResourceTags tags;
 
     CreateEndpointsJob(JobRuntime runtime, EndpointRequestRepository requests, ListingDirectory listings,
                        AccountDirectory accounts, ConsumerPrincipals principals, EndpointLifecycle lifecycle,
-                       PrivateLinkGateway gateway, Jobs jobs, Clock clock) {
+                       PrivateLinkGateway gateway, Jobs jobs, Clock clock, ResourceTags tags) {
         super(ConsumerJobs.CREATE_ENDPOINTS, runtime);
         this.requests = requests;
         this.listings = listings;
@@ -92,6 +95,7 @@ class CreateEndpointsJob extends AwsJob<CreateEndpointsJob.Work, CreateEndpoints
         this.gateway = gateway;
         this.jobs = jobs;
         this.clock = clock;
+        this.tags = tags;
     }
 
     /** Whether a request into the account waits for its endpoint; only reads, as it runs under the queue's lock. */
@@ -122,7 +126,8 @@ class CreateEndpointsJob extends AwsJob<CreateEndpointsJob.Work, CreateEndpoints
                     listing.awsServiceId(), creator(listing, consumer, r), principal,
                     new InterfaceEndpointRequest(r.getId().toString(), r.getVpcId(), listing.awsServiceName(),
                             new ArrayList<>(r.getSubnetIds()), new ArrayList<>(r.getSecurityGroupIds()),
-                            r.isPrivateDnsEnabled(), serviceRegion)));
+                            r.isPrivateDnsEnabled(), serviceRegion,
+                            tags.forEndpoint(r.getId(), consumer.teamName()))));
         }
         return new Work(accountId, items);
     }
@@ -222,6 +227,7 @@ class CreateEndpointsJob extends AwsJob<CreateEndpointsJob.Work, CreateEndpoints
             AwsGatewayException refusal = outcome.refused().get(item.requestId());
             if (endpoint != null) {
                 r.endpointCreated(endpoint.endpointId(), clock.instant());
+                r.tagsInAws(endpoint.tags());
                 lifecycle.changed(r);
                 if (endpoint.pendingAcceptance()) {
                     lifecycle.move(r, EndpointState.PENDING_ACCEPTANCE,

@@ -148,6 +148,9 @@ class PollEndpointsJob extends AwsJob<PollEndpointsJob.Work, PollEndpointsJob.Se
                 continue;
             }
             InterfaceEndpoint endpoint = seen.endpoints().get(r.getVpcEndpointId());
+            if (endpoint != null) {
+                r.tagsInAws(endpoint.tags());
+            }
             if (endpoint == null) {
                 lifecycle.move(r, EndpointState.FAILED, "Endpoint " + r.getVpcEndpointId()
                         + " no longer exists in AWS");

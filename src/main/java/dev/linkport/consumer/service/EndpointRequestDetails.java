@@ -3,6 +3,7 @@ package dev.linkport.consumer.service;
 import dev.linkport.consumer.EndpointState;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -14,6 +15,7 @@ import java.util.UUID;
  * @param canRetry    the caller may retry it (admins, when it failed)
  * @param principalRoleArn  the role the consumer named for a service that allows roles, or {@code null}
  * @param allowedPrincipal  the principal the service allows for this request in AWS, once provisioning began
+ * @param awsTags     the tags AWS holds on the endpoint, as Linkport last read them (empty before)
  */
 public record EndpointRequestDetails(UUID id, UUID serviceId, String serviceName, String awsServiceName,
                                      String ownerTeam, String accountId, String consumerTeam, String region,
@@ -23,7 +25,8 @@ public record EndpointRequestDetails(UUID id, UUID serviceId, String serviceName
                                      List<String> dnsZonal, String failureReason, String decidedBy,
                                      String decisionReason, Instant createdAt, Instant updatedAt,
                                      List<TimelineEntry> timeline, boolean canDelete, boolean canRetry, long version,
-                                     String principalRoleArn, String allowedPrincipal) {
+                                     String principalRoleArn, String allowedPrincipal,
+                                     Map<String, String> awsTags) {
 
     /** One step of the request's life; {@code from} is {@code null} for the submission. */
     public record TimelineEntry(Instant at, EndpointState from, EndpointState to, String actor, String reason) {

@@ -80,6 +80,6 @@ class RequestDetailsFactory {
                 r.getCreatedAt(), r.getUpdatedAt(), timeline,
                 consumer && r.getState() != EndpointState.DELETING && !r.getState().terminal(),
                 caller.admin() && r.getState() == EndpointState.FAILED, r.getVersion(), r.getPrincipalRoleArn(),
-                r.getAllowedPrincipal());
+                r.getAllowedPrincipal(), r.getAwsTags());
     }
 }

@@ -270,6 +270,19 @@ public class MyEndpointsView extends VerticalLayout implements BeforeEnterObserv
             }
         }
 
+        if (!r.awsTags().isEmpty()) {
+            detail.add(new H4("Tags in AWS"));
+            Div tags = new Div();
+            tags.setId("aws-tags");
+            tags.addClassName("aws-tags");
+            r.awsTags().forEach((key, value) -> {
+                Span line = new Span(key + " = " + value);
+                line.addClassName("mono");
+                tags.add(new Div(line));
+            });
+            detail.add(tags);
+        }
+
         Div actions = new Div();
         actions.addClassName("form-buttons");
         if (r.canDelete()) {

@@ -14,11 +14,12 @@ import java.util.UUID;
  * @param summary          one line: what works, or the first thing to fix
  * @param steps            AssumeRole first, then one read per permission group
  * @param trustPolicy      the trust policy the role needs, to compare with
- * @param permissionPolicy the permission policy to attach when a permission is missing
+ * @param providerPolicy   the provider permission policy to attach when a provider permission is missing
+ * @param consumerPolicy   the consumer permission policy to attach when a consumer permission is missing
  */
 public record AccessCheckResult(UUID id, String accountId, String region, String roleArn, Instant checkedAt,
                                 Outcome outcome, String summary, List<Step> steps, String trustPolicy,
-                                String permissionPolicy) {
+                                String providerPolicy, String consumerPolicy) {
 
     /** How a check ended. */
     public enum Outcome {

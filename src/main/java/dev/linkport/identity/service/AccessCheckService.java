@@ -112,7 +112,8 @@ public class AccessCheckService {
     }
 
     private record Subject(UUID id, String accountId, String roleArn, String externalId, String principal,
-                           AwsTarget target, String trustPolicy, String username) {
+                           AwsTarget target, String trustPolicy, String providerPolicy, String consumerPolicy,
+                           String username) {
     }
 
     private AccessCheckResult check(Function<AwsAccountRepository, java.util.Optional<AwsAccount>> find) {
@@ -129,7 +130,11 @@ public class AccessCheckService {
             return new Subject(account.getId(), account.getAccountId(), account.getRoleArn(),
                     account.getExternalId(), principal,
                     AccountDirectory.ref(account).target(region, caller.username()),
-                    AccountPolicies.trustPolicy(principal, account.getExternalId()), caller.username());
+                    AccountPolicies.trustPolicy(principal, account.getExternalId()),
+                    AccountPolicies.providerPolicy(account.getAccountId(), account.getTeam().getName(),
+                            account.getRegions()),
+                    AccountPolicies.consumerPolicy(account.getAccountId(), account.getTeam().getName(),
+                            account.getRegions()), caller.username());
         });
 
         List<Step> steps = new ArrayList<>();
@@ -146,7 +151,7 @@ public class AccessCheckService {
         Instant now = clock.instant();
         AccessCheckResult result = new AccessCheckResult(subject.id(), subject.accountId(), subject.target().region(),
                 subject.roleArn(), now, outcome, summary(subject, outcome, steps), steps, subject.trustPolicy(),
-                AccountPolicies.permissionPolicy());
+                subject.providerPolicy(), subject.consumerPolicy());
         record(subject, result);
         return result;
     }

@@ -1,38 +1,33 @@
 package dev.linkport.identity.service;
 
+import dev.linkport.aws.LinkportPolicy;
+import dev.linkport.aws.LinkportPolicy.Resource;
+import dev.linkport.aws.LinkportPolicy.Rule;
+import dev.linkport.aws.LinkportPolicy.Side;
+import dev.linkport.aws.ResourceTags;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The IAM policy documents a team attaches to the role Linkport assumes in its account: a trust
- * policy that lets only Linkport's principal in, and only with the account's ExternalId, and a
- * permission policy with exactly the EC2 and ELBv2 actions Linkport calls.
+ * The IAM policy documents a team attaches to the role Linkport assumes in its account: a trust policy that lets
+ * only Linkport's principal in, and only with the account's ExternalId, and two least-privilege permission policies
+ * ({@link LinkportPolicy}): the provider policy for accounts that host endpoint services, the consumer policy for
+ * accounts that hold endpoints (both, for accounts that do both). Creates are allowed only with Linkport's request
+ * tags naming the account's team, changes only on resources that carry the team's tag.
  */
 public final class AccountPolicies {
 
     /** Actions Linkport calls as a provider (endpoint services, their permissions and connections). */
-    public static final List<String> PROVIDER_ACTIONS = List.of(
-            "ec2:CreateVpcEndpointServiceConfiguration",
-            "ec2:DescribeVpcEndpointServiceConfigurations",
-            "ec2:ModifyVpcEndpointServiceConfiguration",
-            "ec2:DeleteVpcEndpointServiceConfigurations",
-            "ec2:DescribeVpcEndpointServicePermissions",
-            "ec2:ModifyVpcEndpointServicePermissions",
-            "ec2:DescribeVpcEndpointConnections",
-            "ec2:AcceptVpcEndpointConnections",
-            "ec2:RejectVpcEndpointConnections",
-            "ec2:StartVpcEndpointServicePrivateDnsVerification",
-            "elasticloadbalancing:DescribeLoadBalancers");
+    public static final List<String> PROVIDER_ACTIONS = List.copyOf(LinkportPolicy.actions(Side.PROVIDER));
 
     /** Actions Linkport calls as a consumer (interface endpoints and what they go into). */
-    public static final List<String> CONSUMER_ACTIONS = List.of(
-            "ec2:DescribeAvailabilityZones",
-            "ec2:DescribeVpcs",
-            "ec2:DescribeSubnets",
-            "ec2:DescribeSecurityGroups",
-            "ec2:DescribeVpcEndpointServices",
-            "ec2:CreateVpcEndpoint",
-            "ec2:DescribeVpcEndpoints",
-            "ec2:DeleteVpcEndpoints");
+    public static final List<String> CONSUMER_ACTIONS = List.copyOf(LinkportPolicy.actions(Side.CONSUMER));
+
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private AccountPolicies() {
     }
@@ -55,42 +50,69 @@ public final class AccountPolicies {
                 """.formatted(json(linkportPrincipalArn), json(externalId));
     }
 
-    /** The role's permission policy: exactly the actions Linkport calls, nothing else. */
-    public static String permissionPolicy() {
-        return """
-                {
-                  "Version": "2012-10-17",
-                  "Statement": [
-                    {
-                      "Sid": "LinkportProvider",
-                      "Effect": "Allow",
-                      "Action": [
-                %s
-                      ],
-                      "Resource": "*"
-                    },
-                    {
-                      "Sid": "LinkportConsumer",
-                      "Effect": "Allow",
-                      "Action": [
-                %s
-                      ],
-                      "Resource": "*"
-                    }
-                  ]
-                }
-                """.formatted(actionList(PROVIDER_ACTIONS), actionList(CONSUMER_ACTIONS));
+    /** The provider policy of an account of {@code team} with these regions (their partition names the ARNs). */
+    public static String providerPolicy(String accountId, String team, Collection<String> regions) {
+        return permissionPolicy(Side.PROVIDER, accountId, team, regions);
     }
 
-    private static String actionList(List<String> actions) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < actions.size(); i++) {
-            sb.append("          \"").append(actions.get(i)).append('"');
-            if (i < actions.size() - 1) {
-                sb.append(",\n");
+    /** The consumer policy of an account of {@code team} with these regions (their partition names the ARNs). */
+    public static String consumerPolicy(String accountId, String team, Collection<String> regions) {
+        return permissionPolicy(Side.CONSUMER, accountId, team, regions);
+    }
+
+    /**
+     * One side's permission policy: reads on {@code "*"}, creates only with the team's request tags, changes only on
+     * resources tagged with the team, for the account's own resources.
+     */
+    public static String permissionPolicy(Side side, String accountId, String team, Collection<String> regions) {
+        String partition = partition(regions);
+        List<Map<String, Object>> statements = LinkportPolicy.rules(side).stream()
+                .map(rule -> statement(rule, partition, accountId, team)).toList();
+        Map<String, Object> policy = new LinkedHashMap<>();
+        policy.put("Version", "2012-10-17");
+        policy.put("Statement", statements);
+        return JSON.writeValueAsString(policy) + "\n";
+    }
+
+    private static Map<String, Object> statement(Rule rule, String partition, String accountId, String team) {
+        Map<String, Object> statement = new LinkedHashMap<>();
+        statement.put("Sid", rule.sid());
+        statement.put("Effect", "Allow");
+        statement.put("Action", rule.actions().size() == 1 ? rule.actions().getFirst() : rule.actions());
+        List<String> resources = rule.resources().stream().map(r -> arn(r, partition, accountId)).toList();
+        statement.put("Resource", resources.size() == 1 ? resources.getFirst() : resources);
+        switch (rule.condition()) {
+            case REQUEST_TAGS -> statement.put("Condition", Map.of(
+                    "StringEquals", Map.of("aws:RequestTag/" + ResourceTags.TEAM, team),
+                    "Null", Map.of("aws:RequestTag/" + rule.idTag(), "false")));
+            case RESOURCE_TAGS -> statement.put("Condition", Map.of(
+                    "StringEquals", Map.of("aws:ResourceTag/" + ResourceTags.TEAM, team)));
+            case TAG_ON_CREATE -> statement.put("Condition", Map.of(
+                    "StringEquals", Map.of("ec2:CreateAction", rule.createAction())));
+            case NONE -> {
             }
         }
-        return sb.toString();
+        return statement;
+    }
+
+    private static String arn(Resource resource, String partition, String accountId) {
+        if (resource.any()) {
+            return "*";
+        }
+        return "arn:" + partition + ":ec2:*:" + (resource.ownAccount() ? accountId : "*") + ":" + resource.type()
+                + "/*";
+    }
+
+    /** The ARN partition of the account's regions: {@code aws-cn} in China, {@code aws-us-gov} in GovCloud. */
+    static String partition(Collection<String> regions) {
+        String region = regions.isEmpty() ? "" : regions.iterator().next();
+        if (region.startsWith("cn-")) {
+            return "aws-cn";
+        }
+        if (region.startsWith("us-gov-")) {
+            return "aws-us-gov";
+        }
+        return "aws";
     }
 
     private static String json(String s) {

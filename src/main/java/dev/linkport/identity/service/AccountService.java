@@ -214,7 +214,9 @@ public class AccountService {
     private AccountDetails view(AwsAccount a, Caller caller) {
         return new AccountDetails(a.getId(), a.getTeam().getId(), a.getTeam().getName(), a.getAccountId(),
                 a.getDisplayName(), new ArrayList<>(a.getRegions()), a.getRoleArn(), a.getExternalId(),
-                AccountPolicies.trustPolicy(linkportPrincipal(), a.getExternalId()), AccountPolicies.permissionPolicy(),
+                AccountPolicies.trustPolicy(linkportPrincipal(), a.getExternalId()),
+                AccountPolicies.providerPolicy(a.getAccountId(), a.getTeam().getName(), a.getRegions()),
+                AccountPolicies.consumerPolicy(a.getAccountId(), a.getTeam().getName(), a.getRegions()),
                 caller.admin() || caller.isOwnerOf(a.getTeam().getId()), a.getVersion());
     }
 

@@ -92,7 +92,10 @@ class AccessCheckDialog extends Dialog {
             body.add(AccountPoliciesDialog.section("Trust policy the role needs", "access-trust-policy", result.trustPolicy()));
         }
         if (readFailed) {
-            body.add(AccountPoliciesDialog.section("Permissions policy to attach", "access-permission-policy", result.permissionPolicy()));
+            body.add(AccountPoliciesDialog.section("Provider permission policy to attach (accounts hosting services)",
+                    "access-provider-policy", result.providerPolicy()));
+            body.add(AccountPoliciesDialog.section("Consumer permission policy to attach (accounts holding endpoints)",
+                    "access-consumer-policy", result.consumerPolicy()));
         }
         again.setEnabled(true);
     }

@@ -27,8 +27,9 @@ class AccountPoliciesDialog extends Dialog {
         setWidth("min(56rem, 95vw)");
         addClassName("policies-dialog");
         add(new Paragraph("Create the IAM role " + account.roleArn() + " in account " + account.accountId()
-                + " with this trust policy and permission policy. Linkport assumes it with the ExternalId below; "
-                + "it stores no AWS secret."));
+                + " with this trust policy, and attach the provider policy if the account hosts services, the "
+                + "consumer policy if it holds endpoints to services (both if it does both). Linkport assumes it "
+                + "with the ExternalId below; it stores no AWS secret."));
         Span externalId = new Span(account.externalId());
         externalId.addClassName("mono");
         externalId.setId("external-id");
@@ -36,7 +37,13 @@ class AccountPoliciesDialog extends Dialog {
         ext.addClassName("external-id-line");
         add(ext);
         add(section("Trust policy", "trust-policy", account.trustPolicy()));
-        add(section("Permission policy (least privilege)", "permission-policy", account.permissionPolicy()));
+        Paragraph tags = new Paragraph("Least privilege: Linkport may create endpoint services and endpoints only "
+                + "with its tags (linkport:team = " + account.teamName() + "), and change or delete only what carries "
+                + "them; it reads everything (AWS's describes cannot be limited).");
+        tags.addClassName("hint");
+        add(tags);
+        add(section("Provider policy", "provider-policy", account.providerPolicy()));
+        add(section("Consumer policy", "consumer-policy", account.consumerPolicy()));
         if (testAccess != null) {
             add(new Paragraph("Once the role is in place, test that Linkport gets in and may read what it needs."));
             Button test = new Button("Test access", e -> {

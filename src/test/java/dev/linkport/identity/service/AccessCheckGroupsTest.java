@@ -21,7 +21,8 @@ class AccessCheckGroupsTest {
                 .containsExactlyInAnyOrder(AccessProbe.values());
         assertThat(AccessCheckService.GROUPS).extracting(g -> g.probe().iamAction()).allSatisfy(action ->
                 assertThat(granted).contains(action));
-        assertThat(AccountPolicies.permissionPolicy()).contains(AccessProbe.DESCRIBE_ENDPOINTS.iamAction());
+        assertThat(AccountPolicies.consumerPolicy("123456789012", "payments", List.of("us-east-1")))
+                .contains(AccessProbe.DESCRIBE_ENDPOINTS.iamAction());
     }
 
     @ParameterizedTest(name = "{0} covers {1}: {2}")
