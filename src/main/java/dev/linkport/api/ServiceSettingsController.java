@@ -118,7 +118,8 @@ class ServiceSettingsController {
                     + "acceptance and supported regions are applied in AWS in the background. With a stale "
                     + "version the edit is refused with 409. Lowering the approval policy (ADMIN > PROVIDER > AUTO) "
                     + "needs an owner of the service's team, lowering it from ADMIN a platform admin; otherwise 403 "
-                    + "(GET /settings lists the caller's policyChoices).")
+                    + "(GET /settings lists the caller's policyChoices). Widening what approval allows from ROLE to "
+                    + "ACCOUNT needs an owner or an admin too (principalModeChoices).")
     ServiceSettings edit(@PathVariable UUID id, @RequestBody ServicePatch body) {
         return settings.edit(new EditServiceCommand(id, body.version(), body.description(), body.tags(),
                 body.documentationUrl(), body.supportContact(), body.ports(), body.approvalPolicy(),

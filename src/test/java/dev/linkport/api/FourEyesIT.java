@@ -14,6 +14,7 @@ import dev.linkport.audit.service.AuditLog;
 import dev.linkport.audit.service.AuditQueryService;
 import dev.linkport.audit.service.AuditQueryService.AuditRow;
 import dev.linkport.catalog.ApprovalPolicy;
+import dev.linkport.catalog.PrincipalMode;
 import dev.linkport.catalog.service.EditServiceCommand;
 import dev.linkport.catalog.service.ListingDirectory;
 import dev.linkport.catalog.service.ServiceDetail;
@@ -205,6 +206,34 @@ class FourEyesIT {
                         tuple("SERVICE_APPROVAL_POLICY_CHANGED", "admin", "ADMIN", "PROVIDER"));
         assertThat(lines).extracting(AuditRow::action, AuditRow::actorName)
                 .contains(tuple("PRINCIPAL_ADD_REFUSED", hugo), tuple("PRINCIPAL_ADDED", "alice"));
+    }
+
+    @Test
+    void aMemberMayNarrowWhatApprovalAllowsToOneRoleButOnlyAnOwnerMayWidenItBackToTheAccount() {
+        String ida = newUser("ida", false, Map.of("payments", MembershipRole.MEMBER));
+        ServiceDetail service = loop.publishedService(ApprovalPolicy.PROVIDER, "payments-api");
+        String path = "/api/v1/services/" + service.id();
+        ApiClient idaApi = ApiClient.basic(port, ida, PASSWORD);
+
+        Response narrowed = idaApi.send("PATCH", path, Map.of("principalMode", "ROLE"));
+        assertThat(narrowed.status()).as(narrowed.toString()).isEqualTo(200);
+        assertThat(users.as(ida, () -> settings.settings(service.id())).principalModeChoices())
+                .containsExactly(PrincipalMode.ROLE);
+
+        Response widened = idaApi.send("PATCH", path, Map.of("principalMode", "ACCOUNT"));
+        assertThat(widened.status()).as(widened.toString()).isEqualTo(403);
+        assertThat(widened.text("detail")).contains("Only an owner of payments");
+        assertThat(users.as("alice", () -> settings.settings(service.id())).principalMode())
+                .isEqualTo(PrincipalMode.ROLE);
+        assertThat(users.as("alice", () -> settings.settings(service.id())).principalModeChoices())
+                .containsExactlyInAnyOrder(PrincipalMode.ROLE, PrincipalMode.ACCOUNT);
+
+        Response byOwner = ApiClient.basic(port, "alice", PASSWORD)
+                .send("PATCH", path, Map.of("principalMode", "ACCOUNT"));
+        assertThat(byOwner.status()).as(byOwner.toString()).isEqualTo(200);
+        assertThat(users.as("admin", () -> audit.forTarget("SERVICE", service.id().toString())))
+                .extracting(AuditRow::action, AuditRow::actorName, AuditRow::before, AuditRow::after)
+                .contains(tuple("SERVICE_PRINCIPAL_MODE_CHANGE_REFUSED", ida, "ROLE", "ACCOUNT"));
     }
 
     private ServiceSettings edit(ServiceDetail service, ApprovalPolicy policy) {

@@ -1,6 +1,7 @@
 package dev.linkport.catalog.service;
 
 import dev.linkport.catalog.ApprovalPolicy;
+import dev.linkport.catalog.PrincipalMode;
 import dev.linkport.identity.service.Caller;
 import java.util.EnumSet;
 import java.util.Set;
@@ -10,7 +11,9 @@ import java.util.UUID;
  * Who may change a service's approval policy, in one place for the service, the settings page and the API.
  * Whoever manages the service may keep or raise it ({@code AUTO} → {@code PROVIDER} → {@code ADMIN});
  * lowering it needs an owner of the service's team or a platform admin, and lowering it from {@code ADMIN}
- * a platform admin: an admin-decided service was made so by someone an owner cannot overrule.
+ * a platform admin: an admin-decided service was made so by someone an owner cannot overrule. Widening what
+ * approval allows in AWS ({@code ROLE} → {@code ACCOUNT}: one role → the whole account) weakens a service the
+ * same way and needs an owner or an admin too.
  */
 public final class ApprovalPolicyChanges {
 
@@ -42,6 +45,32 @@ public final class ApprovalPolicyChanges {
         for (ApprovalPolicy p : ApprovalPolicy.values()) {
             if (refusal(caller, ownerTeamId, "", current, p) == null) {
                 choices.add(p);
+            }
+        }
+        return choices;
+    }
+
+    /**
+     * Why the caller may not move what approval allows in AWS for a service owned by the team from {@code from} to
+     * {@code to}, or {@code null} when they may: narrowing (account → role) is anyone's who manages the service,
+     * widening (role → account) an owner's or an admin's.
+     */
+    public static String principalModeRefusal(Caller caller, UUID ownerTeamId, String ownerTeamName,
+                                              PrincipalMode from, PrincipalMode to) {
+        if (to == null || from == null || to == from || to != PrincipalMode.ACCOUNT || caller.admin()
+                || caller.isOwnerOf(ownerTeamId)) {
+            return null;
+        }
+        return "Only an owner of " + ownerTeamName + " or a platform admin may widen what approval allows from one "
+                + "role to the consumer's whole account";
+    }
+
+    /** The principal modes the caller may choose for a service whose mode is {@code current} now. */
+    public static Set<PrincipalMode> principalModeChoices(Caller caller, UUID ownerTeamId, PrincipalMode current) {
+        Set<PrincipalMode> choices = EnumSet.noneOf(PrincipalMode.class);
+        for (PrincipalMode m : PrincipalMode.values()) {
+            if (principalModeRefusal(caller, ownerTeamId, "", current, m) == null) {
+                choices.add(m);
             }
         }
         return choices;

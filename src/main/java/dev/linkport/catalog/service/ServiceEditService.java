@@ -81,8 +81,8 @@ public class ServiceEditService {
      * approval policy is audited on its own line with the old and new policy. A new principal mode
      * applies to requests provisioned from now on; principals allowed before stay until their endpoints go.
      *
-     * @throws ForbiddenException when the edit lowers the approval policy and the caller may not
-     *                            ({@link ApprovalPolicyChanges}); the refusal is audited
+     * @throws ForbiddenException when the edit lowers the approval policy or widens what approval allows and the
+     *                            caller may not ({@link ApprovalPolicyChanges}); the refusal is audited
      */
     public ServiceSettings edit(EditServiceCommand command) {
         validation.check(command);
@@ -101,6 +101,13 @@ public class ServiceEditService {
             audit.recordRefused(ListingAudit.entry("SERVICE_APPROVAL_POLICY_CHANGE_REFUSED", l)
                     .change(policyBefore.name(), command.approvalPolicy().name()).because(refused));
             throw new ForbiddenException(refused);
+        }
+        String widening = ApprovalPolicyChanges.principalModeRefusal(caller, l.getOwnerTeamId(), l.getOwnerTeamName(),
+                l.getPrincipalMode(), command.principalMode());
+        if (widening != null) {
+            audit.recordRefused(ListingAudit.entry("SERVICE_PRINCIPAL_MODE_CHANGE_REFUSED", l)
+                    .change(l.getPrincipalMode().name(), command.principalMode().name()).because(widening));
+            throw new ForbiddenException(widening);
         }
         String before = summary(l);
         l.describe(pick(command.description(), l.getDescription()),
@@ -152,7 +159,8 @@ public class ServiceEditService {
                 l.getApprovalPolicy(), l.getVisibility(), teamNames, l.isAcceptanceRequired(),
                 new TreeSet<>(l.getSupportedRegions()), l.getFailureReason(), l.getVersion(), caller.admin(),
                 ApprovalPolicyChanges.choices(caller, l.getOwnerTeamId(), l.getApprovalPolicy()),
-                l.getPrincipalMode());
+                l.getPrincipalMode(),
+                ApprovalPolicyChanges.principalModeChoices(caller, l.getOwnerTeamId(), l.getPrincipalMode()));
     }
 
     private static String pick(String value, String current) {

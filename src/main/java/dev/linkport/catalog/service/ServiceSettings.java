@@ -17,10 +17,13 @@ import java.util.UUID;
  * @param policyChoices the approval policies the caller may choose now: lowering needs a team owner, lowering
  *                 from {@code ADMIN} a platform admin ({@link ApprovalPolicyChanges})
  * @param principalMode what approving a request lets connect in AWS: the consumer's account or one of its roles
+ * @param principalModeChoices the principal modes the caller may choose now: widening from a role to the account
+ *                 needs a team owner or a platform admin ({@link ApprovalPolicyChanges})
  */
 public record ServiceSettings(UUID id, String name, ListingState state, String region, String description, Set<String> tags,
                               String documentationUrl, String supportContact, String ports,
                               ApprovalPolicy approvalPolicy, Visibility visibility, Set<String> visibleTeams,
                               boolean acceptanceRequired, Set<String> supportedRegions, String problem, Long version,
-                              boolean mayForce, Set<ApprovalPolicy> policyChoices, PrincipalMode principalMode) {
+                              boolean mayForce, Set<ApprovalPolicy> policyChoices, PrincipalMode principalMode,
+                              Set<PrincipalMode> principalModeChoices) {
 }

@@ -235,6 +235,11 @@ public class ServiceSettingsView extends VerticalLayout implements BeforeEnterOb
         supportedRegions.setItems(AwsIds.KNOWN_REGIONS.stream().filter(r -> !r.equals(s.region())).toList());
         supportedRegions.setValue(s.supportedRegions());
         principalMode.setValue(s.principalMode());
+        // widening from one role to the whole account needs a team owner; say so rather than fail on save
+        principalMode.setItemEnabledProvider(s.principalModeChoices()::contains);
+        principalMode.setHelperText(s.principalModeChoices().size() == PrincipalMode.values().length
+                ? PRINCIPAL_MODE_HELP
+                : PRINCIPAL_MODE_HELP + " Only an owner of the team or a platform admin may widen it to the account.");
     }
 
     private void save() {
