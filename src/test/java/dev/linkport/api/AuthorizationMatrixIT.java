@@ -59,6 +59,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
@@ -436,7 +439,7 @@ class AuthorizationMatrixIT {
     }
 
     @Test
-    void everyApiRouteAnswersEachCallerAsTheTableSays() {
+    void everyApiRouteAnswersEachCallerAsTheTableSays() throws Exception {
         Set<String> routes = mvcRoutes();
         List<Line> lines = new ArrayList<>(apiLines());
         lines.addAll(otherLines());
@@ -450,23 +453,37 @@ class AuthorizationMatrixIT {
         List<String> observed = new ArrayList<>();
         int cells = 0;
         long started = System.nanoTime();
-        for (Line line : lines) {
-            String[] expected = line.expected();
-            String[] got = new String[expected.length];
-            for (int i = 0; i < expected.length; i++) {
-                Caller caller = Caller.values()[i];
-                prepare(line.prepare());
-                Call call = line.call().apply(f);
-                Response response = call.send(clients.get(caller));
-                got[i] = answer(line, response, f);
-                cells++;
-                if (!got[i].equals(expected[i])) {
-                    wrong.add(line.route() + " " + call.path() + " as " + caller + ": expected " + expected[i]
-                            + ", got " + got[i] + (response.status() >= 400 ? " " + response.raw() : ""));
+        try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Line line : lines) {
+                long lineStarted = System.nanoTime();
+                String[] expected = line.expected();
+                Cell[] got = new Cell[expected.length];
+                if (line.prepare() == Prepare.NOTHING) { // nothing is used up: the callers ask at the same time
+                    List<Future<Cell>> asked = new ArrayList<>();
+                    for (int i = 0; i < expected.length; i++) {
+                        Caller caller = Caller.values()[i];
+                        asked.add(parallel.submit(() -> ask(line, caller)));
+                    }
+                    for (int i = 0; i < expected.length; i++) {
+                        got[i] = asked.get(i).get();
+                    }
+                } else {
+                    for (int i = 0; i < expected.length; i++) {
+                        prepare(line.prepare());
+                        got[i] = ask(line, Caller.values()[i]);
+                    }
+                    prepare(line.prepare()); // leaves the fixtures as the next line expects them
                 }
+                for (int i = 0; i < expected.length; i++) {
+                    cells++;
+                    if (!got[i].answer().equals(expected[i])) {
+                        wrong.add(line.route() + " " + got[i].path() + " as " + Caller.values()[i] + ": expected "
+                                + expected[i] + ", got " + got[i].answer() + " " + got[i].detail());
+                    }
+                }
+                observed.add(String.format("%-62s %s   (%d ms)", line.route(), Arrays.stream(got).map(Cell::answer)
+                        .collect(Collectors.joining(" | ")), (System.nanoTime() - lineStarted) / 1_000_000));
             }
-            prepare(line.prepare()); // leaves the fixtures as the next line expects them
-            observed.add(String.format("%-62s %s", line.route(), String.join(" | ", got)));
         }
         long apiRoutes = lines.stream().filter(l -> l.expected().length > 1).map(Line::route).distinct().count();
         System.out.printf("Authorization matrix, REST: %d API routes x %d callers in %d lines, plus %d other MVC "
@@ -556,6 +573,16 @@ class AuthorizationMatrixIT {
             }
         });
         return routes;
+    }
+
+    /** One caller's answer to a line's call. */
+    record Cell(String path, String answer, String detail) {
+    }
+
+    private Cell ask(Line line, Caller caller) {
+        Call call = line.call().apply(f);
+        Response response = call.send(clients.get(caller));
+        return new Cell(call.path(), answer(line, response, f), response.status() >= 400 ? response.raw() : "");
     }
 
     private boolean hasAccess(AccessAnnotationChecker checker, Class<?> view, Caller caller) {
