@@ -77,7 +77,6 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Who may do what, for every route the application serves: each REST route (the handler methods of every
@@ -110,8 +109,15 @@ import tools.jackson.databind.JsonNode;
  *   <li>{@code 302 /login}: a redirect to the sign-in page.</li>
  * </ul>
  * Decisions and deletions of requests really happen: before each cell of such a line a {@code SUBMITTED} request
- * is ready (a new one after an allowed caller decided or cancelled the previous one). Principal removal likewise
- * gets a principal to remove before each cell. Everything else is read-only or refused before it changes anything.
+ * is ready (a new one after an allowed caller decided or cancelled the previous one; for the four-eyes line, one the
+ * provider member asked for from the provider team's own account). Principal removal likewise gets a principal to
+ * remove (in sync with AWS) before each cell, and the policy-lowering line gets the {@code PROVIDER} policy back
+ * before each cell and after the line. Everything else is read-only or refused before it changes anything, so the
+ * seven callers of such a line ask at the same time.
+ *
+ * <h2>Changing the tables</h2>
+ * The test prints the matrix it observed in the tables' own format (with each line's time): a deliberate change of
+ * who may do what is one edited line, a new route one new line.
  *
  * <h2>Other endpoints</h2>
  * Routes outside {@code /api/**} (the OpenAPI document, Swagger UI, Spring's error page, actuator) do not take API
@@ -158,8 +164,7 @@ class AuthorizationMatrixIT {
                         f -> post("/api/v1/endpoint-requests/" + f.fresh + "/approve", null),
                         "401 | 404 | 403 | 403 | 200 | 200 | 200"),
                 // FOUR EYES (issue 13, Build 2): the requester deciding their own request. The provider member asks
-                // for an endpoint into the provider team's own account and approves it. Today's code answers 200;
-                // the expected answer below is the NEW one, 403 — check it after merging the four-eyes branch.
+                // for an endpoint into the provider team's own account and approves it: 403 (before four eyes: 200).
                 line("POST /api/v1/endpoint-requests/{id}/approve", Prepare.OWN_SUBMITTED_REQUEST,
                         f -> post("/api/v1/endpoint-requests/" + f.ownFresh + "/approve", null),
                         "401 | 404 | 404 | 404 | 403 | 200 | 200"),
@@ -197,9 +202,9 @@ class AuthorizationMatrixIT {
                         "401 | 404 | 403 | 403 | 200 | 200 | 200"),
                 line("PATCH /api/v1/services/{id}", f -> patch("/api/v1/services/" + f.service, Map.of("version", -1)),
                         "401 | 404 | 403 | 403 | 409 | 409 | 409"),
-                // FOUR EYES (NEW, issue 13 Build 2): lowering the approval policy (PROVIDER to AUTO) needs an owner of
-                // the team or an admin. Today's code lets the provider member lower it (200); NEW answer 403. The
-                // policy is set back to PROVIDER before each cell and after the line.
+                // FOUR EYES (issue 13, Build 2): lowering the approval policy (PROVIDER to AUTO) needs an owner of the
+                // team or an admin: the provider member gets 403 (before four eyes: 200). The policy is set back to
+                // PROVIDER before each cell and after the line.
                 line("PATCH /api/v1/services/{id}", Prepare.PROVIDER_POLICY, f -> patch("/api/v1/services/" + f.service,
                                 Map.of("approvalPolicy", "AUTO")),
                         "401 | 404 | 403 | 403 | 403 | 200 | 200"),
@@ -212,8 +217,8 @@ class AuthorizationMatrixIT {
                 line("POST /api/v1/services/{id}/principals", f -> post("/api/v1/services/" + f.service + "/principals",
                                 Map.of("arn", "arn:aws:iam::123:root")),
                         "401 | 404 | 403 | 403 | 400 arn | 400 arn | 400 arn"),
-                // FOUR EYES (NEW, issue 13 Build 2): allowing * needs an owner of the team or an admin. Today's code
-                // lets the provider member through to "confirm the wildcard" (400 confirmWildcard); NEW answer 403.
+                // FOUR EYES (issue 13, Build 2): allowing * needs an owner of the team or an admin: the provider member
+                // gets 403 (before four eyes: 400 confirmWildcard, i.e. allowed once confirmed).
                 line("POST /api/v1/services/{id}/principals", f -> post("/api/v1/services/" + f.service + "/principals",
                                 Map.of("arn", "*")),
                         "401 | 404 | 403 | 403 | 403 | 400 confirmWildcard | 400 confirmWildcard"),
