@@ -158,6 +158,7 @@ class HostileValuesApiIT {
             field("POST " + REQUESTS, "securityGroupIds", LIST, OPTIONAL).elements(i -> String.format("sg-%017x", i)),
             field("POST " + REQUESTS, "privateDnsEnabled", BOOLEAN, OPTIONAL),
             field("POST " + REQUESTS, "justification", FREE_TEXT, REQUIRED),
+            field("POST " + REQUESTS, "principalRoleArn", SHAPED, OPTIONAL),
             field("POST " + REQUESTS + "/approve", "ids", LIST, REQUIRED).elements(UUIDS),
             field("POST " + REQUESTS + "/approve", "reason", FREE_TEXT, OPTIONAL).storedAs("decisionReason"),
             field("POST " + REQUESTS + "/reject", "ids", LIST, REQUIRED).elements(UUIDS),
@@ -215,6 +216,7 @@ class HostileValuesApiIT {
             field("PATCH " + SERVICE, "visibleTeams", LIST, OPTIONAL),
             field("PATCH " + SERVICE, "acceptanceRequired", BOOLEAN, OPTIONAL),
             field("PATCH " + SERVICE, "supportedRegions", LIST, OPTIONAL),
+            field("PATCH " + SERVICE, "principalMode", ENUM, OPTIONAL),
             path("POST " + SERVICE + "/retire", "id"),
             field("POST " + SERVICE + "/retire", "force", BOOLEAN, OPTIONAL),
 
