@@ -124,12 +124,23 @@ class EndpointRequestsController {
     record EndpointRequestSummary(UUID id, EndpointState state, UUID serviceId, String serviceDisplayName,
                                   String accountId, String consumerTeam, String region, String vpcId,
                                   int subnetCount, String vpcEndpointId, String requester, String justification,
-                                  Instant createdAt, Instant updatedAt) {
+                                  Instant createdAt, Instant updatedAt,
+                                  @Schema(description = "scope=to-decide: why you may not decide this request though "
+                                          + "it waits in your queue (your own request: four eyes); null when you may")
+                                  String cannotDecide) {
 
         static EndpointRequestSummary of(EndpointRequestRow r) {
+            return of(r, null);
+        }
+
+        static EndpointRequestSummary of(ApprovalService.PendingDecision p) {
+            return of(p.request(), p.cannotDecide());
+        }
+
+        private static EndpointRequestSummary of(EndpointRequestRow r, String cannotDecide) {
             return new EndpointRequestSummary(r.id(), r.state(), r.serviceId(), r.serviceName(), r.accountId(),
                     r.consumerTeam(), r.region(), r.vpcId(), r.subnetCount(), r.vpcEndpointId(), r.requester(),
-                    r.justification(), r.createdAt(), r.updatedAt());
+                    r.justification(), r.createdAt(), r.updatedAt(), cannotDecide);
         }
     }
 
@@ -218,8 +229,8 @@ class EndpointRequestsController {
                 UUID teamId = uuid("team", team, errors);
                 Duration waiting = duration("waitingAtLeast", waitingAtLeast, errors);
                 WaitingRequestsFilter filter = new WaitingRequestsFilter(serviceId, teamId, q, waiting);
-                return withTheServicesErrors(errors, () -> new Page<>(approvals.pending(filter, offset, size).stream()
-                        .map(EndpointRequestSummary::of).toList(), page, size, approvals.countPending(filter)));
+                return withTheServicesErrors(errors, () -> new Page<>(approvals.pendingDecisions(filter, offset, size)
+                        .stream().map(EndpointRequestSummary::of).toList(), page, size, approvals.countPending(filter)));
             }
             default -> throw InvalidInputException.of("scope", "Use scope=" + MINE + " or scope=" + TO_DECIDE);
         }

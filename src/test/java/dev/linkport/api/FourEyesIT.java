@@ -101,6 +101,14 @@ class FourEyesIT {
                 .containsExactlyInAnyOrder(tuple(own, false), tuple(bobs, true));
         assertThat(queue).filteredOn(p -> p.request().id().equals(own)).singleElement()
                 .satisfies(p -> assertThat(p.cannotDecide()).contains("your own request"));
+        // the API's queue says the same to a script
+        Response apiQueue = erinApi.get("/api/v1/endpoint-requests?scope=to-decide&service=" + service.id());
+        assertThat(apiQueue.status()).as(apiQueue.toString()).isEqualTo(200);
+        assertThat(ApiSteps.items(apiQueue.json())).extracting(o -> o.get("id").asString(),
+                        o -> o.get("cannotDecide").isNull() ? "may decide" : o.get("cannotDecide").asString())
+                .containsExactlyInAnyOrder(tuple(own.toString(), queue.stream()
+                                .filter(p -> p.request().id().equals(own)).findFirst().orElseThrow().cannotDecide()),
+                        tuple(bobs.toString(), "may decide"));
 
         // in bulk, her own is refused on its own line and the other is decided
         Response bulk = erinApi.post("/api/v1/endpoint-requests/reject",
