@@ -5,6 +5,7 @@ import dev.linkport.aws.LinkportPolicy.Resource;
 import dev.linkport.aws.LinkportPolicy.Rule;
 import dev.linkport.aws.LinkportPolicy.Side;
 import dev.linkport.aws.ResourceTags;
+import dev.linkport.platform.AwsIds;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,16 +104,9 @@ public final class AccountPolicies {
                 + "/*";
     }
 
-    /** The ARN partition of the account's regions: {@code aws-cn} in China, {@code aws-us-gov} in GovCloud. */
+    /** The ARN partition of the account's regions (all in one partition): that of the first. */
     static String partition(Collection<String> regions) {
-        String region = regions.isEmpty() ? "" : regions.iterator().next();
-        if (region.startsWith("cn-")) {
-            return "aws-cn";
-        }
-        if (region.startsWith("us-gov-")) {
-            return "aws-us-gov";
-        }
-        return "aws";
+        return AwsIds.partitionOf(regions.isEmpty() ? null : regions.iterator().next());
     }
 
     private static String json(String s) {
