@@ -124,6 +124,11 @@ public abstract class AwsJob<W, R> extends CustomTask<JobProgress> implements Ma
         return runtime.properties().poll().afterQuiet(quiet);
     }
 
+    /** How long to wait before trying again after a transient AWS error, the {@code retries + 1}-th time. */
+    protected final Duration backoff(int retries) {
+        return runtime.properties().retry().after(retries);
+    }
+
     /** The worker's time budget, for messages. */
     protected final Duration timeBudget() {
         return runtime.properties().timeBudget();
@@ -146,7 +151,7 @@ public abstract class AwsJob<W, R> extends CustomTask<JobProgress> implements Ma
             runtime.failures().failed(kind, id, e, progress.retries(), !again);
             if (again) {
                 log.info("{} {} hit a transient AWS error, trying again: {}", kind, id, e.getMessage());
-                return new Step.Retry(RetryRule.backoff(progress.retries()), e.getMessage());
+                return new Step.Retry(backoff(progress.retries()), e.getMessage());
             }
             String why = e.isTransient()
                     ? "AWS kept failing for " + timeBudget().toMinutes() + " minutes; it last answered: " + e.getMessage()

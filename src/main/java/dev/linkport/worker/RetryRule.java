@@ -8,13 +8,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@link WorkerProperties.Poll}).
  * Transient errors (throttling, 5xx, time-outs) are retried with exponential backoff and full jitter,
  * never failing a job by themselves: only a permanent error, or the worker's time budget running out,
- * does. A call Linkport's own rate budget held back is simply made when the budget has a token.
+ * does. A call Linkport's own rate budget held back is simply made when the budget has a token. The base
+ * and cap of the backoff are {@code linkport.worker.retry.*} ({@link WorkerProperties.Retry}).
  */
 public final class RetryRule {
-
-    private static final Duration BASE = Duration.ofSeconds(1);
-    /** As the AWS SDKs' standard retry mode: a job is back within 20 s of AWS answering again. */
-    private static final Duration CAP = Duration.ofSeconds(20);
 
     private RetryRule() {
     }
@@ -23,10 +20,5 @@ public final class RetryRule {
     public static Duration fullJitter(int attempt, Duration base, Duration cap) {
         long ceiling = Math.min(cap.toMillis(), base.toMillis() << Math.min(attempt, 20));
         return Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling + 1));
-    }
-
-    /** The wait before retry {@code retries + 1} after a transient AWS error: full jitter, 1 s doubling, at most 20 s. */
-    public static Duration backoff(int retries) {
-        return fullJitter(retries, BASE, CAP);
     }
 }

@@ -20,7 +20,6 @@ import dev.linkport.worker.AwsJob;
 import dev.linkport.worker.JobProgress;
 import dev.linkport.worker.JobRuntime;
 import dev.linkport.worker.Jobs;
-import dev.linkport.worker.RetryRule;
 import dev.linkport.worker.Step;
 import java.time.Clock;
 import java.time.Duration;
@@ -178,7 +177,7 @@ class CreateEndpointsJob extends AwsJob<CreateEndpointsJob.Work, CreateEndpoints
                     refused.put(item.requestId(), e);
                     continue;
                 }
-                Duration wait = e.retryAfter().orElseGet(() -> RetryRule.backoff(progress.retries()));
+                Duration wait = e.retryAfter().orElseGet(() -> backoff(progress.retries()));
                 comeBack = comeBack == null || wait.compareTo(comeBack) < 0 ? wait : comeBack;
                 if (!e.deferred()) {
                     answer = e.getMessage();

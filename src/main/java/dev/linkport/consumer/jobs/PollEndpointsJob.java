@@ -15,7 +15,6 @@ import dev.linkport.worker.AwsJob;
 import dev.linkport.worker.JobProgress;
 import dev.linkport.worker.JobRuntime;
 import dev.linkport.worker.Jobs;
-import dev.linkport.worker.RetryRule;
 import dev.linkport.worker.Step;
 import java.time.Clock;
 import java.time.Duration;
@@ -114,7 +113,7 @@ class PollEndpointsJob extends AwsJob<PollEndpointsJob.Work, PollEndpointsJob.Se
                 if (e.isPermanent()) {
                     throw e;
                 }
-                Duration wait = e.retryAfter().orElseGet(() -> RetryRule.backoff(progress.retries()));
+                Duration wait = e.retryAfter().orElseGet(() -> backoff(progress.retries()));
                 comeBack = comeBack == null || wait.compareTo(comeBack) < 0 ? wait : comeBack;
                 if (!e.deferred()) {
                     answer = e.getMessage();
