@@ -73,9 +73,18 @@ class AccountsController {
                     example = "arn:aws:iam::111111111111:role/linkport") String roleArn) {
     }
 
-    /** A load balancer, as ELBv2 names it; only {@code type=network} can front a service. */
+    /**
+     * A load balancer, as ELBv2 names it; only {@code type=network} can front a service. {@code targetTypes} are its
+     * target groups' ({@code instance}, {@code ip}, {@code alb}); {@code targetsOutsideVpc} says it sends traffic to
+     * IP addresses outside its VPC (zone {@code all}: an application on premises over Direct Connect or VPN). Both
+     * are null when the account's role may not read target groups.
+     */
     record LoadBalancer(String loadBalancerArn, String loadBalancerName, String type, String scheme, String state,
-                        List<Zone> availabilityZones) {
+                        List<Zone> availabilityZones,
+                        @Schema(description = "Target types of its target groups: instance, ip, alb",
+                                example = "[\"ip\"]") List<String> targetTypes,
+                        @Schema(description = "Whether ip targets outside the VPC (on premises, over Direct Connect "
+                                + "or VPN) are registered, in Availability Zone all") Boolean targetsOutsideVpc) {
     }
 
     record Zone(String zoneName, String zoneId) {
@@ -215,7 +224,9 @@ class AccountsController {
 
     private static LoadBalancer loadBalancer(NetworkLoadBalancer l) {
         return new LoadBalancer(l.arn(), l.name(), l.type(), l.scheme(), l.state(),
-                l.availabilityZones().stream().map(z -> new Zone(z.name(), z.id())).toList());
+                l.availabilityZones().stream().map(z -> new Zone(z.name(), z.id())).toList(),
+                l.targetGroups() == null ? null : l.targetTypes(),
+                l.targetGroups() == null ? null : l.reachesOutsideVpc());
     }
 
     private static VpcItem vpc(Vpc v) {

@@ -10,12 +10,40 @@ import java.util.List;
  * @param scheme            {@code internal} or {@code internet-facing}
  * @param state             {@code active}, {@code provisioning}, {@code active_impaired} or {@code failed}
  * @param availabilityZones the zones it is enabled in, with their zone IDs
+ * @param targetGroups      its target groups with their targets; {@code null} when not read (only the listing of an
+ *                          account's load balancers reads them) or when the role may not read them
  */
 public record NetworkLoadBalancer(String arn, String name, String type, String scheme, String state,
-        List<AvailabilityZone> availabilityZones) {
+        List<AvailabilityZone> availabilityZones, List<LoadBalancerTargetGroup> targetGroups) {
 
     public NetworkLoadBalancer {
         availabilityZones = List.copyOf(availabilityZones);
+        targetGroups = targetGroups == null ? null : List.copyOf(targetGroups);
+    }
+
+    /** A load balancer whose target groups were not read. */
+    public NetworkLoadBalancer(String arn, String name, String type, String scheme, String state,
+            List<AvailabilityZone> availabilityZones) {
+        this(arn, name, type, scheme, state, availabilityZones, null);
+    }
+
+    /** The same load balancer with its target groups. */
+    public NetworkLoadBalancer withTargetGroups(List<LoadBalancerTargetGroup> groups) {
+        return new NetworkLoadBalancer(arn, name, type, scheme, state, availabilityZones, groups);
+    }
+
+    /** The target types of its target groups ({@code instance}, {@code ip}, {@code alb}), sorted; empty if unknown. */
+    public List<String> targetTypes() {
+        return targetGroups == null ? List.of()
+                : targetGroups.stream().map(LoadBalancerTargetGroup::targetType).distinct().sorted().toList();
+    }
+
+    /**
+     * Whether it sends traffic to IP addresses outside its VPC, registered in zone {@code all}: an application on
+     * premises reached over Direct Connect or VPN (or in a peered VPC).
+     */
+    public boolean reachesOutsideVpc() {
+        return targetGroups != null && targetGroups.stream().anyMatch(LoadBalancerTargetGroup::reachesOutsideVpc);
     }
 
     public boolean isNetwork() {

@@ -250,6 +250,31 @@ public final class SandboxControl {
     }
 
     /**
+     * Registers targets with a new TCP target group behind the load balancer, as a provider would with
+     * CreateTargetGroup, RegisterTargets and a listener: {@code ip} addresses in the load balancer's VPC land in their
+     * subnet's zone, private addresses outside it (on premises over Direct Connect or VPN) in zone {@code all};
+     * {@code instance} ids are spread over its zones; {@code alb} targets are Application Load Balancer ARNs.
+     *
+     * @param targetType {@code instance}, {@code ip} or {@code alb}
+     * @return the target group's ARN
+     */
+    public String createTargetGroup(String loadBalancerArn, String name, String targetType, int port,
+                                    List<String> targets) {
+        if (name == null || !name.matches("[a-zA-Z0-9-]{1,32}")) {
+            throw new IllegalArgumentException("Not a target group name: " + name);
+        }
+        synchronized (world) {
+            WorldState.LoadBalancer lb = world.state().loadBalancers.get(loadBalancerArn);
+            if (lb == null) {
+                throw new IllegalArgumentException("No load balancer " + loadBalancerArn + " in the sandbox");
+            }
+            String arn = world.addTargetGroup(lb, name, targetType, port, targets).arn;
+            world.changed();
+            return arn;
+        }
+    }
+
+    /**
      * Adds {@code count} endpoint services behind the account's load balancer in one step, for scale
      * tests and benchmarks (through the API each takes a call, within the rate limits).
      *

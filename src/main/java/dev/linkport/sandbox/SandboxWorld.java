@@ -7,6 +7,8 @@ import dev.linkport.sandbox.WorldState.SecurityGroup;
 import dev.linkport.sandbox.WorldState.Service;
 import dev.linkport.sandbox.WorldState.Session;
 import dev.linkport.sandbox.WorldState.Subnet;
+import dev.linkport.sandbox.WorldState.Target;
+import dev.linkport.sandbox.WorldState.TargetGroup;
 import dev.linkport.sandbox.WorldState.Vpc;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -95,8 +97,19 @@ final class SandboxWorld {
         addAccount("111111111111", "payments", List.of("us-east-1"), created);
         addAccount("222222222222", "checkout", List.of("us-east-1", "eu-west-1"), created);
         addAccount("333333333333", "analytics", List.of("us-east-1"), created);
-        addLoadBalancer("111111111111", "us-east-1", "payments-api", List.of("a", "b"), created);
-        addLoadBalancer("111111111111", "us-east-1", "payments-ledger", List.of("a", "b", "c"), created);
+        LoadBalancer api = addLoadBalancer("111111111111", "us-east-1", "payments-api", List.of("a", "b"), created);
+        LoadBalancer ledger = addLoadBalancer("111111111111", "us-east-1", "payments-ledger", List.of("a", "b", "c"),
+                created);
+        LoadBalancer warehouse = addLoadBalancer("333333333333", "us-east-1", "warehouse-onprem", List.of("a", "b"),
+                created);
+        addTargetGroup(api, "payments-api-instances", "instance", 8443, List.of(
+                stableId("i-", "payments-api/1"), stableId("i-", "payments-api/2")));
+        String ledgerNet = vpcPrefix(ledger.vpcId);
+        addTargetGroup(ledger, "payments-ledger-pods", "ip", 9443, List.of(
+                ledgerNet + ".0.21", ledgerNet + ".16.21", ledgerNet + ".32.21"));
+        // the on-premises pattern: the data centre's servers, reached over Direct Connect, as IP targets outside
+        // the VPC (10.200.0.0/16 is the data centre's range)
+        addTargetGroup(warehouse, "warehouse-dc-10-200", "ip", 5433, List.of("10.200.10.21", "10.200.10.22"));
         return seeded;
     }
 
@@ -206,6 +219,92 @@ final class SandboxWorld {
         }
         state.loadBalancers.put(lb.arn, lb);
         return lb;
+    }
+
+    /**
+     * Adds a TCP target group behind the load balancer with the targets registered. {@code ip} targets in a subnet
+     * of the load balancer's VPC are in that subnet's zone; IP addresses outside the VPC must be private (RFC 1918
+     * or RFC 6598, as AWS requires) and are registered in zone {@code all}. {@code instance} targets are spread over
+     * the load balancer's zones; {@code alb} targets (ARNs) have no zone.
+     */
+    TargetGroup addTargetGroup(LoadBalancer lb, String name, String targetType, int port, List<String> targetIds) {
+        if (!List.of("instance", "ip", "alb").contains(targetType)) {
+            throw new IllegalArgumentException("Not a target type (instance, ip, alb): " + targetType);
+        }
+        TargetGroup group = new TargetGroup();
+        group.name = name;
+        group.accountId = lb.accountId;
+        group.region = lb.region;
+        group.vpcId = lb.vpcId;
+        group.targetType = targetType;
+        group.port = port;
+        group.arn = "arn:aws:elasticloadbalancing:" + lb.region + ":" + lb.accountId + ":targetgroup/" + name + "/"
+                + stableHex(lb.arn + "/" + name, 16);
+        group.loadBalancerArns.add(lb.arn);
+        for (int i = 0; i < targetIds.size(); i++) {
+            Target target = new Target();
+            target.id = targetIds.get(i);
+            target.port = port;
+            target.availabilityZone = switch (targetType) {
+                case "ip" -> zoneOfAddress(lb.vpcId, target.id);
+                case "instance" -> state.subnets.get(lb.subnetIds.get(i % lb.subnetIds.size())).zoneName;
+                default -> null;
+            };
+            group.targets.add(target);
+        }
+        state.targetGroups.put(group.arn, group);
+        return group;
+    }
+
+    /** The zone of the VPC's subnet holding the address, or {@code all} for a private address outside the VPC. */
+    private String zoneOfAddress(String vpcId, String address) {
+        long ip = ipv4(address);
+        if (ip < 0) {
+            throw new IllegalArgumentException("Not an IPv4 address: " + address);
+        }
+        Vpc vpc = state.vpcs.get(vpcId);
+        if (inCidr(ip, vpc.cidr)) {
+            return state.subnets.values().stream().filter(s -> s.vpcId.equals(vpcId) && inCidr(ip, s.cidr))
+                    .map(s -> s.zoneName).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(address + " is in " + vpc.cidr
+                            + " but in none of its subnets"));
+        }
+        boolean privateRange = inCidr(ip, "10.0.0.0/8") || inCidr(ip, "172.16.0.0/12") || inCidr(ip, "192.168.0.0/16")
+                || inCidr(ip, "100.64.0.0/10");
+        if (!privateRange) {
+            throw new IllegalArgumentException(address + " is outside the VPC and not private (RFC 1918 or RFC 6598): "
+                    + "AWS accepts no publicly routable IP targets");
+        }
+        return "all";
+    }
+
+    /** The first two octets of a VPC's /16, e.g. {@code 10.111}. */
+    private String vpcPrefix(String vpcId) {
+        String cidr = state.vpcs.get(vpcId).cidr;
+        return cidr.substring(0, cidr.indexOf(".0.0/"));
+    }
+
+    static long ipv4(String address) {
+        String[] parts = address == null ? new String[0] : address.split("\\.", -1);
+        if (parts.length != 4) {
+            return -1;
+        }
+        long value = 0;
+        for (String part : parts) {
+            if (!part.matches("\\d{1,3}") || Integer.parseInt(part) > 255) {
+                return -1;
+            }
+            value = value * 256 + Integer.parseInt(part);
+        }
+        return value;
+    }
+
+    static boolean inCidr(long ip, String cidr) {
+        int slash = cidr.indexOf('/');
+        long base = ipv4(cidr.substring(0, slash));
+        int bits = Integer.parseInt(cidr.substring(slash + 1));
+        long mask = bits == 0 ? 0 : (0xFFFFFFFFL << (32 - bits)) & 0xFFFFFFFFL;
+        return base >= 0 && (ip & mask) == (base & mask);
     }
 
     /**

@@ -18,6 +18,7 @@ final class WorldState {
     public Map<String, Subnet> subnets = new LinkedHashMap<>();
     public Map<String, SecurityGroup> securityGroups = new LinkedHashMap<>();
     public Map<String, LoadBalancer> loadBalancers = new LinkedHashMap<>();
+    public Map<String, TargetGroup> targetGroups = new LinkedHashMap<>();
     public Map<String, Service> services = new LinkedHashMap<>();
     public Map<String, Endpoint> endpoints = new LinkedHashMap<>();
     public Map<String, String> txtRecords = new LinkedHashMap<>();
@@ -90,6 +91,32 @@ final class WorldState {
         public String scheme = "internal";
         public List<String> subnetIds = new ArrayList<>();
         public long createdAt;
+    }
+
+    /**
+     * An ELBv2 target group behind load balancers: {@code targetType} {@code instance}, {@code ip} or {@code alb}.
+     * IP targets outside the VPC (on premises over Direct Connect or VPN, a peered VPC) are registered in
+     * Availability Zone {@code all}, as AWS requires; the others in their subnet's zone.
+     */
+    static final class TargetGroup {
+        public String arn;
+        public String name;
+        public String accountId;
+        public String region;
+        public String vpcId;
+        public String targetType = "instance";
+        public String protocol = "TCP";
+        public int port;
+        public List<String> loadBalancerArns = new ArrayList<>();
+        public List<Target> targets = new ArrayList<>();
+    }
+
+    /** A registered target: an instance id, an IP address or an Application Load Balancer's ARN. */
+    static final class Target {
+        public String id;
+        public int port;
+        public String availabilityZone;
+        public String health = "healthy";
     }
 
     static final class Permission {

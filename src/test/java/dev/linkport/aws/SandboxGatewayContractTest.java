@@ -91,6 +91,38 @@ class SandboxGatewayContractTest extends PrivateLinkGatewayContract {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void listingLoadBalancersReadsTheirTargetTypesAndTellsTargetsOnPremisesApart() {
+        List<NetworkLoadBalancer> payments = gateway.describeNetworkLoadBalancers(world.provider());
+        assertThat(payments).extracting(NetworkLoadBalancer::name, NetworkLoadBalancer::targetTypes,
+                        NetworkLoadBalancer::reachesOutsideVpc)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("payments-api", List.of("instance"), false),
+                        org.assertj.core.groups.Tuple.tuple("payments-ledger", List.of("ip"), false));
+        assertThat(payments.get(1).targetGroups().getFirst().targets()).hasSize(3)
+                .allSatisfy(t -> assertThat(t.availabilityZone()).startsWith("us-east-1"));
+
+        NetworkLoadBalancer warehouse = gateway.describeNetworkLoadBalancers(world.outsider()).getFirst();
+        assertThat(warehouse.name()).isEqualTo("warehouse-onprem");
+        assertThat(warehouse.targetTypes()).containsExactly("ip");
+        assertThat(warehouse.reachesOutsideVpc()).isTrue();
+        assertThat(warehouse.targetGroups().getFirst().targets())
+                .extracting(LoadBalancerTargetGroup.Target::id, LoadBalancerTargetGroup.Target::availabilityZone)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("10.200.10.21", "all"),
+                        org.assertj.core.groups.Tuple.tuple("10.200.10.22", "all"));
+
+        // a role whose policy predates reading target groups still lists its load balancers, targets unknown
+        sandbox.control().configureRole(world.outsider().accountId(), null,
+                List.of("elasticloadbalancing:DescribeTargetGroups"));
+        try {
+            NetworkLoadBalancer unknown = gateway.describeNetworkLoadBalancers(world.outsider()).getFirst();
+            assertThat(unknown.targetGroups()).isNull();
+            assertThat(unknown.targetTypes()).isEmpty();
+            assertThat(unknown.reachesOutsideVpc()).isFalse();
+        } finally {
+            sandbox.control().configureRole(world.outsider().accountId(), null, List.of());
+        }
+    }
+
     /** The provider's seeded load balancers, read with the SDK alone (not through the gateway under test). */
     private List<String> seededNetworkLoadBalancers(AwsTarget provider) {
         var base = StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDCONTRACTSEED", "seed"));

@@ -10,10 +10,15 @@ import dev.linkport.catalog.service.ListingService;
 import dev.linkport.catalog.service.PublishServiceCommand;
 import dev.linkport.catalog.service.ServiceDetail;
 import dev.linkport.identity.service.AccountResources;
+import dev.linkport.identity.service.AccountService;
+import dev.linkport.identity.service.TeamService;
+import dev.linkport.identity.service.UserService;
 import dev.linkport.sandbox.SandboxFault;
 import dev.linkport.sandbox.SandboxLifecycle;
 import dev.linkport.support.BrowserTest;
 import dev.linkport.support.LinkportIntegrationTest;
+import dev.linkport.support.ProviderTeamSeed;
+import dev.linkport.support.ProviderTeamSeed.ProviderTeam;
 import dev.linkport.support.TestUsers;
 import java.time.Duration;
 import java.util.List;
@@ -25,8 +30,9 @@ import org.openqa.selenium.Keys;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The publish form: Enter submits, the server's field errors land on the fields, and the
- * description is Markdown, previewed while typing and rendered safely on the service page.
+ * The publish form: Enter submits, the server's field errors land on the fields, the
+ * description is Markdown, previewed while typing and rendered safely on the service page, and each
+ * load balancer shows its target type, with guidance for one whose targets are on premises.
  */
 @LinkportIntegrationTest
 class PublishServiceBrowserIT extends BrowserTest {
@@ -35,6 +41,9 @@ class PublishServiceBrowserIT extends BrowserTest {
     @Autowired ListingService listings;
     @Autowired AccountResources resources;
     @Autowired SandboxLifecycle sandbox;
+    @Autowired UserService userService;
+    @Autowired TeamService teamService;
+    @Autowired AccountService accountService;
 
     @Test
     void anOwnerSeesWhyAwsRefusedTheServiceAndRetriesItOnItsPage() {
@@ -138,6 +147,40 @@ class PublishServiceBrowserIT extends BrowserTest {
         browser.open("/services/" + serviceId);
         assertThat(browser.text(By.cssSelector("#service-description h5"))).isEqualTo("Changed");
         assertThat(browser.all(By.cssSelector("#service-description ol li"))).hasSize(2);
+    }
+
+    @Test
+    void eachLoadBalancerShowsItsTargetTypeAndOneWithTargetsOnPremisesOpensTheOnPremisesGuidance() {
+        ProviderTeam team = new ProviderTeamSeed(users, userService, teamService, accountService, sandbox.control())
+                .create("onprem");
+        String web = sandbox.control().createLoadBalancer(team.accountId(), "us-east-1", "web-nlb", List.of("a", "b"));
+        sandbox.control().createTargetGroup(web, "web-instances", "instance", 443,
+                List.of("i-0aaaaaaaaaaaaaaa1", "i-0aaaaaaaaaaaaaaa2"));
+        String mainframe = sandbox.control().createLoadBalancer(team.accountId(), "us-east-1", "mainframe-nlb",
+                List.of("a", "b"));
+        sandbox.control().createTargetGroup(mainframe, "mainframe-dc", "ip", 443,
+                List.of("192.168.50.10", "192.168.50.11"));
+
+        browser.signIn(team.owner(), ProviderTeamSeed.PASSWORD);
+        browser.waitForPath("/");
+        browser.open("/my-services/new");
+        browser.until(d -> browser.all(By.cssSelector("#publish-nlbs vaadin-checkbox")).size() == 2);
+
+        assertThat(browser.text(nlbOption("mainframe-nlb")))
+                .contains("target type ip (2 addresses outside the VPC: on premises)");
+        assertThat(browser.text(nlbOption("web-nlb"))).contains("target type instance")
+                .doesNotContain("on premises");
+        assertThat(browser.text(By.id("publish-onprem-found")))
+                .startsWith("mainframe-nlb sends traffic to IP targets outside its VPC");
+        assertThat(browser.attribute(By.id("publish-onprem-help"), "opened")).isNotNull();
+        assertThat(browser.text(By.id("publish-onprem-help"))).contains("Direct Connect or Site-to-Site VPN")
+                .contains("Availability Zone \"all\"").contains("Health checks").contains("Cross-zone load balancing");
+        browser.js("document.getElementById('publish-nlbs').scrollIntoView()");
+        browser.screenshot("publish-onprem-guidance");
+    }
+
+    private static By nlbOption(String name) {
+        return By.xpath("//*[@id='publish-nlbs']//vaadin-checkbox[contains(., '" + name + "')]");
     }
 
     /**

@@ -15,6 +15,7 @@ import dev.linkport.aws.EndpointServiceRequest;
 import dev.linkport.aws.InterfaceEndpoint;
 import dev.linkport.aws.InterfaceEndpointRequest;
 import dev.linkport.aws.IpAddressType;
+import dev.linkport.aws.LoadBalancerTargetGroup;
 import dev.linkport.aws.NetworkLoadBalancer;
 import dev.linkport.aws.PermittedPrincipal;
 import dev.linkport.aws.PrivateDnsConfiguration;
@@ -34,6 +35,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,7 +68,9 @@ import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
 import software.amazon.awssdk.services.ec2.model.VpcEndpointConnection;
 import software.amazon.awssdk.services.ec2.model.VpcEndpointType;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeLoadBalancersResponse;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeTargetGroupsResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup;
 
 /**
  * {@link PrivateLinkGateway} on the AWS SDK for Java v2. Every call goes through {@link AwsCallExecutor} (rate
@@ -162,7 +166,55 @@ public final class SdkPrivateLinkGateway implements PrivateLinkGateway, AutoClos
                 DescribeLoadBalancersResponse::nextMarker,
                 page -> page.loadBalancers().stream().filter(lb -> "network".equals(lb.typeAsString()))
                         .forEach(found::add));
-        return toLoadBalancers(provider, found);
+        return withTargetGroups(provider, toLoadBalancers(provider, found));
+    }
+
+    /**
+     * The load balancers with their target groups: one paginated DescribeTargetGroups for the account and region
+     * (not one per load balancer), then DescribeTargetHealth for each {@code ip} target group, whose targets' zones
+     * tell addresses outside the VPC (zone {@code all}) from those inside. A role that may not read target groups
+     * (a policy attached before Linkport read them) leaves them unknown instead of failing the listing.
+     */
+    private List<NetworkLoadBalancer> withTargetGroups(AwsTarget provider, List<NetworkLoadBalancer> loadBalancers) {
+        if (loadBalancers.isEmpty()) {
+            return loadBalancers;
+        }
+        Set<String> arns = new HashSet<>(loadBalancers.stream().map(NetworkLoadBalancer::arn).toList());
+        try {
+            List<TargetGroup> groups = new ArrayList<>();
+            paginate(provider, "DescribeTargetGroups",
+                    marker -> clients.elb(provider).describeTargetGroups(r -> r.marker(marker).pageSize(400)
+                            .overrideConfiguration(auth(provider))),
+                    DescribeTargetGroupsResponse::nextMarker,
+                    page -> page.targetGroups().stream()
+                            .filter(g -> g.loadBalancerArns().stream().anyMatch(arns::contains)).forEach(groups::add));
+            Map<String, List<LoadBalancerTargetGroup>> byLoadBalancer = new HashMap<>();
+            for (TargetGroup g : groups) {
+                List<LoadBalancerTargetGroup.Target> targets = "ip".equals(g.targetTypeAsString())
+                        ? targets(provider, g.targetGroupArn()) : List.of();
+                LoadBalancerTargetGroup group = new LoadBalancerTargetGroup(g.targetGroupArn(), g.targetGroupName(),
+                        g.targetTypeAsString(), g.protocolAsString(), g.port(), targets);
+                g.loadBalancerArns().forEach(lb -> byLoadBalancer.computeIfAbsent(lb, k -> new ArrayList<>()).add(group));
+            }
+            return loadBalancers.stream()
+                    .map(lb -> lb.withTargetGroups(byLoadBalancer.getOrDefault(lb.arn(), List.of()))).toList();
+        } catch (AwsGatewayException e) {
+            if (e.accessDenied()) {
+                return loadBalancers;
+            }
+            throw e;
+        }
+    }
+
+    private List<LoadBalancerTargetGroup.Target> targets(AwsTarget provider, String targetGroupArn) {
+        return call(provider, "DescribeTargetHealth", ApiBucket.DESCRIBE,
+                () -> clients.elb(provider).describeTargetHealth(r -> r.targetGroupArn(targetGroupArn)
+                        .overrideConfiguration(auth(provider))))
+                .targetHealthDescriptions().stream()
+                .map(d -> new LoadBalancerTargetGroup.Target(d.target().id(), d.target().port(),
+                        d.target().availabilityZone(),
+                        d.targetHealth() == null ? null : d.targetHealth().stateAsString()))
+                .toList();
     }
 
     @Override

@@ -9,10 +9,14 @@ import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.checkbox.CheckboxGroupVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -22,6 +26,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.linkport.aws.AvailabilityZone;
+import dev.linkport.aws.LoadBalancerTargetGroup;
 import dev.linkport.aws.NetworkLoadBalancer;
 import dev.linkport.catalog.ApprovalPolicy;
 import dev.linkport.catalog.Visibility;
@@ -72,6 +77,8 @@ public class PublishServiceView extends VerticalLayout {
     private final CheckboxGroup<NetworkLoadBalancer> loadBalancers = new CheckboxGroup<>("Network load balancers");
     private final ProgressBar loading = new ProgressBar();
     private final Span loadingText = new Span("Reading load balancers from AWS…");
+    private final Span onPremisesFound = new Span();
+    private final Details onPremises = new Details("Publishing an application that runs on premises?");
     private final Checkbox acceptanceRequired = new Checkbox("Acceptance required");
     private final RadioButtonGroup<ApprovalPolicy> approvalPolicy = new RadioButtonGroup<>("Who approves requests");
     private final TextField privateDnsName = new TextField("Private DNS name");
@@ -148,6 +155,12 @@ public class PublishServiceView extends VerticalLayout {
             region.setItems(regions);
             region.setValue(regions.isEmpty() ? null : regions.getFirst());
         });
+        onPremisesFound.setId("publish-onprem-found");
+        onPremisesFound.addClassName("onprem-found");
+        onPremisesFound.setVisible(false);
+        onPremises.setId("publish-onprem-help");
+        onPremises.addClassName("onprem-help");
+        onPremises.add(onPremisesGuidance());
         supportedRegions.setId("publish-supported-regions");
         supportedRegions.setHelperText("Cross-region PrivateLink: consumers in these regions may connect too");
         region.addValueChangeListener(e -> {
@@ -211,6 +224,8 @@ public class PublishServiceView extends VerticalLayout {
         where.add(account, region);
         where.add(loadingBox, 2);
         where.add(loadBalancers, 2);
+        where.add(onPremisesFound, 2);
+        where.add(onPremises, 2);
         where.add(acceptanceRequired, 2);
         where.add(privateDnsName, supportedRegions);
         FormLayout who = form();
@@ -236,6 +251,7 @@ public class PublishServiceView extends VerticalLayout {
     private void loadLoadBalancers(Div loadingBox) {
         loadBalancers.setItems(List.of());
         loadBalancers.setInvalid(false);
+        showOnPremises(List.of());
         AccountDetails a = account.getValue();
         String r = region.getValue();
         if (a == null || r == null) {
@@ -252,6 +268,7 @@ public class PublishServiceView extends VerticalLayout {
             List<NetworkLoadBalancer> nlbs = found.stream().filter(NetworkLoadBalancer::isNetwork).toList();
             loadBalancers.setItems(nlbs);
             loadBalancers.setItemEnabledProvider(n -> !"failed".equals(n.state()));
+            showOnPremises(nlbs);
             if (nlbs.isEmpty()) {
                 loadBalancers.setErrorMessage("No network load balancer in " + a.accountId() + " (" + r + "). "
                         + "Create one in front of your service first.");
@@ -297,7 +314,61 @@ public class PublishServiceView extends VerticalLayout {
     static String describe(NetworkLoadBalancer n) {
         return n.name() + " · " + n.scheme() + " · " + n.availabilityZones().size() + " zones: "
                 + n.availabilityZones().stream().map(PublishServiceView::zone).collect(Collectors.joining(", "))
+                + " · " + targets(n)
                 + ("active".equals(n.state()) ? "" : " · " + n.state());
+    }
+
+    /** The load balancer's target type, and for IP targets outside its VPC, that they are on premises. */
+    static String targets(NetworkLoadBalancer n) {
+        if (n.targetGroups() == null) {
+            return "target type unknown (the role may not call elasticloadbalancing:DescribeTargetGroups)";
+        }
+        if (n.targetGroups().isEmpty()) {
+            return "no target group";
+        }
+        String types = "target type " + String.join(", ", n.targetTypes());
+        long outside = n.targetGroups().stream().filter(g -> "ip".equals(g.targetType()))
+                .flatMap(g -> g.targets().stream()).filter(LoadBalancerTargetGroup.Target::outsideVpc).count();
+        return outside == 0 ? types : types + " (" + outside + (outside == 1 ? " address" : " addresses")
+                + " outside the VPC: on premises)";
+    }
+
+    /** Names the load balancers that reach outside their VPC and opens the on-premises guidance for them. */
+    private void showOnPremises(List<NetworkLoadBalancer> nlbs) {
+        List<String> names = nlbs.stream().filter(NetworkLoadBalancer::reachesOutsideVpc)
+                .map(NetworkLoadBalancer::name).toList();
+        onPremisesFound.setVisible(!names.isEmpty());
+        onPremisesFound.setText(names.isEmpty() ? "" : String.join(", ", names)
+                + (names.size() == 1 ? " sends" : " send") + " traffic to IP targets outside its VPC (registered in "
+                + "Availability Zone \"all\"): an application on premises. Check the list below before publishing.");
+        onPremises.setOpened(!names.isEmpty());
+    }
+
+    /** The on-premises pattern in a few plain sentences: what it is and what the provider must have. */
+    private static Div onPremisesGuidance() {
+        Div guidance = new Div(new Paragraph("PrivateLink can front an application in your data centre. Put a "
+                        + "network load balancer in a VPC of this account, give it a target group of target type ip "
+                        + "whose targets are the application's on-premises IP addresses, and publish that load "
+                        + "balancer here. Consumers connect to it like to any other service and never need a route "
+                        + "to your data centre."),
+                new Paragraph("What you need:"),
+                new UnorderedList(
+                        new ListItem("Routing from the load balancer's subnets to the data centre over AWS Direct "
+                                + "Connect or Site-to-Site VPN, and an on-premises firewall that lets the load "
+                                + "balancer's addresses in."),
+                        new ListItem("The targets registered with Availability Zone \"all\", which AWS requires for "
+                                + "IP addresses outside the VPC; they must be private (10.0.0.0/8, 172.16.0.0/12, "
+                                + "192.168.0.0/16 or 100.64.0.0/10)."),
+                        new ListItem("Health checks that pass over the same link: when the link is down, targets turn "
+                                + "unhealthy and consumers' connections fail, although PrivateLink shows nothing "
+                                + "wrong."),
+                        new ListItem("Cross-zone load balancing on, or every target in zone \"all\", so that each zone "
+                                + "of the load balancer (consumers can only use those zones) reaches a healthy "
+                                + "target.")),
+                new Paragraph("Each load balancer above shows its target type; Linkport names the ones whose targets "
+                        + "are outside their VPC."));
+        guidance.addClassName("onprem-guidance");
+        return guidance;
     }
 
     private static String zone(AvailabilityZone z) {
