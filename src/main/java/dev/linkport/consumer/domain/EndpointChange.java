@@ -1,5 +1,6 @@
 package dev.linkport.consumer.domain;
 
+import dev.linkport.consumer.ChangeState;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -16,14 +17,11 @@ import java.util.UUID;
 /**
  * A change a consumer asked for to an available endpoint (ModifyVpcEndpoint): the subnets, security groups and
  * private DNS setting it should have afterwards ({@code null}: keep what it has). Applied by the worker; at most one
- * change of an endpoint is {@link Status#APPLYING} at a time.
+ * change of an endpoint is {@link ChangeState#APPLYING} at a time.
  */
 @Entity
 @Table(name = "endpoint_change")
 public class EndpointChange {
-
-    /** How far the change is. */
-    public enum Status { APPLYING, DONE, FAILED }
 
     @Id
     private UUID id;
@@ -51,7 +49,7 @@ public class EndpointChange {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    private Status state;
+    private ChangeState state;
 
     private String outcome;
 
@@ -78,7 +76,7 @@ public class EndpointChange {
         this.securityGroupIds = join(securityGroupIds);
         this.privateDnsEnabled = privateDnsEnabled;
         this.summary = summary;
-        this.state = Status.APPLYING;
+        this.state = ChangeState.APPLYING;
         this.createdAt = now;
     }
 
@@ -93,23 +91,23 @@ public class EndpointChange {
     /** The private DNS setting wanted, or {@code null} to keep the endpoint's. */
     public Boolean getPrivateDnsEnabled() { return privateDnsEnabled; }
     public String getSummary() { return summary; }
-    public Status getState() { return state; }
+    public ChangeState getState() { return state; }
     public String getOutcome() { return outcome; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getFinishedAt() { return finishedAt; }
 
     /** AWS holds what was wanted. */
     public void done(String outcome, Instant now) {
-        finish(Status.DONE, outcome, now);
+        finish(ChangeState.DONE, outcome, now);
     }
 
     /** AWS refused, or the endpoint went away. */
     public void failed(String why, Instant now) {
-        finish(Status.FAILED, why, now);
+        finish(ChangeState.FAILED, why, now);
     }
 
-    private void finish(Status status, String outcome, Instant now) {
-        if (state != Status.APPLYING) {
+    private void finish(ChangeState status, String outcome, Instant now) {
+        if (state != ChangeState.APPLYING) {
             throw new IllegalStateException("Change " + id + " already ended " + state);
         }
         this.state = status;

@@ -1,5 +1,6 @@
 package dev.linkport.consumer.domain;
 
+import dev.linkport.consumer.ChangeState;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,5 +12,5 @@ public interface EndpointChangeRepository extends JpaRepository<EndpointChange, 
     List<EndpointChange> findByRequestIdOrderByCreatedAtDesc(UUID requestId);
 
     /** The change of the request being applied now, if any. */
-    Optional<EndpointChange> findFirstByRequestIdAndState(UUID requestId, EndpointChange.Status state);
+    Optional<EndpointChange> findFirstByRequestIdAndState(UUID requestId, ChangeState state);
 }

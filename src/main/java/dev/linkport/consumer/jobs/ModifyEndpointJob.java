@@ -1,5 +1,6 @@
 package dev.linkport.consumer.jobs;
 
+import dev.linkport.consumer.ChangeState;
 import dev.linkport.aws.AwsTarget;
 import dev.linkport.aws.InterfaceEndpoint;
 import dev.linkport.aws.InterfaceEndpointChanges;
@@ -67,7 +68,7 @@ class ModifyEndpointJob extends AwsJob<ModifyEndpointJob.Work, ModifyEndpointJob
 
     @Override
     protected Work load(UUID changeId) {
-        EndpointChange change = changes.findById(changeId).filter(c -> c.getState() == EndpointChange.Status.APPLYING)
+        EndpointChange change = changes.findById(changeId).filter(c -> c.getState() == ChangeState.APPLYING)
                 .orElse(null);
         if (change == null) {
             return null;
@@ -123,7 +124,7 @@ class ModifyEndpointJob extends AwsJob<ModifyEndpointJob.Work, ModifyEndpointJob
 
     @Override
     protected void failed(UUID changeId, Work work, String why) {
-        changes.findById(changeId).filter(c -> c.getState() == EndpointChange.Status.APPLYING)
+        changes.findById(changeId).filter(c -> c.getState() == ChangeState.APPLYING)
                 .ifPresent(change -> fail(change, requests.findById(change.getRequestId()).orElseThrow(), why));
     }
 

@@ -1,5 +1,6 @@
 package dev.linkport.consumer.service;
 
+import dev.linkport.consumer.ChangeState;
 import dev.linkport.consumer.domain.EndpointChange;
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.UUID;
  * @param state   APPLYING while the worker changes the endpoint in AWS, then DONE or FAILED
  * @param outcome AWS's answer when it failed, or what Linkport saw when it was done; {@code null} while applying
  */
-public record EndpointChangeDetails(UUID id, UUID requestId, EndpointChange.Status state, String summary,
+public record EndpointChangeDetails(UUID id, UUID requestId, ChangeState state, String summary,
                                     List<String> subnetIds, List<String> securityGroupIds, Boolean privateDnsEnabled,
                                     String requestedBy, Instant createdAt, Instant finishedAt, String outcome) {
 
@@ -23,6 +24,6 @@ public record EndpointChangeDetails(UUID id, UUID requestId, EndpointChange.Stat
 
     /** Whether the worker is still applying it. */
     public boolean applying() {
-        return state == EndpointChange.Status.APPLYING;
+        return state == ChangeState.APPLYING;
     }
 }

@@ -1,5 +1,6 @@
 package dev.linkport.consumer.service;
 
+import dev.linkport.consumer.ChangeState;
 import dev.linkport.aws.AwsGatewayException;
 import dev.linkport.aws.AwsTarget;
 import dev.linkport.aws.AwsUnavailableException;
@@ -178,7 +179,7 @@ public class EndpointChangeService {
         if (request.getState() != EndpointState.AVAILABLE) {
             return "Only an available endpoint can be changed; this one is " + request.getState();
         }
-        if (changes.findFirstByRequestIdAndState(request.getId(), EndpointChange.Status.APPLYING).isPresent()) {
+        if (changes.findFirstByRequestIdAndState(request.getId(), ChangeState.APPLYING).isPresent()) {
             return "A change of this endpoint is being applied; change it again once that is done";
         }
         return null;
