@@ -76,7 +76,9 @@ class ChangeEndpointDialog extends Dialog {
         groups.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
         groups.setItemLabelGenerator(g -> g.groupName() + " · " + g.groupId()
                 + (g.description() == null || g.description().isBlank() ? "" : " · " + g.description()));
-        groups.setHelperText("Keep at least one; they control which of your hosts reach the endpoint");
+        groups.setHelperText(options.securityGroupIds().isEmpty()
+                ? "The endpoint has the VPC's default group; tick groups to replace it"
+                : "Keep at least one; they control which of your hosts reach the endpoint");
         privateDns.setId("change-private-dns");
         privateDns.setValue(options.privateDnsEnabled());
         privateDns.setEnabled(options.privateDnsVerified() || options.privateDnsEnabled());
