@@ -36,6 +36,7 @@ import dev.linkport.platform.FieldError;
 import dev.linkport.platform.ForbiddenException;
 import dev.linkport.platform.InvalidInputException;
 import dev.linkport.platform.NotFoundException;
+import dev.linkport.sandbox.SandboxFault;
 import dev.linkport.sandbox.SandboxLifecycle;
 import dev.linkport.support.Ids;
 import dev.linkport.support.LinkportIntegrationTest;
@@ -153,6 +154,31 @@ class EndpointChangesIT {
         assertThatThrownBy(() -> users.as(member, () -> changes.change(endpoint.id(),
                 new ChangeEndpoint(List.of(subnet(0), subnet(1)), List.of(group(1)), false))))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("Nothing to change");
+    }
+
+    @Test
+    void aChangeAwsRefusesEndsFailedWithAwsMessageOnThePageTimelineAndAuditAndChangesNothing() {
+        sandbox.control().injectFault(new SandboxFault("ModifyVpcEndpoint", account.accountId(),
+                "InvalidParameterValue", 400, 1.0, Duration.ZERO, 1));
+        try {
+            EndpointChangeDetails asked = users.as(member, () -> changes.change(endpoint.id(),
+                    new ChangeEndpoint(null, List.of(group(0), group(1)), null)));
+
+            EndpointChangeDetails failed = awaitChangeEnded(asked);
+            assertThat(failed.state()).isEqualTo(ChangeState.FAILED);
+            assertThat(failed.outcome()).contains("InvalidParameterValue");
+        } finally {
+            sandbox.control().clearFaults();
+        }
+        assertThat(gateway.describeInterfaceEndpoint(target(), endpoint.vpcEndpointId()).orElseThrow()
+                .securityGroupIds()).hasSize(1);
+        EndpointRequestDetails after = users.as(member, () -> requests.detail(endpoint.id()));
+        assertThat(after.state()).isEqualTo(EndpointState.AVAILABLE);
+        assertThat(after.securityGroupIds()).hasSize(1);
+        assertThat(after.timeline()).extracting(TimelineEntry::reason)
+                .anySatisfy(r -> assertThat(r).startsWith("Changing the endpoint failed").contains("InvalidParameterValue"));
+        assertThat(jdbc.sql("select action from audit_event where target_id = ? order by id")
+                .param(endpoint.id().toString()).query(String.class).list()).contains("REQUEST_CHANGE_FAILED");
     }
 
     @Test
