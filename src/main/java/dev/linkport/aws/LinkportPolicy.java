@@ -122,6 +122,11 @@ public final class LinkportPolicy {
                     List.of("ec2:CreateTags"), List.of(OWN_ENDPOINTS), "CreateVpcEndpoint", null),
             new Rule("LinkportDeletesOnlyItsTeamsEndpoints", Condition.RESOURCE_TAGS,
                     List.of("ec2:DeleteVpcEndpoints"), List.of(OWN_ENDPOINTS), null, null),
+            new Rule("LinkportChangesOnlyItsTeamsEndpoints", Condition.RESOURCE_TAGS,
+                    List.of("ec2:ModifyVpcEndpoint"), List.of(OWN_ENDPOINTS), null, null),
+            new Rule("LinkportChangesEndpointsInTheAccountsNetworks", Condition.NONE,
+                    List.of("ec2:ModifyVpcEndpoint"), List.of(new Resource("subnet", true),
+                            new Resource("security-group", true)), null, null),
             new Rule("LinkportConnectsAcrossRegions", Condition.NONE, List.of(ALLOW_MULTI_REGION),
                     List.of(OWN_ENDPOINTS), null, null));
 

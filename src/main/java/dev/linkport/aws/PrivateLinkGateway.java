@@ -119,6 +119,13 @@ public interface PrivateLinkGateway {
     /** The endpoints with these ids that AWS knows (deleted ones may still show, in state {@code deleted}); unknown ids are left out. */
     List<InterfaceEndpoint> describeInterfaceEndpoints(AwsTarget consumer, Collection<String> endpointIds);
 
+    /**
+     * Changes an endpoint's subnets, security groups and private DNS setting (ModifyVpcEndpoint); does nothing
+     * when {@code changes} is empty. AWS then reports the endpoint {@code modifying} (or {@code pending}) until
+     * the change is done and it is {@code available} again.
+     */
+    void modifyInterfaceEndpoint(AwsTarget consumer, String endpointId, InterfaceEndpointChanges changes);
+
     /** Deletes endpoints; endpoints AWS could not delete come back as unsuccessful items. */
     List<UnsuccessfulItem> deleteInterfaceEndpoints(AwsTarget consumer, Collection<String> endpointIds);
 }

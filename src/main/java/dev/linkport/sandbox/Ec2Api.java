@@ -22,7 +22,7 @@ import java.util.function.Function;
 final class Ec2Api {
 
     static final String NAMESPACE = "http://ec2.amazonaws.com/doc/2016-11-15/";
-    private static final Set<String> ACTIVE = Set.of("pendingAcceptance", "pending", "available");
+    private static final Set<String> ACTIVE = Set.of("pendingAcceptance", "pending", "available", "modifying");
     private static final Set<String> IP_TYPES = Set.of("ipv4", "ipv6");
 
     private final SandboxWorld world;
@@ -55,6 +55,7 @@ final class Ec2Api {
             case "DescribeVpcEndpointServices" -> describeEndpointServices(r);
             case "CreateVpcEndpoint" -> createEndpoint(r);
             case "DescribeVpcEndpoints" -> describeEndpoints(r);
+            case "ModifyVpcEndpoint" -> modifyEndpoint(r);
             case "DeleteVpcEndpoints" -> deleteEndpoints(r);
             case "CreateTags" -> createTags(r);
             case "DeleteTags" -> deleteTags(r);
@@ -761,6 +762,90 @@ final class Ec2Api {
         Xml x = response(r);
         x.items("vpcEndpointSet", "item", page.items(), e -> renderEndpoint(x, e));
         return x.leaf("nextToken", page.nextToken()).toString();
+    }
+
+    /**
+     * ModifyVpcEndpoint of an interface endpoint, with AWS's checks: the endpoint is the caller's and not busy; added
+     * subnets exist, are in the endpoint's VPC and in zones the service covers, one per zone with the ones it keeps;
+     * added security groups exist in the VPC; at least one subnet and one group remain; private DNS only with the
+     * service's verified name. Adding what the endpoint has or removing what it has not changes nothing. The
+     * endpoint is {@code modifying} until the sandbox's pending delay has passed, then {@code available} again with
+     * its network interfaces and zonal DNS names following its subnets.
+     */
+    private String modifyEndpoint(QueryRequest r) {
+        CallerIdentity c = r.caller();
+        String id = r.required("VpcEndpointId");
+        Endpoint e = world.state().endpoints.get(id);
+        if (e == null || !SandboxWorld.owned(c, e.accountId, e.region) || e.state.equals("deleted")) {
+            throw new AwsException("InvalidVpcEndpointId.NotFound", "The Vpc Endpoint Id '" + id + "' does not exist");
+        }
+        if (!e.state.equals("available") && !e.state.equals("pendingAcceptance")) {
+            throw new AwsException("IncorrectState", "The VPC endpoint " + id + " is in state " + e.state
+                    + " and cannot be modified now.");
+        }
+        Service s = world.state().services.get(e.serviceId);
+        boolean remote = !e.serviceRegion.equals(e.region);
+        List<String> subnetIds = new ArrayList<>(e.subnetIds);
+        subnetIds.removeAll(r.list("RemoveSubnetId"));
+        for (String subnetId : r.list("AddSubnetId")) {
+            Subnet subnet = world.subnet(c, subnetId).orElseThrow(() -> subnetNotFound(subnetId));
+            if (!subnet.vpcId.equals(e.vpcId)) {
+                throw AwsException.invalidParameter(
+                        "The subnet ID '" + subnetId + "' does not belong to the VPC '" + e.vpcId + "'");
+            }
+            if (!remote && (s == null || !s.zoneIds.contains(world.zoneIdOf(subnet)))) {
+                throw AwsException.invalidParameter("The VPC endpoint service " + e.serviceName
+                        + " does not support the availability zone of the subnet: " + subnetId + ".");
+            }
+            if (!subnetIds.contains(subnetId)) {
+                subnetIds.add(subnetId);
+            }
+        }
+        Set<String> zonesUsed = new LinkedHashSet<>();
+        for (String subnetId : subnetIds) {
+            Subnet subnet = world.state().subnets.get(subnetId);
+            if (subnet != null && !zonesUsed.add(subnet.zoneName)) {
+                throw new AwsException("DuplicateSubnetsInSameZone", "Found another VPC endpoint subnet in the "
+                        + "availability zone of " + subnetId + ". VPC endpoint subnets should be in different "
+                        + "availability zones supported by the VPC endpoint service.");
+            }
+        }
+        if (subnetIds.isEmpty()) {
+            throw AwsException.invalidParameter("An interface VPC endpoint needs at least one subnet");
+        }
+        List<String> groupIds = new ArrayList<>(e.groupIds);
+        groupIds.removeAll(r.list("RemoveSecurityGroupId"));
+        for (String groupId : r.list("AddSecurityGroupId")) {
+            SecurityGroup group = world.group(c, groupId).orElseThrow(() -> groupNotFound(groupId));
+            if (!group.vpcId.equals(e.vpcId)) {
+                throw AwsException.invalidParameter("Security group " + groupId + " and the VPC endpoint " + id
+                        + " belong to different networks.");
+            }
+            if (!groupIds.contains(groupId)) {
+                groupIds.add(groupId);
+            }
+        }
+        if (groupIds.isEmpty()) {
+            throw AwsException.invalidParameter("An interface VPC endpoint needs at least one security group");
+        }
+        Boolean privateDns = r.bool("PrivateDnsEnabled");
+        if (Boolean.TRUE.equals(privateDns) && (s == null || s.privateDnsName == null || !"verified".equals(s.dnsState))) {
+            throw AwsException.invalidParameter("Private DNS can't be enabled because the service " + e.serviceName
+                    + (s == null || s.privateDnsName == null ? " does not provide a private DNS name."
+                            : " has no verified private DNS name."));
+        }
+        boolean changes = !subnetIds.equals(e.subnetIds) || !groupIds.equals(e.groupIds)
+                || privateDns != null && privateDns != e.privateDnsEnabled;
+        e.subnetIds = subnetIds;
+        e.groupIds = groupIds;
+        if (privateDns != null) {
+            e.privateDnsEnabled = privateDns;
+        }
+        if (changes && e.state.equals("available")) {
+            e.state = "modifying";
+            e.stateSince = world.now();
+        }
+        return response(r).leaf("return", true).toString();
     }
 
     private String deleteEndpoints(QueryRequest r) {

@@ -106,7 +106,7 @@ final class PolicyGuard {
 
     /**
      * The tags of the existing resources of {@code type} the request names (ServiceId, ServiceId.N,
-     * VpcEndpointId.N); unknown ids are left to the action, which answers that they do not exist.
+     * VpcEndpointId, VpcEndpointId.N); unknown ids are left to the action, which answers that they do not exist.
      */
     private List<Map<String, String>> resourceTags(QueryRequest r, String type) {
         List<Map<String, String>> tags = new ArrayList<>();
@@ -118,7 +118,11 @@ final class PolicyGuard {
             ids.stream().map(id -> world.state().services.get(id)).filter(s -> s != null
                     && SandboxWorld.owned(r.caller(), s.accountId, s.region)).forEach(s -> tags.add(s.tags));
         } else {
-            r.list("VpcEndpointId").stream().map(id -> world.state().endpoints.get(id)).filter(e -> e != null
+            List<String> ids = new ArrayList<>(r.list("VpcEndpointId"));
+            if (r.get("VpcEndpointId") != null) {
+                ids.add(r.get("VpcEndpointId")); // ModifyVpcEndpoint names one endpoint
+            }
+            ids.stream().map(id -> world.state().endpoints.get(id)).filter(e -> e != null
                     && SandboxWorld.owned(r.caller(), e.accountId, e.region)).forEach(e -> tags.add(e.tags));
         }
         return tags;

@@ -433,6 +433,11 @@ final class SandboxWorld {
                 e.state = "available";
                 changed = true;
             }
+            if ("modifying".equals(e.state) && now >= e.stateSince + settings.pendingToAvailable().toMillis()) {
+                e.stateSince += settings.pendingToAvailable().toMillis();
+                e.state = "available";
+                changed = true;
+            }
             if ("deleting".equals(e.state) && now >= e.stateSince + settings.deletingToDeleted().toMillis()) {
                 e.stateSince += settings.deletingToDeleted().toMillis();
                 e.state = "deleted";

@@ -177,6 +177,13 @@ class AuthorizationMatrixIT {
                 line("POST /api/v1/endpoint-requests/{id}/retry", f -> post("/api/v1/endpoint-requests/" + f.request
                                 + "/retry", null),
                         "401 | 404 | 403 | 403 | 403 | 403 | 409"),
+                // a change of the endpoint: its team and admins (409: the fixture is SUBMITTED, not AVAILABLE)
+                line("POST /api/v1/endpoint-requests/{id}/changes", f -> post("/api/v1/endpoint-requests/" + f.request
+                                + "/changes", Map.of("subnetIds", List.of("subnet-0123456789abcdef0"))),
+                        "401 | 404 | 409 | 409 | 403 | 403 | 409"),
+                line("GET /api/v1/endpoint-requests/{id}/changes", f -> get("/api/v1/endpoint-requests/" + f.request
+                                + "/changes"),
+                        "401 | 404 | 200 | 200 | 200 | 200 | 200"),
                 // ------------------------------------------------------------------------------------ services
                 // the catalog lists what the caller's teams may see, admins included (they open any service by id)
                 list("GET /api/v1/services", f -> get("/api/v1/services?q=" + f.serviceName), f -> f.service,

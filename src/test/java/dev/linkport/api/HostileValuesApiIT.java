@@ -169,6 +169,12 @@ class HostileValuesApiIT {
             field("POST " + REQUESTS + "/{id}/reject", "reason", FREE_TEXT, REQUIRED).storedAs("decisionReason"),
             path("DELETE " + REQUESTS + "/{id}", "id"),
             path("POST " + REQUESTS + "/{id}/retry", "id"),
+            path("POST " + REQUESTS + "/{id}/changes", "id"),
+            field("POST " + REQUESTS + "/{id}/changes", "subnetIds", LIST, OPTIONAL)
+                    .elements(i -> String.format("subnet-%017x", i)),
+            field("POST " + REQUESTS + "/{id}/changes", "securityGroupIds", LIST, OPTIONAL)
+                    .elements(i -> String.format("sg-%017x", i)),
+            field("POST " + REQUESTS + "/{id}/changes", "privateDnsEnabled", BOOLEAN, OPTIONAL),
 
             path("POST /api/v1/operations/jobs/{task}/{instance}/retry", "task"),
             path("POST /api/v1/operations/jobs/{task}/{instance}/retry", "instance"),
@@ -458,6 +464,10 @@ class HostileValuesApiIT {
                 vars("id", noRequest), null), none, null));
         t.put("POST " + REQUESTS + "/{id}/retry", new Target(fresh -> call(admin, "POST " + REQUESTS + "/{id}/retry",
                 vars("id", noRequest), null), none, null));
+        // a SUBMITTED request cannot be changed (409): only the fields' own checks can answer 400
+        t.put("POST " + REQUESTS + "/{id}/changes", new Target(fresh -> call(bob, "POST " + REQUESTS + "/{id}/changes",
+                vars("id", sharedRequestId), body("subnetIds", List.of(subnetId), "securityGroupIds", List.of(groupId),
+                        "privateDnsEnabled", false)), none, null));
         t.put("POST /api/v1/operations/jobs/{task}/{instance}/retry", new Target(fresh -> call(admin,
                 "POST /api/v1/operations/jobs/{task}/{instance}/retry",
                 vars("task", "provision-endpoint", "instance", noRequest), null), none, null));

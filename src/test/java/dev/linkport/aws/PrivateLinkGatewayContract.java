@@ -532,6 +532,38 @@ public abstract class PrivateLinkGatewayContract {
     }
 
     @Test
+    void anEndpointsSubnetsAndSecurityGroupsAreChangedAndAChangeAlreadyMadeChangesNothing() {
+        EndpointService service = publishServiceForConsumer(false);
+        Placement placement = placementFor(service);
+        assumeThat(placement.subnetIds()).as("two subnets in the service's zones").hasSizeGreaterThan(1);
+        List<String> groups = gateway.describeSecurityGroups(world.consumer(), placement.vpcId()).stream()
+                .map(SecurityGroup::groupId).limit(2).toList();
+        assumeThat(groups).as("two security groups in the VPC").hasSize(2);
+        String first = placement.subnetIds().get(0);
+        String second = placement.subnetIds().get(1);
+        InterfaceEndpoint created = gateway.createInterfaceEndpoint(world.consumer(), new InterfaceEndpointRequest(
+                token(), placement.vpcId(), service.serviceName(), List.of(first), List.of(groups.get(0)), false,
+                null));
+        InterfaceEndpoint before = gateway.describeInterfaceEndpoint(world.consumer(), created.endpointId())
+                .orElseThrow();
+
+        InterfaceEndpointChanges changes = InterfaceEndpointChanges.toReach(before, List.of(first, second),
+                List.of(groups.get(1)), null);
+        gateway.modifyInterfaceEndpoint(world.consumer(), created.endpointId(), changes);
+
+        InterfaceEndpoint after = gateway.describeInterfaceEndpoint(world.consumer(), created.endpointId())
+                .orElseThrow();
+        assertThat(after.subnetIds()).containsExactlyInAnyOrder(first, second);
+        assertThat(after.securityGroupIds()).containsExactly(groups.get(1));
+        assertThat(after.state()).isIn("modifying", "pending", "available");
+        assertThat(InterfaceEndpointChanges.toReach(after, List.of(first, second), List.of(groups.get(1)), null)
+                .isEmpty()).isTrue();
+
+        gateway.deleteInterfaceEndpoints(world.consumer(), List.of(created.endpointId()));
+        gateway.deleteEndpointServices(world.provider(), List.of(service.serviceId()));
+    }
+
+    @Test
     void endpointsAreDescribedTogetherAndUnknownIdsAreLeftOut() {
         EndpointService service = publishServiceForConsumer(false);
         InterfaceEndpoint endpoint = gateway.createInterfaceEndpoint(world.consumer(),

@@ -123,6 +123,18 @@ class CoreLoopBrowserIT extends BrowserTest {
         assertThat(text("endpoint-timeline")).contains("SUBMITTED → APPROVED").contains("AVAILABLE");
         browser.screenshot("core-9-my-endpoints-available");
 
+        // bob changes it: the dialog has the request form's subnet rules, and he drops the subnet in use1-az2
+        browser.click(By.id("change-endpoint"));
+        browser.until(d -> browser.all(By.cssSelector("#change-subnets vaadin-checkbox")).size() == 3);
+        assertThat(browser.attribute(option("change-subnets", "use1-az4"), "disabled")).isNotNull();
+        browser.until(d -> browser.attribute(option("change-subnets", "use1-az2"), "checked") != null);
+        browser.screenshot("core-9b-change-endpoint");
+        browser.click(optionLabel("change-subnets", "use1-az2"));
+        browser.click(By.id("change-save"));
+        browser.until(d -> text("endpoint-timeline").contains("Changed in AWS: subnets −"));
+        browser.until(d -> browser.all(By.cssSelector("[id^='dns-zonal-']")).size() == 1);
+        assertThat(browser.all(By.id("endpoint-change-progress"))).isEmpty();
+
         // bob deletes it
         browser.click(By.id("delete-endpoint"));
         browser.click(By.xpath("//vaadin-button[@slot='confirm-button']"));

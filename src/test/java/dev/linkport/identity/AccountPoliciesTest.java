@@ -44,7 +44,8 @@ class AccountPoliciesTest {
         assertThat(Set.copyOf(consumer)).containsExactlyInAnyOrder(
                 "ec2:DescribeAvailabilityZones", "ec2:DescribeVpcs", "ec2:DescribeSubnets",
                 "ec2:DescribeSecurityGroups", "ec2:DescribeVpcEndpointServices", "ec2:CreateVpcEndpoint",
-                "ec2:DescribeVpcEndpoints", "ec2:DeleteVpcEndpoints", "ec2:CreateTags", "vpce:AllowMultiRegion");
+                "ec2:DescribeVpcEndpoints", "ec2:ModifyVpcEndpoint", "ec2:DeleteVpcEndpoints", "ec2:CreateTags",
+                "vpce:AllowMultiRegion");
         assertThat(provider).noneMatch(a -> a.contains("*"));
         assertThat(consumer).noneMatch(a -> a.contains("*"));
     }
@@ -96,6 +97,8 @@ class AccountPoliciesTest {
                     .isEqualTo("payments");
         }
         assertThat(statementAllowing(consumer(), "ec2:DeleteVpcEndpoints", "vpc-endpoint/*")
+                .at("/Condition/StringEquals/aws:ResourceTag~1linkport:team").asText()).isEqualTo("payments");
+        assertThat(statementAllowing(consumer(), "ec2:ModifyVpcEndpoint", "vpc-endpoint/*")
                 .at("/Condition/StringEquals/aws:ResourceTag~1linkport:team").asText()).isEqualTo("payments");
     }
 

@@ -13,6 +13,7 @@ import dev.linkport.aws.EndpointService;
 import dev.linkport.aws.EndpointServiceChanges;
 import dev.linkport.aws.EndpointServiceRequest;
 import dev.linkport.aws.InterfaceEndpoint;
+import dev.linkport.aws.InterfaceEndpointChanges;
 import dev.linkport.aws.InterfaceEndpointRequest;
 import dev.linkport.aws.IpAddressType;
 import dev.linkport.aws.LoadBalancerTargetGroup;
@@ -605,6 +606,25 @@ public final class SdkPrivateLinkGateway implements PrivateLinkGateway, AutoClos
                 endpoint.groups().stream().map(group -> group.groupId()).toList(),
                 Boolean.TRUE.equals(endpoint.privateDnsEnabled()), dnsEntries(endpoint.dnsEntries()),
                 endpoint.creationTimestamp(), lastError, tags(endpoint.tags()));
+    }
+
+    /** Counted in the endpoints' bucket (CreateVpcEndpoint, ModifyVpcEndpoint, DeleteVpcEndpoints). */
+    @Override
+    public void modifyInterfaceEndpoint(AwsTarget consumer, String endpointId, InterfaceEndpointChanges changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        call(consumer, "ModifyVpcEndpoint", ApiBucket.VPC_ENDPOINTS,
+                () -> ec2(consumer).modifyVpcEndpoint(r -> {
+                    r.vpcEndpointId(endpointId).overrideConfiguration(auth(consumer));
+                    ifNotEmpty(changes.addSubnetIds(), r::addSubnetIds);
+                    ifNotEmpty(changes.removeSubnetIds(), r::removeSubnetIds);
+                    ifNotEmpty(changes.addSecurityGroupIds(), r::addSecurityGroupIds);
+                    ifNotEmpty(changes.removeSecurityGroupIds(), r::removeSecurityGroupIds);
+                    if (changes.privateDnsEnabled() != null) {
+                        r.privateDnsEnabled(changes.privateDnsEnabled());
+                    }
+                }));
     }
 
     @Override

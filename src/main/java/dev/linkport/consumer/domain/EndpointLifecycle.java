@@ -88,6 +88,29 @@ public class EndpointLifecycle {
         changed(request);
     }
 
+    /**
+     * Records something that happened to the request without moving its state (a change of its endpoint asked for,
+     * applied or refused): a timeline entry from its state to the same state, and an audit line with {@code action}
+     * ({@code before} → {@code after} as the change), as the signed-in user or Linkport itself.
+     */
+    public void note(EndpointRequest request, String action, String before, String after, String reason) {
+        LinkportPrincipal who = actor.principal().orElse(null);
+        transitions.save(new EndpointTransition(request.getId(), request.getState(), request.getState(),
+                who == null ? null : who.userId(), who == null ? AuditLog.SYSTEM : who.username(), reason,
+                clock.instant()));
+        ListingRef listing = listings.get(request.getListingId());
+        String accountId = accounts.get(request.getConsumerAccountId()).accountId();
+        AuditEntry entry = AuditEntry.of(action, "ENDPOINT_REQUEST", request.getId(),
+                listing.name() + " → " + accountId + "/" + request.getVpcId(), request.getConsumerTeamId())
+                .change(before, after).because(reason);
+        if (who == null) {
+            audit.recordSystem(entry);
+        } else {
+            audit.record(entry);
+        }
+        changed(request);
+    }
+
     /** Tells open views that the request changed without a state change (e.g. its endpoint id). */
     public void changed(EndpointRequest request) {
         events.publishEvent(new Changed(Topic.ENDPOINT_REQUEST, request.getId(), request.getConsumerTeamId(),

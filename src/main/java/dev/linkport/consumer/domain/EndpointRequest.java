@@ -236,6 +236,17 @@ public class EndpointRequest {
         this.updatedAt = now;
     }
 
+    /** The endpoint now has these subnets, security groups and private DNS setting in AWS (after a change). */
+    public void changedInAws(Set<String> subnetIds, Set<String> securityGroupIds, boolean privateDnsEnabled,
+                             Instant now) {
+        this.subnetIds.clear();
+        this.subnetIds.addAll(subnetIds);
+        this.securityGroupIds.clear();
+        this.securityGroupIds.addAll(securityGroupIds);
+        this.privateDnsEnabled = privateDnsEnabled;
+        this.updatedAt = now;
+    }
+
     public void dnsNames(List<EndpointDnsName> names) {
         this.dnsNames.clear();
         this.dnsNames.addAll(names);

@@ -17,6 +17,8 @@ public final class ConsumerJobs {
     public static final JobKind ACCEPT_ENDPOINTS = JobKind.queue("accept-endpoints");
     /** Per request: deletes its endpoint in AWS and follows it until it is gone. */
     public static final JobKind DELETE_ENDPOINT = new JobKind("delete-endpoint");
+    /** Per change of an available endpoint: applies it with ModifyVpcEndpoint and follows it until available. */
+    public static final JobKind MODIFY_ENDPOINT = new JobKind("modify-endpoint");
     /**
      * Per request: not a job of its own but the name its provisioning failures are recorded under in
      * Operations, where an admin retries them.

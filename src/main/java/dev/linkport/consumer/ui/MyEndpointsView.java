@@ -1,5 +1,6 @@
 package dev.linkport.consumer.ui;
 
+import dev.linkport.consumer.ChangeState;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -24,6 +25,9 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.linkport.consumer.EndpointState;
+import dev.linkport.consumer.service.ChangeOptions;
+import dev.linkport.consumer.service.EndpointChangeDetails;
+import dev.linkport.consumer.service.EndpointChangeService;
 import dev.linkport.consumer.service.EndpointRequestDetails;
 import dev.linkport.consumer.service.EndpointRequestDetails.TimelineEntry;
 import dev.linkport.consumer.service.EndpointRequestRow;
@@ -31,10 +35,12 @@ import dev.linkport.consumer.service.EndpointRequestService;
 import dev.linkport.consumer.service.FilterChoice;
 import dev.linkport.consumer.service.MyEndpointsFilter;
 import dev.linkport.consumer.service.RequestFilterChoices;
+import dev.linkport.identity.service.AccountResources;
 import dev.linkport.platform.NotFoundException;
 import dev.linkport.platform.events.ChangeScope;
 import dev.linkport.platform.events.Changed;
 import dev.linkport.platform.events.LiveUpdates;
+import dev.linkport.platform.ui.Background;
 import dev.linkport.platform.ui.CopyButton;
 import dev.linkport.platform.ui.EmptyState;
 import dev.linkport.platform.ui.LiveRefresh;
@@ -45,6 +51,7 @@ import jakarta.annotation.security.PermitAll;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -65,6 +72,9 @@ public class MyEndpointsView extends VerticalLayout implements BeforeEnterObserv
             EndpointState.PENDING_ACCEPTANCE, EndpointState.DELETING);
 
     private final EndpointRequestService requests;
+    private final EndpointChangeService changes;
+    private final AccountResources resources;
+    private final Background background;
     private final Grid<EndpointRequestRow> grid = new Grid<>(EndpointRequestRow.class, false);
     private final TextField search = new TextField();
     private final ComboBox<EndpointState> state = new ComboBox<>();
@@ -73,8 +83,12 @@ public class MyEndpointsView extends VerticalLayout implements BeforeEnterObserv
     private final Div detail = new Div();
     private UUID selected;
 
-    public MyEndpointsView(EndpointRequestService requests, LiveUpdates updates) {
+    public MyEndpointsView(EndpointRequestService requests, EndpointChangeService changes,
+                           AccountResources resources, Background background, LiveUpdates updates) {
         this.requests = requests;
+        this.changes = changes;
+        this.resources = resources;
+        this.background = background;
         addClassName("my-endpoints-view");
         setSizeFull();
         add(new ViewHeader("My endpoints", "Interface endpoints your teams requested into their VPCs, with their "
@@ -245,6 +259,10 @@ public class MyEndpointsView extends VerticalLayout implements BeforeEnterObserv
             failure.setText(r.failureReason());
             detail.add(failure);
         }
+        ChangeOptions changeOptions = r.state() == EndpointState.AVAILABLE ? changes.options(r.id()) : null;
+        if (r.state() == EndpointState.AVAILABLE) {
+            showLatestChange(changes.changes(r.id()));
+        }
         if (r.state() == EndpointState.REJECTED && r.decisionReason() != null) {
             detail.add(hint("Rejected by " + r.decidedBy() + ": " + r.decisionReason()));
         }
@@ -294,6 +312,16 @@ public class MyEndpointsView extends VerticalLayout implements BeforeEnterObserv
             delete.addThemeVariants(ButtonVariant.ERROR);
             actions.add(delete);
         }
+        if (changeOptions != null && changeOptions.canChange()) {
+            Button change = new Button("Change…", VaadinIcon.EDIT.create(),
+                    e -> new ChangeEndpointDialog(changes, resources, background, changeOptions, asked -> {
+                        show(requests.detail(r.id()));
+                        grid.getDataProvider().refreshAll();
+                    }).open());
+            change.setId("change-endpoint");
+            change.setTooltipText("Subnets, security groups and private DNS of this endpoint");
+            actions.add(change);
+        }
         if (r.canRetry()) {
             Button retry = new Button("Retry", VaadinIcon.REFRESH.create(), e -> {
                 show(requests.retry(r.id()));
@@ -327,6 +355,27 @@ public class MyEndpointsView extends VerticalLayout implements BeforeEnterObserv
             timeline.add(entry);
         }
         detail.add(timeline);
+    }
+
+    /** The latest change of the endpoint: progress while the worker applies it, or why it failed. */
+    private void showLatestChange(List<EndpointChangeDetails> all) {
+        if (all.isEmpty()) {
+            return;
+        }
+        EndpointChangeDetails latest = all.getFirst();
+        if (latest.applying()) {
+            Span text = new Span("Changing the endpoint in AWS: " + latest.summary() + "…");
+            text.setId("endpoint-change-progress");
+            ProgressBar progress = new ProgressBar();
+            progress.setIndeterminate(true);
+            detail.add(text, progress);
+        } else if (latest.state() == ChangeState.FAILED) {
+            Div failure = new Div();
+            failure.setId("endpoint-change-failure");
+            failure.addClassName("failure-reason");
+            failure.setText("The last change (" + latest.summary() + ") failed: " + latest.outcome());
+            detail.add(failure);
+        }
     }
 
     private void confirmDelete(EndpointRequestDetails r, boolean cancel) {
