@@ -1,8 +1,8 @@
 package dev.linkport.api;
 
-import dev.linkport.aws.IpAddressType;
-import dev.linkport.aws.DnsRecordIpType;
 import dev.linkport.aws.DnsNameType;
+import dev.linkport.aws.DnsRecordIpType;
+import dev.linkport.aws.IpAddressType;
 import dev.linkport.identity.ApiScope;
 import dev.linkport.api.Pages.Items;
 import dev.linkport.api.Pages.Page;

@@ -76,11 +76,18 @@ class DnsNamesAndIpTypesApiIT {
         assertThat(notDualStack.status()).as(notDualStack.toString()).isEqualTo(400);
         assertThat(notDualStack.errorFields()).containsExactly("supportedIpAddressTypes");
 
-        JsonNode service = publishDualStack(alice);
+        // published for IPv4, then IPv6 added in the settings: a job applies it in AWS
+        JsonNode v4Service = publishDualStack(alice, List.of("IPV4"));
+        String servicePath = "/api/v1/services/" + v4Service.get("id").asString();
+        Response patched = alice.send("PATCH", servicePath, Map.of("version", alice.get(servicePath + "/settings")
+                .json().get("version").asLong(), "supportedIpAddressTypes", List.of("IPV4", "IPV6")));
+        assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> gateway
+                .describeEndpointService(PROVIDER, v4Service.get("serviceId").asString()).orElseThrow()
+                .supportedIpAddressTypes(), types -> types.equals(Set.of(IpAddressType.IPV4, IpAddressType.IPV6)));
+        JsonNode service = alice.get("/api/v1/services/" + v4Service.get("id").asString()).json();
         assertThat(list(service.get("supportedIpAddressTypes"))).extracting(JsonNode::asString)
                 .containsExactly("IPV4", "IPV6");
-        assertThat(gateway.describeEndpointService(PROVIDER, service.get("serviceId").asString()).orElseThrow()
-                .supportedIpAddressTypes()).containsExactlyInAnyOrder(IpAddressType.IPV4, IpAddressType.IPV6);
         OwnConsumer consumer = ownConsumer(service);
         String ipv4Only = sandbox.control().addSubnet(consumer.accountId(), REGION, "us-east-1a");
 
@@ -121,7 +128,9 @@ class DnsNamesAndIpTypesApiIT {
     @Test
     void withPrivateDnsOnTheNamesAreLabelledRegionalZonalWithTheirZoneAndPrivate() {
         ApiClient alice = ApiClient.token(port, users, tokens, "alice");
-        JsonNode service = publishDualStack(alice);
+        JsonNode service = publishDualStack(alice, List.of("IPV6", "IPV4"));
+        assertThat(list(service.get("supportedIpAddressTypes"))).extracting(JsonNode::asString)
+                .containsExactly("IPV4", "IPV6");
         UUID serviceId = UUID.fromString(service.get("id").asString());
         String name = uniqueName("api") + ".payments.example.com";
         users.run("alice", () -> privateDns.setPrivateDns(new PrivateDnsCommand(serviceId, name)));
@@ -188,13 +197,13 @@ class DnsNamesAndIpTypesApiIT {
         return types;
     }
 
-    /** alice publishes an AUTO service supporting IPv4 and IPv6 on a dual-stack NLB of her own; waits until available. */
-    private JsonNode publishDualStack(ApiClient alice) {
+    /** alice publishes an AUTO service with these IP types on a dual-stack NLB of her own; waits until available. */
+    private JsonNode publishDualStack(ApiClient alice, List<String> ipTypes) {
         String nlb = sandbox.control().createLoadBalancer(PROVIDER_ACCOUNT, REGION, uniqueName("ds"),
                 List.of("a", "b", "c"), "dualstack");
         Map<String, Object> body = publishBody(uniqueName("dual"), "AUTO", nlb);
         body.put("acceptanceRequired", false);
-        body.put("supportedIpAddressTypes", List.of("IPV6", "IPV4"));
+        body.put("supportedIpAddressTypes", ipTypes);
         Response created = alice.post("/api/v1/services", body);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         JsonNode service = awaitJson(alice, "/api/v1/services/" + created.text("id"),

@@ -220,6 +220,7 @@ class HostileValuesApiIT {
             field("PATCH " + SERVICE, "acceptanceRequired", BOOLEAN, OPTIONAL),
             field("PATCH " + SERVICE, "supportedRegions", LIST, OPTIONAL),
             field("PATCH " + SERVICE, "principalMode", ENUM, OPTIONAL),
+            field("PATCH " + SERVICE, "supportedIpAddressTypes", LIST, OPTIONAL),
             path("POST " + SERVICE + "/retire", "id"),
             field("POST " + SERVICE + "/retire", "force", BOOLEAN, OPTIONAL),
 

@@ -1,8 +1,6 @@
 package dev.linkport.catalog.service;
 
 import dev.linkport.aws.IpAddressType;
-import java.util.Collections;
-import java.util.HashSet;
 import dev.linkport.catalog.ApprovalPolicy;
 import dev.linkport.catalog.Visibility;
 import dev.linkport.platform.AwsIds;
@@ -14,6 +12,8 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
