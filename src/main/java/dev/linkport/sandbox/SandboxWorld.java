@@ -101,7 +101,8 @@ final class SandboxWorld {
         // checkout can create dual-stack endpoints; NLBs and subnets that tests add stay IPv4-only
         enableIpv6("111111111111", "us-east-1");
         enableIpv6("222222222222", "us-east-1");
-        state.loadBalancers.values().forEach(lb -> lb.ipAddressType = "dualstack");
+        state.loadBalancers.values().stream().filter(lb -> lb.accountId.equals("111111111111"))
+                .forEach(lb -> lb.ipAddressType = "dualstack");
         return seeded;
     }
 
