@@ -1,5 +1,8 @@
 package dev.linkport.api;
 
+import dev.linkport.aws.DnsNameType;
+import dev.linkport.aws.DnsRecordIpType;
+import dev.linkport.aws.IpAddressType;
 import dev.linkport.identity.ApiScope;
 import dev.linkport.api.Pages.Items;
 import dev.linkport.api.Pages.Page;
@@ -69,11 +72,21 @@ class EndpointRequestsController {
                     + "the service allows and that Linkport creates the endpoint as (it must trust Linkport like the "
                     + "account's registered role, with the same ExternalId); absent: the account's registered role",
                     example = "arn:aws:iam::222222222222:role/checkout-app")
-            String principalRoleArn) {
+            String principalRoleArn,
+            @Schema(description = "the addresses of the endpoint's network interfaces: IPV4 (default), IPV6 (every "
+                    + "subnet IPv6-only) or DUALSTACK (every subnet with an IPv4 and an IPv6 range); the service must "
+                    + "support it (DUALSTACK: IPV4 and IPV6)")
+            IpAddressType ipAddressType,
+            @Schema(description = "the DNS records AWS creates for the endpoint's names (DnsOptions): IPV4 (A), IPV6 "
+                    + "(AAAA), DUALSTACK (both) or SERVICE_DEFINED (A for all names, AAAA for the regional and zonal "
+                    + "ones); IPV4 needs an IPV4 or DUALSTACK endpoint, IPV6 an IPV6 or DUALSTACK one, the others a "
+                    + "DUALSTACK one; absent: AWS's default, the IP address type's own")
+            DnsRecordIpType dnsRecordIpType) {
 
         SubmitEndpointRequest command() {
             return new SubmitEndpointRequest(serviceId, accountId, region, vpcId, subnetIds, securityGroupIds,
-                    Boolean.TRUE.equals(privateDnsEnabled), justification, principalRoleArn);
+                    Boolean.TRUE.equals(privateDnsEnabled), justification, principalRoleArn, ipAddressType,
+                    dnsRecordIpType);
         }
     }
 
@@ -81,8 +94,24 @@ class EndpointRequestsController {
     record Decision(String reason) {
     }
 
-    /** The endpoint's DNS names, once it is available: the regional one and one per zone. */
-    record DnsNames(String regional, List<String> zonal) {
+    /**
+     * The endpoint's DNS names, once it is available: the regional one, one per zone and, with private DNS on, the
+     * service's private name; {@code names} lists them all in AWS's order, each with its {@code type} and, for a
+     * zonal name, its {@code zone}.
+     */
+    record DnsNames(String regional, List<String> zonal,
+                    @Schema(description = "the service's private DNS name, with private DNS on; else null")
+                    String privateName,
+                    List<DnsName> names) {
+    }
+
+    /** One DNS name of the endpoint, labelled from what AWS lists. */
+    record DnsName(@Schema(example = "vpce-0a1b2c3d4e5f60718-x1y2z3w4-us-east-1a.vpce-svc-0123456789abcdef0"
+                           + ".us-east-1.vpce.amazonaws.com") String name,
+                   @Schema(description = "REGIONAL, ZONAL or PRIVATE") DnsNameType type,
+                   @Schema(description = "the zone a ZONAL name resolves in, e.g. us-east-1a; null for the others")
+                   String zone,
+                   String hostedZoneId) {
     }
 
     /** One step of the request's life: who moved it from which state to which, and why. */
@@ -106,17 +135,23 @@ class EndpointRequestsController {
                            @Schema(description = "the principal the service allows for this request in AWS, once "
                                    + "provisioning began; Linkport removes it with the last request needing it")
                            String allowedPrincipal,
-                           Map<String, String> awsTags) {
+                           Map<String, String> awsTags,
+                           @Schema(description = "IPV4, IPV6 or DUALSTACK") IpAddressType ipAddressType,
+                           @Schema(description = "the DNS record type asked for; null: AWS's default for the IP "
+                                   + "address type") DnsRecordIpType dnsRecordIpType) {
 
         static EndpointRequest of(EndpointRequestDetails v) {
             return new EndpointRequest(v.id(), v.state(), v.serviceId(), v.serviceName(), v.awsServiceName(),
                     v.ownerTeam(), v.accountId(), v.consumerTeam(), v.region(), v.vpcId(), v.subnetIds(),
                     v.securityGroupIds(), v.privateDnsEnabled(), v.justification(), v.requester(), v.vpcEndpointId(),
-                    new DnsNames(v.dnsRegional(), v.dnsZonal() == null ? List.of() : v.dnsZonal()),
+                    new DnsNames(v.dnsRegional(), v.dnsZonal() == null ? List.of() : v.dnsZonal(), v.dnsPrivate(),
+                            v.dnsNames().stream().map(n -> new DnsName(n.name(), n.type(), n.zone(),
+                                    n.hostedZoneId())).toList()),
                     v.failureReason(), v.decidedBy(), v.decisionReason(), v.createdAt(), v.updatedAt(),
                     v.timeline() == null ? List.of() : v.timeline().stream()
                             .map(t -> new TimelineStep(t.at(), t.from(), t.to(), t.actor(), t.reason())).toList(),
-                    v.canDelete(), v.canRetry(), v.principalRoleArn(), v.allowedPrincipal(), v.awsTags());
+                    v.canDelete(), v.canRetry(), v.principalRoleArn(), v.allowedPrincipal(), v.awsTags(),
+                    v.ipAddressType(), v.dnsRecordIpType());
         }
     }
 

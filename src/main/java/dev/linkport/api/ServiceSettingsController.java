@@ -1,5 +1,6 @@
 package dev.linkport.api;
 
+import dev.linkport.aws.IpAddressType;
 import dev.linkport.identity.ApiScope;
 import dev.linkport.catalog.ApprovalPolicy;
 import dev.linkport.catalog.PrincipalMode;
@@ -55,7 +56,10 @@ class ServiceSettingsController {
             @Schema(description = "what approving a request lets connect in AWS: ACCOUNT (the consumer account's "
                     + "root) or ROLE (the role the consumer names on the request, else the account's Linkport "
                     + "role); applies to endpoints provisioned from now on")
-            PrincipalMode principalMode) {
+            PrincipalMode principalMode,
+            @Schema(description = "IPV4, IPV6 or both (applied in the background; IPv6 needs dual-stack load "
+                    + "balancers, else AWS refuses and the settings show the problem)")
+            Set<IpAddressType> supportedIpAddressTypes) {
     }
 
     /** Retire options. */
@@ -124,7 +128,7 @@ class ServiceSettingsController {
         return settings.edit(new EditServiceCommand(id, body.version(), body.description(), body.tags(),
                 body.documentationUrl(), body.supportContact(), body.ports(), body.approvalPolicy(),
                 body.visibility(), body.visibleTeams(), body.acceptanceRequired(), body.supportedRegions(),
-                body.principalMode()));
+                body.principalMode(), body.supportedIpAddressTypes()));
     }
 
     @GetMapping("/dependents")

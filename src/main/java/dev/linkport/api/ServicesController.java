@@ -1,5 +1,6 @@
 package dev.linkport.api;
 
+import dev.linkport.aws.IpAddressType;
 import dev.linkport.identity.ApiScope;
 import dev.linkport.catalog.ApprovalPolicy;
 import dev.linkport.catalog.ListingState;
@@ -90,12 +91,15 @@ class ServicesController {
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED) ApprovalPolicy approvalPolicy,
             String privateDnsName, Set<String> supportedRegions,
             @Schema(description = "default ALL_TEAMS") Visibility visibility,
-            @Schema(description = "team names, with visibility SELECTED_TEAMS") Set<String> visibleTeams) {
+            @Schema(description = "team names, with visibility SELECTED_TEAMS") Set<String> visibleTeams,
+            @Schema(description = "IP address types consumers may connect over: IPV4, IPV6 or both (IPV6 needs "
+                    + "dual-stack load balancers); default [IPV4]") Set<IpAddressType> supportedIpAddressTypes) {
 
         PublishServiceCommand command() {
             return new PublishServiceCommand(name, summary, description, tags, documentationUrl, supportContact, ports,
                     accountId, region, loadBalancerArns, acceptanceRequired == null || acceptanceRequired,
-                    approvalPolicy, privateDnsName, supportedRegions, visibility, visibleTeams);
+                    approvalPolicy, privateDnsName, supportedRegions, visibility, visibleTeams,
+                    supportedIpAddressTypes);
         }
     }
 
@@ -115,7 +119,9 @@ class ServicesController {
                    Instant createdAt, Instant updatedAt,
                    @Schema(description = "what approving a request lets connect in AWS: ACCOUNT (the consumer "
                            + "account's root) or ROLE (one IAM role of it, named on the request)")
-                   PrincipalMode principalMode, Map<String, String> awsTags) {
+                   PrincipalMode principalMode, Map<String, String> awsTags,
+                   @Schema(description = "IP address types consumers may connect over: IPV4, IPV6")
+                   Set<IpAddressType> supportedIpAddressTypes) {
 
         static Service of(ServiceDetail d) {
             return new Service(d.id(), d.name(), d.summary(), d.description(), new TreeSet<>(d.tags()),
@@ -124,7 +130,8 @@ class ServicesController {
                     d.approvalPolicy(), d.visibility(), d.privateDnsName(), d.privateDnsState(), d.privateDnsTxtName(),
                     d.privateDnsTxtValue(), d.state(), d.serviceId(), d.serviceName(),
                     new TreeSet<>(d.availabilityZoneIds()), d.failureReason(), d.consumerCount(), d.canManage(),
-                    d.canRequest(), d.createdAt(), d.updatedAt(), d.principalMode(), d.awsTags());
+                    d.canRequest(), d.createdAt(), d.updatedAt(), d.principalMode(), d.awsTags(),
+                    new TreeSet<>(d.supportedIpAddressTypes()));
         }
     }
 

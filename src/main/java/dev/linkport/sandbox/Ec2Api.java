@@ -131,6 +131,9 @@ final class Ec2Api {
                 .items("cidrBlockAssociationSet", "item", List.of(v), a -> x
                         .leaf("associationId", SandboxWorld.stableId("vpc-cidr-assoc-", v.id))
                         .leaf("cidrBlock", v.cidr).open("cidrBlockState").leaf("state", "associated").close())
+                .items("ipv6CidrBlockAssociationSet", "item", v.ipv6Cidr == null ? List.<String>of() : List.of(v.ipv6Cidr),
+                        cidr -> ipv6Association(x, v.id, cidr).leaf("ipv6Pool", "Amazon")
+                                .leaf("networkBorderGroup", v.region))
                 .leaf("dhcpOptionsId", SandboxWorld.stableId("dopt-", v.accountId + v.region))
                 .leaf("instanceTenancy", "default").leaf("isDefault", false).tags(v.name));
         return x.leaf("nextToken", page.nextToken()).toString();
@@ -157,12 +160,21 @@ final class Ec2Api {
         x.items("subnetSet", "item", page.items(), s -> x.leaf("subnetId", s.id)
                 .leaf("subnetArn", "arn:aws:ec2:" + s.region + ":" + s.accountId + ":subnet/" + s.id)
                 .leaf("state", "available").leaf("ownerId", s.accountId).leaf("vpcId", s.vpcId)
-                .leaf("cidrBlock", s.cidr).leaf("availableIpAddressCount", 4091)
+                .leaf("cidrBlock", s.cidr).leaf("availableIpAddressCount", s.cidr == null ? 0 : 4091)
                 .leaf("availabilityZone", s.zoneName).leaf("availabilityZoneId", world.zoneIdOf(s))
                 .leaf("defaultForAz", false).leaf("mapPublicIpOnLaunch", false)
-                .leaf("assignIpv6AddressOnCreation", false).strings("ipv6CidrBlockAssociationSet", "item", List.of())
+                .leaf("assignIpv6AddressOnCreation", false)
+                .items("ipv6CidrBlockAssociationSet", "item", s.ipv6Cidr == null ? List.<String>of() : List.of(s.ipv6Cidr),
+                        cidr -> ipv6Association(x, s.id, cidr))
+                .leaf("ipv6Native", s.cidr == null)
                 .tags(s.name));
         return x.leaf("nextToken", page.nextToken()).toString();
+    }
+
+    private static Xml ipv6Association(Xml x, String resourceId, String cidr) {
+        return x.leaf("associationId", SandboxWorld.stableId(resourceId.startsWith("vpc-") ? "vpc-cidr-assoc-"
+                        : "subnet-cidr-assoc-", resourceId + "/" + cidr))
+                .leaf("ipv6CidrBlock", cidr).open("ipv6CidrBlockState").leaf("state", "associated").close();
     }
 
     private String describeSecurityGroups(QueryRequest r) {
@@ -239,6 +251,7 @@ final class Ec2Api {
         for (String type : ipTypes.isEmpty() ? List.of("ipv4") : ipTypes) {
             addIpType(s.ipAddressTypes, type);
         }
+        requireDualStackForIpv6(c, s.loadBalancerArns, s.ipAddressTypes);
         String privateDnsName = r.get("PrivateDnsName");
         if (privateDnsName != null) {
             setPrivateDnsName(s, privateDnsName);
@@ -269,6 +282,20 @@ final class Ec2Api {
             }
         }
         return new ArrayList<>(zoneIds);
+    }
+
+    /** AWS lets a service support IPv6 only when every one of its network load balancers is dual-stack. */
+    private void requireDualStackForIpv6(CallerIdentity c, List<String> arns, List<String> ipTypes) {
+        if (!ipTypes.contains("ipv6")) {
+            return;
+        }
+        for (String arn : arns) {
+            LoadBalancer lb = world.loadBalancer(c, arn).orElse(null);
+            if (lb != null && !"dualstack".equals(lb.ipAddressType)) {
+                throw AwsException.invalidParameter("The load balancer " + arn + " must have IP address type "
+                        + "dualstack for the endpoint service to support the IP address type ipv6");
+            }
+        }
     }
 
     private static void addSupportedRegion(List<String> regions, String region) {
@@ -396,6 +423,7 @@ final class Ec2Api {
         if (ipTypes.isEmpty()) {
             throw AwsException.invalidParameter("An endpoint service must support at least one IP address type");
         }
+        requireDualStackForIpv6(c, arns, ipTypes);
         s.loadBalancerArns = arns;
         s.zoneIds = zoneIds;
         s.supportedRegions = regions;
@@ -650,6 +678,10 @@ final class Ec2Api {
                         + " does not support the availability zone of the subnet: " + subnetId + ".");
             }
         }
+        String ipAddressType = r.get("IpAddressType") == null ? "ipv4" : r.get("IpAddressType");
+        String dnsRecordIpType = r.get("DnsOptions.DnsRecordIpType");
+        checkIpTypes(s, serviceName, subnetIds.stream().map(id -> world.state().subnets.get(id)).toList(),
+                ipAddressType, dnsRecordIpType);
         List<String> groupIds = r.list("SecurityGroupId");
         for (String groupId : groupIds) {
             SecurityGroup group = world.group(c, groupId).orElseThrow(() -> groupNotFound(groupId));
@@ -685,6 +717,8 @@ final class Ec2Api {
         e.subnetIds.addAll(subnetIds);
         e.groupIds.addAll(groupIds);
         e.privateDnsEnabled = privateDns == null ? dnsVerified : privateDns;
+        e.ipAddressType = ipAddressType;
+        e.dnsRecordIpType = dnsRecordIpType == null ? ipAddressType : dnsRecordIpType;
         e.state = s.acceptanceRequired ? "pendingAcceptance" : "pending";
         e.createdAt = world.now();
         e.stateSince = e.createdAt;
@@ -699,6 +733,59 @@ final class Ec2Api {
         return x.close().leaf("clientToken", token).toString();
     }
 
+    /**
+     * What AWS checks of an endpoint's IP address type and DNS record IP type: known values; a service that
+     * accepts the type (both types for dual-stack); subnets with the ranges it needs (an IPv4 range for ipv4,
+     * IPv6-only subnets for ipv6, both ranges for dualstack); and a record type the address type can serve.
+     */
+    private static void checkIpTypes(Service s, String serviceName, List<Subnet> subnets, String ipAddressType,
+            String dnsRecordIpType) {
+        if (!Set.of("ipv4", "ipv6", "dualstack").contains(ipAddressType)) {
+            throw new AwsException("InvalidParameterValue", "Value (" + ipAddressType
+                    + ") for parameter IpAddressType is invalid. Valid values: ipv4, ipv6, dualstack");
+        }
+        if (dnsRecordIpType != null && !Set.of("ipv4", "ipv6", "dualstack", "service-defined").contains(dnsRecordIpType)) {
+            throw new AwsException("InvalidParameterValue", "Value (" + dnsRecordIpType
+                    + ") for parameter DnsRecordIpType is invalid. Valid values: ipv4, ipv6, dualstack, service-defined");
+        }
+        List<String> needed = ipAddressType.equals("dualstack") ? List.of("ipv4", "ipv6") : List.of(ipAddressType);
+        if (!s.ipAddressTypes.containsAll(needed)) {
+            throw AwsException.invalidParameter("The VPC endpoint service " + serviceName + " does not support the "
+                    + "IP address type " + ipAddressType + "; it supports " + String.join(", ", s.ipAddressTypes));
+        }
+        for (Subnet subnet : subnets) {
+            boolean fits = switch (ipAddressType) {
+                case "ipv4" -> subnet.cidr != null;
+                case "ipv6" -> subnet.ipv6Cidr != null && subnet.cidr == null;
+                default -> subnet.cidr != null && subnet.ipv6Cidr != null;
+            };
+            if (!fits) {
+                throw AwsException.invalidParameter("The subnet " + subnet.id + " does not support the IP address "
+                        + "type " + ipAddressType + (ipAddressType.equals("ipv4") ? "" : ipAddressType.equals("ipv6")
+                        ? ": it is not an IPv6-only subnet" : ": it needs both an IPv4 and an IPv6 CIDR block") + ".");
+            }
+        }
+        if (dnsRecordIpType != null) {
+            boolean allowed = switch (dnsRecordIpType) {
+                case "ipv4" -> !ipAddressType.equals("ipv6");
+                case "ipv6" -> !ipAddressType.equals("ipv4");
+                default -> ipAddressType.equals("dualstack");
+            };
+            if (!allowed) {
+                throw AwsException.invalidParameter("DnsRecordIpType " + dnsRecordIpType
+                        + " is not supported for the IpAddressType " + ipAddressType + ".");
+            }
+        }
+    }
+
+    static String ipAddressTypeOf(Endpoint e) {
+        return e.ipAddressType == null ? "ipv4" : e.ipAddressType;
+    }
+
+    static String dnsRecordIpTypeOf(Endpoint e) {
+        return e.dnsRecordIpType == null ? ipAddressTypeOf(e) : e.dnsRecordIpType;
+    }
+
     private void renderEndpoint(Xml x, Endpoint e) {
         x.leaf("vpcEndpointId", e.id).leaf("vpcEndpointType", "Interface").leaf("vpcId", e.vpcId)
                 .leaf("serviceName", e.serviceName).leaf("state", e.state)
@@ -708,7 +795,8 @@ final class Ec2Api {
                     SecurityGroup g = world.state().securityGroups.get(id);
                     x.leaf("groupId", id).leaf("groupName", g == null ? null : g.name);
                 })
-                .leaf("ipAddressType", "ipv4").open("dnsOptions").leaf("dnsRecordIpType", "ipv4").close()
+                .leaf("ipAddressType", ipAddressTypeOf(e)).open("dnsOptions")
+                .leaf("dnsRecordIpType", dnsRecordIpTypeOf(e)).close()
                 .leaf("privateDnsEnabled", e.privateDnsEnabled).leaf("requesterManaged", false)
                 .strings("networkInterfaceIdSet", "item",
                         e.subnetIds.stream().map(id -> SandboxWorld.stableId("eni-", e.id + "/" + id)).toList());
@@ -754,7 +842,7 @@ final class Ec2Api {
         Map<String, Function<Endpoint, Collection<String>>> fields = Map.of(
                 "vpc-endpoint-id", e -> List.of(e.id), "vpc-id", e -> List.of(e.vpcId),
                 "service-name", e -> List.of(e.serviceName), "vpc-endpoint-state", e -> List.of(e.state),
-                "vpc-endpoint-type", e -> List.of("Interface"), "ip-address-type", e -> List.of("ipv4"),
+                "vpc-endpoint-type", e -> List.of("Interface"), "ip-address-type", e -> List.of(ipAddressTypeOf(e)),
                 "service-region", e -> List.of(e.serviceRegion));
         endpoints = SandboxTags.mutable(endpoints);
         Map<String, List<String>> filters = SandboxTags.filter(endpoints, r.filters(), e -> e.tags);

@@ -74,7 +74,7 @@ final class ElbApi {
                     x.leaf("ZoneName", s == null ? null : s.zoneName).leaf("SubnetId", subnetId)
                             .strings("LoadBalancerAddresses", "member", List.of());
                 })
-                .leaf("IpAddressType", "ipv4"));
+                .leaf("IpAddressType", lb.ipAddressType == null ? "ipv4" : lb.ipAddressType));
         x.leaf("NextMarker", page.nextToken()).close();
         return x.open("ResponseMetadata").leaf("RequestId", r.requestId()).close().toString();
     }

@@ -233,6 +233,37 @@ public final class SandboxControl {
     }
 
     /**
+     * Makes the account's VPC in the region dual-stack: an IPv6 /56 for the VPC and an IPv6 /64 for each of its
+     * subnets so far; subnets added afterwards ({@link #addSubnet}) stay IPv4-only.
+     *
+     * @return the VPC's IPv6 range
+     */
+    public String enableIpv6(String accountId, String region) {
+        synchronized (world) {
+            String cidr = world.enableIpv6(accountId, region).ipv6Cidr;
+            world.changed();
+            return cidr;
+        }
+    }
+
+    /**
+     * As {@link #createLoadBalancer}, with an IP address type: {@code ipv4} or {@code dualstack} (only
+     * dual-stack load balancers let an endpoint service support IPv6).
+     */
+    public String createLoadBalancer(String accountId, String region, String name, List<String> zoneLetters,
+            String ipAddressType) {
+        if (!"ipv4".equals(ipAddressType) && !"dualstack".equals(ipAddressType)) {
+            throw new IllegalArgumentException("Not a load balancer IP address type: " + ipAddressType);
+        }
+        String arn = createLoadBalancer(accountId, region, name, zoneLetters);
+        synchronized (world) {
+            world.state().loadBalancers.get(arn).ipAddressType = ipAddressType;
+            world.changed();
+            return arn;
+        }
+    }
+
+    /**
      * Adds an internal network load balancer to the account's VPC in the region.
      *
      * @param zoneLetters the AZs by letter ({@code a}, {@code b}, {@code c}) whose subnets it spans

@@ -110,6 +110,12 @@ final class SandboxWorld {
         // the on-premises pattern: the data centre's servers, reached over Direct Connect, as IP targets outside
         // the VPC (10.200.0.0/16 is the data centre's range)
         addTargetGroup(warehouse, "warehouse-dc-10-200", "ip", 5433, List.of("10.200.10.21", "10.200.10.22"));
+        // IPv6: both VPCs in us-east-1 are dual-stack and payments' NLBs take IPv6, so a service can offer IPv6 and
+        // checkout can create dual-stack endpoints; NLBs and subnets that tests add stay IPv4-only
+        enableIpv6("111111111111", "us-east-1");
+        enableIpv6("222222222222", "us-east-1");
+        state.loadBalancers.values().stream().filter(lb -> lb.accountId.equals("111111111111"))
+                .forEach(lb -> lb.ipAddressType = "dualstack");
         return seeded;
     }
 
@@ -194,6 +200,35 @@ final class SandboxWorld {
         subnet.name = "extra-" + zoneName.substring(region.length()) + "-" + inVpc;
         state.subnets.put(subnet.id, subnet);
         return subnet;
+    }
+
+    /**
+     * Gives the account's VPC in the region an IPv6 /56 and each of its subnets that has none an IPv6 /64 (they
+     * become dual-stack), as AWS's "Edit CIDRs" and "Edit IPv6 CIDRs" do. Subnets added later stay IPv4-only.
+     */
+    Vpc enableIpv6(String accountId, String region) {
+        Vpc vpc = state.vpcs.values().stream()
+                .filter(v -> v.accountId.equals(accountId) && v.region.equals(region)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No VPC in " + accountId + "/" + region));
+        if (vpc.ipv6Cidr == null) {
+            // 2600:1f18:<4 hex digits>:<2 hex digits>00::/56, derived from the VPC id like AWS's pool hands them out
+            String hex = stableHex(vpc.id + "/ipv6", 6);
+            vpc.ipv6Cidr = "2600:1f18:" + hex.substring(0, 4) + ":" + hex.substring(4, 6) + "00::/56";
+        }
+        String prefix = vpc.ipv6Cidr.substring(0, vpc.ipv6Cidr.indexOf("00::/56"));
+        int n = 0;
+        for (Subnet s : state.subnets.values()) {
+            if (s.vpcId.equals(vpc.id) && s.ipv6Cidr == null) {
+                while (true) {
+                    String candidate = prefix + String.format("%02x", n++) + "::/64";
+                    if (state.subnets.values().stream().noneMatch(o -> candidate.equals(o.ipv6Cidr))) {
+                        s.ipv6Cidr = candidate;
+                        break;
+                    }
+                }
+            }
+        }
+        return vpc;
     }
 
     /** Adds an internal network load balancer in the account's VPC, in the AZs with the given letters. */

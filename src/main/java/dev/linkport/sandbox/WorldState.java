@@ -60,6 +60,8 @@ final class WorldState {
         public String region;
         public String cidr;
         public String name;
+        /** Its Amazon-provided IPv6 /56, or {@code null} for an IPv4-only VPC. */
+        public String ipv6Cidr;
     }
 
     static final class Subnet {
@@ -68,8 +70,11 @@ final class WorldState {
         public String accountId;
         public String region;
         public String zoneName;
+        /** Its IPv4 range, or {@code null} for an IPv6-only subnet. */
         public String cidr;
         public String name;
+        /** Its IPv6 /64, or {@code null} for an IPv4-only subnet. */
+        public String ipv6Cidr;
     }
 
     static final class SecurityGroup {
@@ -89,6 +94,8 @@ final class WorldState {
         public String vpcId;
         public String type = "network";
         public String scheme = "internal";
+        /** {@code ipv4} or {@code dualstack}: only dual-stack NLBs let an endpoint service support IPv6. */
+        public String ipAddressType = "ipv4";
         public List<String> subnetIds = new ArrayList<>();
         public long createdAt;
     }
@@ -163,6 +170,10 @@ final class WorldState {
         public List<String> subnetIds = new ArrayList<>();
         public List<String> groupIds = new ArrayList<>();
         public boolean privateDnsEnabled;
+        /** {@code ipv4}, {@code ipv6} or {@code dualstack} (null in older state files: ipv4). */
+        public String ipAddressType;
+        /** DnsOptions' DnsRecordIpType (null in older state files: the IP address type's default). */
+        public String dnsRecordIpType;
         public String state;
         public long stateSince;
         public String dnsSuffix;

@@ -159,6 +159,8 @@ class HostileValuesApiIT {
             field("POST " + REQUESTS, "privateDnsEnabled", BOOLEAN, OPTIONAL),
             field("POST " + REQUESTS, "justification", FREE_TEXT, REQUIRED),
             field("POST " + REQUESTS, "principalRoleArn", SHAPED, OPTIONAL),
+            field("POST " + REQUESTS, "ipAddressType", ENUM, OPTIONAL),
+            field("POST " + REQUESTS, "dnsRecordIpType", ENUM, OPTIONAL),
             field("POST " + REQUESTS + "/approve", "ids", LIST, REQUIRED).elements(UUIDS),
             field("POST " + REQUESTS + "/approve", "reason", FREE_TEXT, OPTIONAL).storedAs("decisionReason"),
             field("POST " + REQUESTS + "/reject", "ids", LIST, REQUIRED).elements(UUIDS),
@@ -195,6 +197,7 @@ class HostileValuesApiIT {
             field("POST " + SERVICES, "supportedRegions", LIST, OPTIONAL),
             field("POST " + SERVICES, "visibility", ENUM, OPTIONAL),
             field("POST " + SERVICES, "visibleTeams", LIST, OPTIONAL),
+            field("POST " + SERVICES, "supportedIpAddressTypes", LIST, OPTIONAL),
             path("POST " + SERVICE + "/retry", "id"),
 
             path("POST " + SERVICE + "/principals", "id"),
@@ -223,6 +226,7 @@ class HostileValuesApiIT {
             field("PATCH " + SERVICE, "acceptanceRequired", BOOLEAN, OPTIONAL),
             field("PATCH " + SERVICE, "supportedRegions", LIST, OPTIONAL),
             field("PATCH " + SERVICE, "principalMode", ENUM, OPTIONAL),
+            field("PATCH " + SERVICE, "supportedIpAddressTypes", LIST, OPTIONAL),
             path("POST " + SERVICE + "/retire", "id"),
             field("POST " + SERVICE + "/retire", "force", BOOLEAN, OPTIONAL),
 

@@ -16,6 +16,7 @@ import dev.linkport.aws.InterfaceEndpoint;
 import dev.linkport.aws.InterfaceEndpointChanges;
 import dev.linkport.aws.InterfaceEndpointRequest;
 import dev.linkport.aws.IpAddressType;
+import dev.linkport.aws.DnsRecordIpType;
 import dev.linkport.aws.LoadBalancerTargetGroup;
 import dev.linkport.aws.NetworkLoadBalancer;
 import dev.linkport.aws.PermittedPrincipal;
@@ -243,7 +244,7 @@ public final class SdkPrivateLinkGateway implements PrivateLinkGateway, AutoClos
                         lb.schemeAsString(), lb.state() == null ? null : lb.state().codeAsString(),
                         lb.availabilityZones().stream()
                                 .map(az -> new AvailabilityZone(az.zoneName(), zoneIds.get(az.zoneName())))
-                                .toList()))
+                                .toList(), lb.ipAddressTypeAsString()))
                 .toList();
     }
 
@@ -483,7 +484,11 @@ public final class SdkPrivateLinkGateway implements PrivateLinkGateway, AutoClos
                 DescribeSubnetsResponse::nextToken,
                 page -> page.subnets().stream().filter(s -> vpcId.equals(s.vpcId()))
                         .forEach(s -> subnets.add(new Subnet(s.subnetId(), s.vpcId(), s.cidrBlock(),
-                                s.availabilityZone(), s.availabilityZoneId(), name(s.tags())))));
+                                s.availabilityZone(), s.availabilityZoneId(), name(s.tags()),
+                                s.ipv6CidrBlockAssociationSet().stream()
+                                        .filter(a -> a.ipv6CidrBlockState() == null
+                                                || "associated".equals(a.ipv6CidrBlockState().stateAsString()))
+                                        .map(a -> a.ipv6CidrBlock()).toList()))));
         return subnets;
     }
 
@@ -555,6 +560,12 @@ public final class SdkPrivateLinkGateway implements PrivateLinkGateway, AutoClos
                     if (request.serviceRegion() != null) {
                         r.serviceRegion(request.serviceRegion());
                     }
+                    if (request.ipAddressType() != null) {
+                        r.ipAddressType(request.ipAddressType().awsValue());
+                    }
+                    if (request.dnsRecordIpType() != null) {
+                        r.dnsOptions(o -> o.dnsRecordIpType(request.dnsRecordIpType().awsValue()));
+                    }
                 }).vpcEndpoint());
         return toInterfaceEndpoint(created);
     }
@@ -605,7 +616,10 @@ public final class SdkPrivateLinkGateway implements PrivateLinkGateway, AutoClos
                 endpoint.vpcId(), endpoint.subnetIds(),
                 endpoint.groups().stream().map(group -> group.groupId()).toList(),
                 Boolean.TRUE.equals(endpoint.privateDnsEnabled()), dnsEntries(endpoint.dnsEntries()),
-                endpoint.creationTimestamp(), lastError, tags(endpoint.tags()));
+                endpoint.creationTimestamp(), lastError, tags(endpoint.tags()),
+                endpoint.ipAddressTypeAsString() == null ? null : IpAddressType.fromAws(endpoint.ipAddressTypeAsString()),
+                endpoint.dnsOptions() == null || endpoint.dnsOptions().dnsRecordIpTypeAsString() == null ? null
+                        : DnsRecordIpType.fromAws(endpoint.dnsOptions().dnsRecordIpTypeAsString()));
     }
 
     /** Counted in the endpoints' bucket (CreateVpcEndpoint, ModifyVpcEndpoint, DeleteVpcEndpoints). */

@@ -5,6 +5,7 @@ import dev.linkport.catalog.ListingState;
 import dev.linkport.catalog.PrincipalMode;
 import dev.linkport.catalog.Visibility;
 import dev.linkport.platform.TagsConverter;
+import dev.linkport.aws.IpAddressType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -17,6 +18,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
@@ -115,6 +117,12 @@ public class ServiceListing {
     @Column(name = "region", nullable = false)
     private Set<String> supportedRegions = new TreeSet<>();
 
+    /** AWS values ({@code ipv4}, {@code ipv6}); empty means IPv4 only, AWS's default. */
+    @ElementCollection
+    @CollectionTable(name = "service_listing_ip_type", joinColumns = @JoinColumn(name = "listing_id"))
+    @Column(name = "ip_address_type", nullable = false)
+    private Set<String> ipAddressTypes = new TreeSet<>();
+
     @ElementCollection
     @CollectionTable(name = "service_listing_visible_team", joinColumns = @JoinColumn(name = "listing_id"))
     @Column(name = "team_id", nullable = false)
@@ -190,6 +198,25 @@ public class ServiceListing {
     public PrincipalMode getPrincipalMode() { return principalMode; }
     public Set<String> getLoadBalancerArns() { return loadBalancerArns; }
     public Set<String> getSupportedRegions() { return supportedRegions; }
+
+    /** The IP address types consumers may connect over: IPv4 unless the provider chose otherwise. */
+    public Set<IpAddressType> getSupportedIpAddressTypes() {
+        if (ipAddressTypes.isEmpty()) {
+            return EnumSet.of(IpAddressType.IPV4);
+        }
+        Set<IpAddressType> types = EnumSet.noneOf(IpAddressType.class);
+        ipAddressTypes.forEach(t -> types.add(IpAddressType.fromAws(t)));
+        return types;
+    }
+
+    /** Sets the IP address types the service supports (IPv4 and/or IPv6; at least one). */
+    public void supportIpAddressTypes(Set<IpAddressType> types) {
+        if (types.isEmpty() || types.contains(IpAddressType.DUALSTACK)) {
+            throw new IllegalArgumentException("A service supports IPv4, IPv6 or both: " + types);
+        }
+        this.ipAddressTypes.clear();
+        types.forEach(t -> this.ipAddressTypes.add(t.awsValue()));
+    }
     public Set<UUID> getVisibleTeamIds() { return visibleTeamIds; }
     public String getPrivateDnsState() { return privateDnsState; }
     public String getPrivateDnsTxtName() { return privateDnsTxtName; }

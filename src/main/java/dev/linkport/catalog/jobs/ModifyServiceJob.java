@@ -3,10 +3,12 @@ package dev.linkport.catalog.jobs;
 import dev.linkport.aws.AwsTarget;
 import dev.linkport.aws.EndpointService;
 import dev.linkport.aws.EndpointServiceChanges;
+import dev.linkport.aws.IpAddressType;
 import dev.linkport.aws.PrivateDnsConfiguration;
 import dev.linkport.catalog.ListingState;
 import dev.linkport.worker.JobProgress;
 import dev.linkport.worker.Step;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,7 +26,12 @@ import org.springframework.stereotype.Component;
 class ModifyServiceJob extends ListingJob<ModifyServiceJob.Wanted, Optional<EndpointService>> {
 
     record Wanted(AwsTarget provider, String serviceId, String homeRegion, boolean acceptanceRequired,
-                  Set<String> supportedRegions, String privateDnsName) {
+                  Set<String> supportedRegions, String privateDnsName, Set<IpAddressType> supportedIpAddressTypes) {
+
+        Wanted(AwsTarget provider, String serviceId, String homeRegion, boolean acceptanceRequired,
+               Set<String> supportedRegions, String privateDnsName) {
+            this(provider, serviceId, homeRegion, acceptanceRequired, supportedRegions, privateDnsName, null);
+        }
     }
 
     ModifyServiceJob(Context context) {
@@ -36,7 +43,7 @@ class ModifyServiceJob extends ListingJob<ModifyServiceJob.Wanted, Optional<Endp
         return listings.findById(listingId)
                 .filter(l -> l.getState() == ListingState.AVAILABLE && l.getAwsServiceId() != null)
                 .map(l -> new Wanted(provider(l), l.getAwsServiceId(), l.getRegion(), l.isAcceptanceRequired(),
-                        Set.copyOf(l.getSupportedRegions()), l.getPrivateDnsName()))
+                        Set.copyOf(l.getSupportedRegions()), l.getPrivateDnsName(), l.getSupportedIpAddressTypes()))
                 .orElse(null);
     }
 
@@ -99,6 +106,18 @@ class ModifyServiceJob extends ListingJob<ModifyServiceJob.Wanted, Optional<Endp
         }
         if (!remove.isEmpty()) {
             changes = changes.removingSupportedRegions(remove.toArray(String[]::new));
+        }
+        if (wanted.supportedIpAddressTypes() != null && !actual.supportedIpAddressTypes().isEmpty()) {
+            Set<IpAddressType> addTypes = EnumSet.copyOf(wanted.supportedIpAddressTypes());
+            addTypes.removeAll(actual.supportedIpAddressTypes());
+            Set<IpAddressType> removeTypes = EnumSet.copyOf(actual.supportedIpAddressTypes());
+            removeTypes.removeAll(wanted.supportedIpAddressTypes());
+            if (!addTypes.isEmpty()) {
+                changes = changes.addingIpAddressTypes(addTypes.toArray(IpAddressType[]::new));
+            }
+            if (!removeTypes.isEmpty()) {
+                changes = changes.removingIpAddressTypes(removeTypes.toArray(IpAddressType[]::new));
+            }
         }
         String actualName = actual.privateDnsConfiguration().map(PrivateDnsConfiguration::name).orElse(null);
         if (wanted.privateDnsName() != null && !wanted.privateDnsName().equals(actualName)) {

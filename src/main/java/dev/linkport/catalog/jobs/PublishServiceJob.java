@@ -43,7 +43,8 @@ class PublishServiceJob extends ListingJob<PublishServiceJob.Work, EndpointServi
         return listings.findById(listingId)
                 .filter(l -> l.getState() == ListingState.PUBLISHING)
                 .map(l -> new Work(provider(l), new EndpointServiceRequest(new ArrayList<>(l.getLoadBalancerArns()),
-                        l.isAcceptanceRequired(), l.getPrivateDnsName(), Set.copyOf(l.getSupportedRegions()), Set.of(),
+                        l.isAcceptanceRequired(), l.getPrivateDnsName(), Set.copyOf(l.getSupportedRegions()),
+                        l.getSupportedIpAddressTypes(),
                         l.getId().toString(), tags.forEndpointService(l.getId(), l.getOwnerTeamName()))))
                 .orElse(null);
     }

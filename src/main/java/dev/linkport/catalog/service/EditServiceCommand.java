@@ -1,5 +1,6 @@
 package dev.linkport.catalog.service;
 
+import dev.linkport.aws.IpAddressType;
 import dev.linkport.catalog.ApprovalPolicy;
 import dev.linkport.catalog.PrincipalMode;
 import dev.linkport.catalog.Visibility;
@@ -18,6 +19,8 @@ import java.util.UUID;
  *
  * @param version the version the editor started from; a different stored version refuses the edit
  * @param principalMode what approving a request lets connect in AWS from now on ({@code null}: as it is)
+ * @param supportedIpAddressTypes IPv4, IPv6 or both ({@code null}: as they are); applied in AWS in the background,
+ *                      where IPv6 needs dual-stack load balancers
  */
 public record EditServiceCommand(
         @NotNull UUID serviceId, Long version,
@@ -38,7 +41,18 @@ public record EditServiceCommand(
         @Size(max = AwsIds.MAX_REGIONS, message = AwsIds.MAX_REGIONS_MESSAGE)
         Set<@NotNull(message = AwsIds.REGION_MESSAGE)
             @Pattern(regexp = AwsIds.REGION, message = AwsIds.REGION_MESSAGE) String> supportedRegions,
-        PrincipalMode principalMode) {
+        PrincipalMode principalMode,
+        @Size(max = 2, message = PublishServiceCommand.IP_TYPES_MESSAGE)
+        Set<@NotNull(message = PublishServiceCommand.IP_TYPES_MESSAGE) IpAddressType> supportedIpAddressTypes) {
+
+    /** An edit that keeps the supported IP address types as they are. */
+    public EditServiceCommand(UUID serviceId, Long version, String description, Set<String> tags,
+                              String documentationUrl, String supportContact, String ports,
+                              ApprovalPolicy approvalPolicy, Visibility visibility, Set<String> visibleTeams,
+                              Boolean acceptanceRequired, Set<String> supportedRegions, PrincipalMode principalMode) {
+        this(serviceId, version, description, tags, documentationUrl, supportContact, ports, approvalPolicy, visibility,
+                visibleTeams, acceptanceRequired, supportedRegions, principalMode, null);
+    }
 
     /** An edit that keeps what approval allows as it is. */
     public EditServiceCommand(UUID serviceId, Long version, String description, Set<String> tags,
@@ -46,6 +60,6 @@ public record EditServiceCommand(
                               ApprovalPolicy approvalPolicy, Visibility visibility, Set<String> visibleTeams,
                               Boolean acceptanceRequired, Set<String> supportedRegions) {
         this(serviceId, version, description, tags, documentationUrl, supportContact, ports, approvalPolicy, visibility,
-                visibleTeams, acceptanceRequired, supportedRegions, null);
+                visibleTeams, acceptanceRequired, supportedRegions, null, null);
     }
 }

@@ -1,5 +1,6 @@
 package dev.linkport.catalog.service;
 
+import dev.linkport.aws.IpAddressType;
 import dev.linkport.catalog.ApprovalPolicy;
 import dev.linkport.catalog.ListingState;
 import dev.linkport.catalog.PrincipalMode;
@@ -15,16 +16,29 @@ import java.util.UUID;
  * @param awsServiceName    its service name, {@code com.amazonaws.vpce.<region>.vpce-svc-…}
  * @param zoneIds           the AZ IDs the service covers
  * @param principalMode     what approving a request lets connect: the consumer's account or one of its roles
+ * @param supportedIpAddressTypes the IP address types the service accepts ({@code IPV4}, {@code IPV6})
  */
 public record ListingRef(UUID id, String name, UUID ownerTeamId, String ownerTeamName, ListingState state,
                          ApprovalPolicy approvalPolicy, UUID providerAccountId, String region,
                          Set<String> supportedRegions, String awsServiceId, String awsServiceName, Set<String> zoneIds,
-                         boolean privateDnsVerified, PrincipalMode principalMode) {
+                         boolean privateDnsVerified, PrincipalMode principalMode,
+                         Set<IpAddressType> supportedIpAddressTypes) {
 
     public ListingRef {
         supportedRegions = Set.copyOf(supportedRegions);
         zoneIds = Set.copyOf(zoneIds);
         principalMode = principalMode == null ? PrincipalMode.ACCOUNT : principalMode;
+        supportedIpAddressTypes = supportedIpAddressTypes == null || supportedIpAddressTypes.isEmpty()
+                ? Set.of(IpAddressType.IPV4) : Set.copyOf(supportedIpAddressTypes);
+    }
+
+    /** A listing that accepts IPv4 only. */
+    public ListingRef(UUID id, String name, UUID ownerTeamId, String ownerTeamName, ListingState state,
+                      ApprovalPolicy approvalPolicy, UUID providerAccountId, String region,
+                      Set<String> supportedRegions, String awsServiceId, String awsServiceName, Set<String> zoneIds,
+                      boolean privateDnsVerified, PrincipalMode principalMode) {
+        this(id, name, ownerTeamId, ownerTeamName, state, approvalPolicy, providerAccountId, region, supportedRegions,
+                awsServiceId, awsServiceName, zoneIds, privateDnsVerified, principalMode, null);
     }
 
     /** Whether consumers can reach the service from the region (its own, or a supported one). */

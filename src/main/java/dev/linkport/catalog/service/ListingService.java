@@ -3,6 +3,7 @@ package dev.linkport.catalog.service;
 import dev.linkport.audit.service.AuditLog;
 import dev.linkport.aws.AwsGatewayException;
 import dev.linkport.aws.AwsTarget;
+import dev.linkport.aws.IpAddressType;
 import dev.linkport.aws.NetworkLoadBalancer;
 import dev.linkport.aws.PrivateLinkGateway;
 import dev.linkport.catalog.ListingState;
@@ -103,7 +104,7 @@ public class ListingService {
             }
             return account.target(command.region(), access.caller().username());
         });
-        checkLoadBalancers(provider, command.loadBalancerArns());
+        checkLoadBalancers(provider, command.loadBalancerArns(), command.supportedIpAddressTypes());
         return tx.execute(status -> {
             Caller caller = access.caller();
             AccountRef account = ownAccount(command.accountId());
@@ -116,6 +117,7 @@ public class ListingService {
             listing.configure(new LinkedHashSet<>(command.loadBalancerArns()), command.acceptanceRequired(),
                     blankToNull(command.privateDnsName()), command.supportedRegions(), command.visibility(),
                     visibleTeamIds);
+            listing.supportIpAddressTypes(command.supportedIpAddressTypes());
             listing.setState(ListingState.PUBLISHING, clock.instant());
             listings.saveAndFlush(listing);
             teams.markProvider(account.teamId()); // publishing makes a team a provider: its members see approvals
@@ -211,7 +213,11 @@ public class ListingService {
         events.publishEvent(new Changed(Topic.SERVICE_LISTING, l.getId()));
     }
 
-    private void checkLoadBalancers(AwsTarget provider, List<String> arns) {
+    private void checkLoadBalancers(AwsTarget provider, List<String> arns, Set<IpAddressType> ipTypes) {
+        if (ipTypes.contains(IpAddressType.DUALSTACK)) {
+            throw InvalidInputException.of("supportedIpAddressTypes", "A service supports IPV4, IPV6 or both; "
+                    + "dual-stack is what a consumer's endpoint chooses when the service supports both");
+        }
         List<NetworkLoadBalancer> found;
         try {
             found = gateway.describeLoadBalancers(provider, arns);
@@ -231,6 +237,10 @@ public class ListingService {
             } else if (!nlb.isNetwork()) {
                 errors.add(new FieldError("loadBalancerArns", nlb.name() + " is a " + nlb.type()
                         + " load balancer; PrivateLink needs a network load balancer"));
+            } else if (ipTypes.contains(IpAddressType.IPV6) && !nlb.dualStack()) {
+                errors.add(new FieldError("supportedIpAddressTypes", "IPv6 needs dual-stack load balancers: "
+                        + nlb.name() + " has IP address type " + nlb.ipAddressType()
+                        + "; make it dualstack in AWS or offer IPv4 only"));
             }
         }
         if (!errors.isEmpty()) {
@@ -274,7 +284,7 @@ public class ListingService {
                 l.getAwsServiceId(), l.getAwsServiceName(), Set.copyOf(l.getAvailabilityZoneIds()),
                 owner ? l.getFailureReason() : null, consumers.count(l.getId()), owner,
                 l.getState() == ListingState.AVAILABLE && !caller.teamIds().isEmpty(), l.getCreatedAt(),
-                l.getUpdatedAt(), l.getVersion(), l.getPrincipalMode(), l.getAwsTags());
+                l.getUpdatedAt(), l.getVersion(), l.getPrincipalMode(), l.getAwsTags(), l.getSupportedIpAddressTypes());
     }
 
 

@@ -1,5 +1,6 @@
 package dev.linkport.catalog.service;
 
+import dev.linkport.aws.IpAddressType;
 import dev.linkport.catalog.ApprovalPolicy;
 import dev.linkport.catalog.Visibility;
 import dev.linkport.platform.AwsIds;
@@ -11,12 +12,17 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * What a provider fills in to publish a service. The same rules apply in the view
  * and the REST API.
+ *
+ * @param supportedIpAddressTypes what consumers may connect over: {@code IPV4}, {@code IPV6} or both (IPv6 needs
+ *                                dual-stack load balancers); empty or {@code null} means IPv4
  */
 public record PublishServiceCommand(
         @NotBlank(message = "Enter the service's name")
@@ -45,7 +51,20 @@ public record PublishServiceCommand(
         Set<@NotNull(message = AwsIds.REGION_MESSAGE) @Pattern(regexp = AwsIds.REGION, message = AwsIds.REGION_MESSAGE) String> supportedRegions,
         Visibility visibility,
         @Size(max = MAX_VISIBLE_TEAMS, message = MAX_VISIBLE_TEAMS_MESSAGE)
-        Set<@NotNull(message = TEAM_NAME_MESSAGE) @Size(max = 40, message = TEAM_NAME_MESSAGE) @OneLine String> visibleTeams) {
+        Set<@NotNull(message = TEAM_NAME_MESSAGE) @Size(max = 40, message = TEAM_NAME_MESSAGE) @OneLine String> visibleTeams,
+        Set<@NotNull(message = IP_TYPES_MESSAGE) IpAddressType> supportedIpAddressTypes) {
+
+    public static final String IP_TYPES_MESSAGE = "Choose IPV4, IPV6 or both";
+
+    /** A command for a service that accepts IPv4 only. */
+    public PublishServiceCommand(String name, String summary, String description, Set<String> tags,
+            String documentationUrl, String supportContact, String ports, String accountId, String region,
+            List<String> loadBalancerArns, boolean acceptanceRequired, ApprovalPolicy approvalPolicy,
+            String privateDnsName, Set<String> supportedRegions, Visibility visibility, Set<String> visibleTeams) {
+        this(name, summary, description, tags, documentationUrl, supportContact, ports, accountId, region,
+                loadBalancerArns, acceptanceRequired, approvalPolicy, privateDnsName, supportedRegions, visibility,
+                visibleTeams, null);
+    }
 
     /** The most tags a service carries. */
     public static final int MAX_TAGS = 20;
@@ -75,5 +94,7 @@ public record PublishServiceCommand(
         supportedRegions = supportedRegions == null ? Set.of() : supportedRegions;
         visibility = visibility == null ? Visibility.ALL_TEAMS : visibility;
         visibleTeams = visibleTeams == null ? Set.of() : visibleTeams;
+        supportedIpAddressTypes = supportedIpAddressTypes == null || supportedIpAddressTypes.isEmpty()
+                ? Set.of(IpAddressType.IPV4) : Collections.unmodifiableSet(new HashSet<>(supportedIpAddressTypes));
     }
 }

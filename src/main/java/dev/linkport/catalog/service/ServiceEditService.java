@@ -1,6 +1,7 @@
 package dev.linkport.catalog.service;
 
 import dev.linkport.audit.service.AuditLog;
+import dev.linkport.aws.IpAddressType;
 import dev.linkport.catalog.ApprovalPolicy;
 import dev.linkport.catalog.ListingState;
 import dev.linkport.catalog.Visibility;
@@ -127,12 +128,21 @@ public class ServiceEditService {
                 : command.acceptanceRequired();
         Set<String> regions = command.supportedRegions() == null ? new TreeSet<>(l.getSupportedRegions())
                 : new TreeSet<>(command.supportedRegions());
-        boolean awsChange = acceptance != l.isAcceptanceRequired() || !regions.equals(l.getSupportedRegions());
+        Set<IpAddressType> ipTypes = command.supportedIpAddressTypes() == null || command.supportedIpAddressTypes().isEmpty()
+                ? l.getSupportedIpAddressTypes() : Set.copyOf(command.supportedIpAddressTypes());
+        if (ipTypes.contains(IpAddressType.DUALSTACK)) {
+            throw InvalidInputException.of("supportedIpAddressTypes", "A service supports IPV4, IPV6 or both; "
+                    + "dual-stack is what a consumer's endpoint chooses when the service supports both");
+        }
+        boolean ipTypesChange = !ipTypes.equals(l.getSupportedIpAddressTypes());
+        boolean awsChange = acceptance != l.isAcceptanceRequired() || !regions.equals(l.getSupportedRegions())
+                || ipTypesChange;
         if (awsChange) {
             if (l.getAwsServiceId() == null) {
                 throw new ConflictException("AWS settings change once the service is published");
             }
             l.reconfigure(acceptance, regions, clock.instant());
+            l.supportIpAddressTypes(ipTypes);
         }
         try {
             listings.flush();
@@ -160,7 +170,8 @@ public class ServiceEditService {
                 new TreeSet<>(l.getSupportedRegions()), l.getFailureReason(), l.getVersion(), caller.admin(),
                 ApprovalPolicyChanges.choices(caller, l.getOwnerTeamId(), l.getApprovalPolicy()),
                 l.getPrincipalMode(),
-                ApprovalPolicyChanges.principalModeChoices(caller, l.getOwnerTeamId(), l.getPrincipalMode()));
+                ApprovalPolicyChanges.principalModeChoices(caller, l.getOwnerTeamId(), l.getPrincipalMode()),
+                l.getSupportedIpAddressTypes());
     }
 
     private static String pick(String value, String current) {
@@ -173,6 +184,7 @@ public class ServiceEditService {
     private static String summary(ServiceListing l) {
         return "policy " + l.getApprovalPolicy() + ", " + l.getVisibility() + ", acceptance "
                 + (l.isAcceptanceRequired() ? "required" : "automatic") + ", regions " + l.getSupportedRegions()
-                + ", tags " + l.getTags() + ", approval allows " + l.getPrincipalMode();
+                + ", tags " + l.getTags() + ", approval allows " + l.getPrincipalMode()
+                + ", IP types " + new TreeSet<>(l.getSupportedIpAddressTypes());
     }
 }

@@ -1,5 +1,6 @@
 package dev.linkport.catalog.service;
 
+import dev.linkport.aws.IpAddressType;
 import dev.linkport.catalog.ApprovalPolicy;
 import dev.linkport.catalog.ListingState;
 import dev.linkport.catalog.PrincipalMode;
@@ -19,11 +20,29 @@ import java.util.UUID;
  * @param principalMode what approving a request lets connect in AWS: the consumer's account or one of its roles
  * @param principalModeChoices the principal modes the caller may choose now: widening from a role to the account
  *                 needs a team owner or a platform admin ({@link ApprovalPolicyChanges})
+ * @param supportedIpAddressTypes the IP address types consumers may connect over ({@code IPV4}, {@code IPV6})
  */
 public record ServiceSettings(UUID id, String name, ListingState state, String region, String description, Set<String> tags,
                               String documentationUrl, String supportContact, String ports,
                               ApprovalPolicy approvalPolicy, Visibility visibility, Set<String> visibleTeams,
                               boolean acceptanceRequired, Set<String> supportedRegions, String problem, Long version,
                               boolean mayForce, Set<ApprovalPolicy> policyChoices, PrincipalMode principalMode,
-                              Set<PrincipalMode> principalModeChoices) {
+                              Set<PrincipalMode> principalModeChoices, Set<IpAddressType> supportedIpAddressTypes) {
+
+    public ServiceSettings {
+        supportedIpAddressTypes = supportedIpAddressTypes == null || supportedIpAddressTypes.isEmpty()
+                ? Set.of(IpAddressType.IPV4) : Set.copyOf(supportedIpAddressTypes);
+    }
+
+    /** Settings of a service that accepts IPv4 only. */
+    public ServiceSettings(UUID id, String name, ListingState state, String region, String description,
+                           Set<String> tags, String documentationUrl, String supportContact, String ports,
+                           ApprovalPolicy approvalPolicy, Visibility visibility, Set<String> visibleTeams,
+                           boolean acceptanceRequired, Set<String> supportedRegions, String problem, Long version,
+                           boolean mayForce, Set<ApprovalPolicy> policyChoices, PrincipalMode principalMode,
+                           Set<PrincipalMode> principalModeChoices) {
+        this(id, name, state, region, description, tags, documentationUrl, supportContact, ports, approvalPolicy,
+                visibility, visibleTeams, acceptanceRequired, supportedRegions, problem, version, mayForce,
+                policyChoices, principalMode, principalModeChoices, null);
+    }
 }

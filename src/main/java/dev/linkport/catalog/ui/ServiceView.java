@@ -208,6 +208,11 @@ public class ServiceView extends VerticalLayout implements BeforeEnterObserver, 
         fact(facts, "Ports", new Span(orDash(s.ports())));
         fact(facts, "Provider account", new Span(s.providerAccountId() + " · " + s.region()));
         fact(facts, "Regions", new Span(String.join(", ", regions(s))));
+        Span ipTypes = new Span(s.supportedIpAddressTypes().stream().map(t -> t.awsValue()).sorted()
+                .collect(java.util.stream.Collectors.joining(", "))
+                + (s.supportedIpAddressTypes().size() > 1 ? " (endpoints may also be dual-stack)" : ""));
+        ipTypes.setId("service-ip-address-types");
+        fact(facts, "IP address types", ipTypes);
         fact(facts, "Availability Zone IDs", new Span(s.availabilityZoneIds().isEmpty()
                 ? "Known once AWS has created the service"
                 : String.join(", ", s.availabilityZoneIds().stream().sorted().toList())));

@@ -1,5 +1,7 @@
 package dev.linkport.consumer.domain;
 
+import dev.linkport.aws.DnsRecordIpType;
+import dev.linkport.aws.IpAddressType;
 import dev.linkport.consumer.EndpointState;
 import dev.linkport.platform.TagsConverter;
 import jakarta.persistence.CollectionTable;
@@ -71,6 +73,16 @@ public class EndpointRequest {
 
     @Column(name = "private_dns_enabled", nullable = false)
     private boolean privateDnsEnabled;
+
+    /** The addresses the endpoint's network interfaces get. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "ip_address_type", nullable = false)
+    private IpAddressType ipAddressType = IpAddressType.IPV4;
+
+    /** The DNS records AWS creates for its names; null for AWS's default for the IP address type. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "dns_record_ip_type")
+    private DnsRecordIpType dnsRecordIpType;
 
     @Column(nullable = false)
     private String justification;
@@ -178,6 +190,15 @@ public class EndpointRequest {
     public Instant getAcceptedAt() { return acceptedAt; }
     public String getPrincipalRoleArn() { return principalRoleArn; }
     public String getAllowedPrincipal() { return allowedPrincipal; }
+    public IpAddressType getIpAddressType() { return ipAddressType == null ? IpAddressType.IPV4 : ipAddressType; }
+    /** The DNS record IP type asked for, or null for AWS's default. */
+    public DnsRecordIpType getDnsRecordIpType() { return dnsRecordIpType; }
+
+    /** The IP address type of the endpoint and, optionally (null: AWS's default), its DNS records' type. */
+    public void ipTypes(IpAddressType addressType, DnsRecordIpType recordType) {
+        this.ipAddressType = addressType == null ? IpAddressType.IPV4 : addressType;
+        this.dnsRecordIpType = recordType;
+    }
 
     /** The consumer names the role the service should allow (null: the account's Linkport role). */
     public void namePrincipalRole(String roleArn) {

@@ -4,6 +4,7 @@ import dev.linkport.aws.AwsGatewayException;
 import dev.linkport.aws.AwsTarget;
 import dev.linkport.aws.InterfaceEndpoint;
 import dev.linkport.aws.InterfaceEndpointRequest;
+import dev.linkport.aws.IpAddressType;
 import dev.linkport.aws.PrivateLinkGateway;
 import dev.linkport.catalog.PrincipalMode;
 import dev.linkport.aws.ResourceTags;
@@ -126,7 +127,10 @@ class CreateEndpointsJob extends AwsJob<CreateEndpointsJob.Work, CreateEndpoints
                     new InterfaceEndpointRequest(r.getId().toString(), r.getVpcId(), listing.awsServiceName(),
                             new ArrayList<>(r.getSubnetIds()), new ArrayList<>(r.getSecurityGroupIds()),
                             r.isPrivateDnsEnabled(), serviceRegion,
-                            tags.forEndpoint(r.getId(), consumer.teamName()))));
+                            tags.forEndpoint(r.getId(), consumer.teamName()),
+                            // an IPv4 endpoint with AWS's default records is asked for as before IPv6 existed
+                            r.getIpAddressType() == IpAddressType.IPV4 && r.getDnsRecordIpType() == null ? null
+                                    : r.getIpAddressType(), r.getDnsRecordIpType())));
         }
         return new Work(accountId, items);
     }

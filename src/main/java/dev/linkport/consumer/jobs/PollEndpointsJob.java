@@ -155,7 +155,7 @@ class PollEndpointsJob extends AwsJob<PollEndpointsJob.Work, PollEndpointsJob.Se
                         + " no longer exists in AWS");
             } else if (endpoint.available()) {
                 r.dnsNames(endpoint.dnsEntries().stream()
-                        .map(d -> new EndpointDnsName(d.dnsName(), d.hostedZoneId())).toList());
+                        .map(d -> EndpointDnsName.of(endpoint.endpointId(), d)).toList());
                 lifecycle.move(r, EndpointState.AVAILABLE, "AWS reports the endpoint available");
                 lastMove = now;
             } else if (DEAD.contains(endpoint.state())) {

@@ -2,6 +2,8 @@ package dev.linkport.consumer.service;
 
 import dev.linkport.aws.AwsGatewayException;
 import dev.linkport.aws.AwsTarget;
+import dev.linkport.aws.DnsRecordIpType;
+import dev.linkport.aws.IpAddressType;
 import dev.linkport.aws.AwsUnavailableException;
 import dev.linkport.aws.PrivateLinkGateway;
 import dev.linkport.aws.SecurityGroup;
@@ -112,6 +114,7 @@ public class EndpointRequestService {
                     new LinkedHashSet<>(command.subnetIds()), new LinkedHashSet<>(command.securityGroupIds()),
                     command.privateDnsEnabled(), command.justification().trim(), clock.instant());
             submitted.namePrincipalRole(command.principalRoleArn());
+            submitted.ipTypes(command.ipAddressType(), command.dnsRecordIpType());
             EndpointRequest request = lifecycle.submit(submitted);
             if (listing.approvalPolicy() == ApprovalPolicy.AUTO) {
                 request.decided(null, "approval policy AUTO", clock.instant());
@@ -233,6 +236,7 @@ public class EndpointRequestService {
                     + " only"));
         }
         principalErrors(command, account, listing).ifPresent(errors::add);
+        ipTypeErrors(command, listing, errors);
         if (command.privateDnsEnabled() && !listing.privateDnsVerified()) {
             errors.add(new FieldError("privateDnsEnabled",
                     "Private DNS is available only once the provider's DNS name is verified"));
@@ -241,6 +245,29 @@ public class EndpointRequestService {
             throw new InvalidInputException(errors);
         }
         return new Placement(account.target(command.region(), caller.username()), listing.zoneIds());
+    }
+
+    /**
+     * The IP address type must be one the service accepts (dual-stack: both IPv4 and IPv6), and the DNS record
+     * type one that AWS allows for it ({@link DnsRecordIpType#fits}).
+     */
+    private static void ipTypeErrors(SubmitEndpointRequest command, ListingRef listing, List<FieldError> errors) {
+        IpAddressType type = command.ipAddressType();
+        if (!listing.supportedIpAddressTypes().containsAll(type.serviceTypesNeeded())) {
+            errors.add(new FieldError("ipAddressType", listing.name() + " accepts "
+                    + listing.supportedIpAddressTypes().stream().map(IpAddressType::awsValue).sorted()
+                            .collect(Collectors.joining(" and ")) + " only; "
+                    + (type == IpAddressType.DUALSTACK ? "dual-stack needs a service that accepts ipv4 and ipv6"
+                            : "choose " + (listing.supportedIpAddressTypes().contains(IpAddressType.IPV4)
+                                    ? "ipv4" : "ipv6"))));
+        }
+        DnsRecordIpType records = command.dnsRecordIpType();
+        if (records != null && !records.fits(type)) {
+            errors.add(new FieldError("dnsRecordIpType", "DNS records " + records.awsValue() + " need "
+                    + (records == DnsRecordIpType.IPV4 ? "an ipv4 or dualstack endpoint"
+                            : records == DnsRecordIpType.IPV6 ? "an ipv6 or dualstack endpoint"
+                            : "a dualstack endpoint") + "; this one is " + type.awsValue()));
+        }
     }
 
     /**
@@ -313,6 +340,11 @@ public class EndpointRequestService {
             }
         }
         List<Subnet> chosen = command.subnetIds().stream().distinct().map(byId::get).filter(Objects::nonNull).toList();
+        for (Subnet subnet : chosen) {
+            if (!subnet.fits(command.ipAddressType())) {
+                errors.add(new FieldError("subnetIds", subnetMismatch(subnet, command.ipAddressType())));
+            }
+        }
         SubnetsPerZone.conflicts(chosen).forEach(message -> errors.add(new FieldError("subnetIds", message)));
         Set<String> groupIds = groups.stream().map(SecurityGroup::groupId).collect(Collectors.toSet());
         for (String groupId : command.securityGroupIds()) {
@@ -323,6 +355,18 @@ public class EndpointRequestService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+    }
+
+    /** Why AWS would refuse an endpoint network interface of this type in the subnet, in the consumer's words. */
+    static String subnetMismatch(Subnet subnet, IpAddressType type) {
+        String name = subnet.subnetId() + (subnet.name() == null ? "" : " (" + subnet.name() + ")");
+        return switch (type) {
+            case IPV4 -> name + " has no IPv4 range; an ipv4 endpoint needs subnets with one";
+            case IPV6 -> name + (subnet.hasIpv6() ? " also has an IPv4 range; an ipv6 endpoint needs IPv6-only subnets"
+                    + " (choose dualstack instead)" : " has no IPv6 range; an ipv6 endpoint needs IPv6-only subnets");
+            case DUALSTACK -> name + (subnet.hasIpv6() ? " has no IPv4 range" : " has no IPv6 range")
+                    + "; a dualstack endpoint needs subnets with both an IPv4 and an IPv6 range";
+        };
     }
 
     /** The request, if the caller may see it: admins, the consumer team, the team that owns the service. */

@@ -1,5 +1,6 @@
 package dev.linkport.consumer.service;
 
+import dev.linkport.aws.DnsNameType;
 import dev.linkport.catalog.service.ListingDirectory;
 import dev.linkport.catalog.service.ListingRef;
 import dev.linkport.consumer.EndpointState;
@@ -74,12 +75,16 @@ class RequestDetailsFactory {
                 listing.ownerTeamName(), account.accountId(), account.teamName(), r.getRegion(), r.getVpcId(),
                 List.copyOf(r.getSubnetIds()), List.copyOf(r.getSecurityGroupIds()), r.isPrivateDnsEnabled(),
                 r.getJustification(), people.get(r.getRequesterId()).username(), r.getState(), r.getVpcEndpointId(),
-                names.isEmpty() ? null : names.getFirst().dnsName(),
-                names.size() < 2 ? List.of() : names.subList(1, names.size()).stream().map(EndpointDnsName::dnsName).toList(),
+                names.stream().filter(n -> n.type() == DnsNameType.REGIONAL).map(EndpointDnsName::dnsName)
+                        .findFirst().orElse(null),
+                names.stream().filter(n -> n.type() == DnsNameType.ZONAL).map(EndpointDnsName::dnsName).toList(),
                 r.getFailureReason(), decider == null ? null : decider.username(), r.getDecisionReason(),
                 r.getCreatedAt(), r.getUpdatedAt(), timeline,
                 consumer && r.getState() != EndpointState.DELETING && !r.getState().terminal(),
                 caller.admin() && r.getState() == EndpointState.FAILED, r.getVersion(), r.getPrincipalRoleArn(),
-                r.getAllowedPrincipal(), r.getAwsTags());
+                r.getAllowedPrincipal(), r.getAwsTags(),
+                names.stream().map(n -> new EndpointRequestDetails.DnsName(n.dnsName(), n.type(), n.zoneName(),
+                        n.hostedZoneId())).toList(),
+                r.getIpAddressType(), r.getDnsRecordIpType());
     }
 }

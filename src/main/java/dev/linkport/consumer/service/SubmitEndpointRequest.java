@@ -1,5 +1,7 @@
 package dev.linkport.consumer.service;
 
+import dev.linkport.aws.DnsRecordIpType;
+import dev.linkport.aws.IpAddressType;
 import dev.linkport.platform.AwsIds;
 import dev.linkport.platform.FreeText;
 import java.util.ArrayList;
@@ -18,6 +20,11 @@ import java.util.UUID;
  * @param principalRoleArn for a service that allows roles ({@link dev.linkport.catalog.PrincipalMode#ROLE}): the IAM
  *                         role of the account that may connect, and that Linkport creates the endpoint as; blank or
  *                         {@code null} for the account's Linkport role
+ * @param ipAddressType    the addresses the endpoint's network interfaces get: {@code IPV4} (also for {@code null}),
+ *                         {@code IPV6} (IPv6-only subnets) or {@code DUALSTACK} (subnets with both ranges); the
+ *                         service must support it
+ * @param dnsRecordIpType  the DNS records AWS creates for its names; {@code null} for AWS's default (the IP address
+ *                         type's own)
  */
 public record SubmitEndpointRequest(
         @NotNull(message = "Choose the service") UUID serviceId,
@@ -37,7 +44,9 @@ public record SubmitEndpointRequest(
         @NotBlank(message = "Say why your team needs this endpoint")
         @Size(max = 2000, message = "At most 2000 characters") @FreeText String justification,
         @Size(max = 600, message = "At most 600 characters")
-        @Pattern(regexp = OPTIONAL_ROLE_ARN, message = AwsIds.ROLE_ARN_MESSAGE) String principalRoleArn) {
+        @Pattern(regexp = OPTIONAL_ROLE_ARN, message = AwsIds.ROLE_ARN_MESSAGE) String principalRoleArn,
+        IpAddressType ipAddressType,
+        DnsRecordIpType dnsRecordIpType) {
 
     /** One subnet per availability zone, and no region has more than six zones. */
     public static final int MAX_SUBNETS = 8;
@@ -57,6 +66,15 @@ public record SubmitEndpointRequest(
         securityGroupIds = securityGroupIds == null ? List.of()
                 : Collections.unmodifiableList(new ArrayList<>(securityGroupIds));
         principalRoleArn = principalRoleArn == null || principalRoleArn.isBlank() ? null : principalRoleArn.trim();
+        ipAddressType = ipAddressType == null ? IpAddressType.IPV4 : ipAddressType;
+    }
+
+    /** A request for an IPv4 endpoint with AWS's default DNS records. */
+    public SubmitEndpointRequest(UUID serviceId, String accountId, String region, String vpcId, List<String> subnetIds,
+                                 List<String> securityGroupIds, boolean privateDnsEnabled, String justification,
+                                 String principalRoleArn) {
+        this(serviceId, accountId, region, vpcId, subnetIds, securityGroupIds, privateDnsEnabled, justification,
+                principalRoleArn, null, null);
     }
 
     /** A request that names no role: the account (or its Linkport role) is what the service allows. */

@@ -278,13 +278,19 @@ public class MyEndpointsView extends VerticalLayout implements BeforeEnterObserv
         fact(facts, "Allowed in AWS as", r.allowedPrincipal() != null ? r.allowedPrincipal()
                 : r.principalRoleArn() != null ? r.principalRoleArn() + " (once provisioning begins)" : "—");
         fact(facts, "Requested by", r.requester() + " · " + WHEN.format(r.createdAt()));
+        fact(facts, "IP address type", ipTypes(r));
         detail.add(facts);
 
-        if (r.dnsRegional() != null && r.state() != EndpointState.DELETED && r.state() != EndpointState.DELETING) {
+        if (!r.dnsNames().isEmpty() && r.state() != EndpointState.DELETED && r.state() != EndpointState.DELETING) {
             detail.add(new H4("DNS names"));
-            detail.add(dnsLine("dns-regional", "Regional", r.dnsRegional()));
-            for (int i = 0; i < r.dnsZonal().size(); i++) {
-                detail.add(dnsLine("dns-zonal-" + i, "Zonal", r.dnsZonal().get(i)));
+            int zonal = 0;
+            int privateNames = 0;
+            for (EndpointRequestDetails.DnsName name : r.dnsNames()) {
+                detail.add(switch (name.type()) {
+                    case REGIONAL -> dnsLine("dns-regional", "Regional", name.name());
+                    case ZONAL -> dnsLine("dns-zonal-" + zonal++, "Zonal · " + name.zone(), name.name());
+                    case PRIVATE -> dnsLine("dns-private-" + privateNames++, "Private", name.name());
+                });
             }
         }
 
@@ -403,6 +409,12 @@ public class MyEndpointsView extends VerticalLayout implements BeforeEnterObserv
             case DELETING -> "Deleting the endpoint in AWS…";
             default -> state.name();
         };
+    }
+
+    /** "ipv4", or e.g. "dualstack · DNS records ipv6" when the records were chosen apart from the address type. */
+    private static String ipTypes(EndpointRequestDetails r) {
+        return r.ipAddressType().awsValue() + (r.dnsRecordIpType() == null ? ""
+                : " · DNS records " + r.dnsRecordIpType().awsValue());
     }
 
     private static Component dnsLine(String id, String label, String name) {

@@ -19,6 +19,8 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.linkport.aws.DnsRecordIpType;
+import dev.linkport.aws.IpAddressType;
 import dev.linkport.aws.SecurityGroup;
 import dev.linkport.aws.Subnet;
 import dev.linkport.aws.Vpc;
@@ -79,6 +81,8 @@ public class RequestEndpointView extends VerticalLayout implements BeforeEnterOb
     private final CheckboxGroup<Subnet> subnets = new CheckboxGroup<>("Subnets");
     private final CheckboxGroup<SecurityGroup> securityGroups = new CheckboxGroup<>("Security groups");
     private final Checkbox privateDns = new Checkbox("Use the service's private DNS name");
+    private final ComboBox<IpAddressType> ipAddressType = new ComboBox<>("IP address type");
+    private final ComboBox<DnsRecordIpType> dnsRecordIpType = new ComboBox<>("DNS records");
     private final TextArea justification = new TextArea("Justification");
     private final TextField principalRole = new TextField("Principal role ARN");
     private final Span cost = new Span();
@@ -147,7 +151,7 @@ public class RequestEndpointView extends VerticalLayout implements BeforeEnterOb
         subnets.setRequiredIndicatorVisible(true);
         subnets.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
         subnets.setItemLabelGenerator(this::subnetLabel);
-        subnets.setItemEnabledProvider(this::covered);
+        subnets.setItemEnabledProvider(s -> covered(s) && fitsIpType(s));
         subnets.setHelperText("One subnet per zone. Only zones the service covers (compared by zone ID: "
                 + String.join(", ", service.availabilityZoneIds().stream().sorted().toList()) + ") can be used.");
         securityGroups.setId("request-security-groups");
@@ -162,6 +166,21 @@ public class RequestEndpointView extends VerticalLayout implements BeforeEnterOb
                 : verified ? "Resolve " + service.privateDnsName() + " to this endpoint inside your VPC"
                 : service.privateDnsName() + " is not verified by the provider yet");
         privateDns.setValue(verified);
+        ipAddressType.setId("request-ip-address-type");
+        ipAddressType.setRequiredIndicatorVisible(true);
+        List<IpAddressType> ipTypes = java.util.Arrays.stream(IpAddressType.values()).filter(service::accepts).toList();
+        ipAddressType.setItems(ipTypes);
+        ipAddressType.setItemLabelGenerator(RequestEndpointView::ipTypeLabel);
+        ipAddressType.setValue(ipTypes.contains(IpAddressType.IPV4) ? IpAddressType.IPV4 : ipTypes.getFirst());
+        ipAddressType.setHelperText("The service accepts " + service.supportedIpAddressTypes().stream()
+                .map(IpAddressType::awsValue).sorted().collect(java.util.stream.Collectors.joining(" and "))
+                + ". IPv6 needs IPv6-only subnets, dual-stack subnets with both ranges.");
+        dnsRecordIpType.setId("request-dns-record-ip-type");
+        dnsRecordIpType.setClearButtonVisible(true);
+        dnsRecordIpType.setPlaceholder("AWS's default");
+        dnsRecordIpType.setItemLabelGenerator(RequestEndpointView::dnsRecordLabel);
+        dnsRecordIpType.setHelperText("Which records the endpoint's names get; empty: the IP address type's own");
+        fitDnsRecordChoices();
         principalRole.setId("request-principal-role");
         principalRole.setWidthFull();
         principalRole.setPlaceholder("arn:aws:iam::111122223333:role/your-app");
@@ -182,6 +201,7 @@ public class RequestEndpointView extends VerticalLayout implements BeforeEnterOb
 
         errors.field("accountId", account).field("region", region).field("vpcId", vpc).field("subnetIds", subnets)
                 .field("securityGroupIds", securityGroups).field("privateDnsEnabled", privateDns)
+                .field("ipAddressType", ipAddressType).field("dnsRecordIpType", dnsRecordIpType)
                 .live(validation, SubmitEndpointRequest.class, "justification", justification)
                 .live(validation, SubmitEndpointRequest.class, "principalRoleArn", principalRole);
 
@@ -197,6 +217,15 @@ public class RequestEndpointView extends VerticalLayout implements BeforeEnterOb
             }
         });
         region.addValueChangeListener(e -> loadVpcs());
+        ipAddressType.addValueChangeListener(e -> {
+            fitDnsRecordChoices();
+            // which subnets fit depends on the type: re-render labels and enabled state, untick those that no longer fit
+            subnets.getDataProvider().refreshAll();
+            List<Subnet> unfit = subnets.getValue().stream().filter(sub -> !fitsIpType(sub)).toList();
+            if (!unfit.isEmpty()) {
+                subnets.deselect(unfit);
+            }
+        });
         vpc.addValueChangeListener(e -> loadSubnetsAndGroups());
         subnets.addValueChangeListener(e -> {
             updateCost();
@@ -212,6 +241,7 @@ public class RequestEndpointView extends VerticalLayout implements BeforeEnterOb
         form.add(loadingBox, 2);
         form.add(subnets, 2);
         form.add(securityGroups, 2);
+        form.add(ipAddressType, dnsRecordIpType);
         form.add(privateDns, 2);
         form.add(principalRole, 2);
         form.add(justification, 2);
@@ -249,9 +279,43 @@ public class RequestEndpointView extends VerticalLayout implements BeforeEnterOb
         return service.availabilityZoneIds().isEmpty() || service.availabilityZoneIds().contains(s.availabilityZoneId());
     }
 
+    /** Whether an endpoint of the chosen IP address type can have a network interface in the subnet. */
+    private boolean fitsIpType(Subnet s) {
+        return ipAddressType.getValue() == null || s.fits(ipAddressType.getValue());
+    }
+
+    /** Offers only the DNS record types AWS allows for the chosen IP address type; clears one that no longer fits. */
+    private void fitDnsRecordChoices() {
+        IpAddressType type = ipAddressType.getValue() == null ? IpAddressType.IPV4 : ipAddressType.getValue();
+        DnsRecordIpType chosen = dnsRecordIpType.getValue();
+        dnsRecordIpType.setItems(java.util.Arrays.stream(DnsRecordIpType.values()).filter(t -> t.fits(type)).toList());
+        dnsRecordIpType.setValue(chosen != null && chosen.fits(type) ? chosen : null);
+    }
+
+    private static String ipTypeLabel(IpAddressType type) {
+        return switch (type) {
+            case IPV4 -> "IPv4 (ipv4)";
+            case IPV6 -> "IPv6 only (ipv6)";
+            case DUALSTACK -> "Dual-stack: IPv4 and IPv6 (dualstack)";
+        };
+    }
+
+    private static String dnsRecordLabel(DnsRecordIpType type) {
+        return switch (type) {
+            case IPV4 -> "A records (ipv4)";
+            case IPV6 -> "AAAA records (ipv6)";
+            case DUALSTACK -> "A and AAAA records (dualstack)";
+            case SERVICE_DEFINED -> "A, plus AAAA for regional and zonal names (service-defined)";
+        };
+    }
+
     private String subnetLabel(Subnet s) {
         String where = s.availabilityZone() + " (" + s.availabilityZoneId() + ")";
-        String what = (s.name() == null ? "" : s.name() + " · ") + s.subnetId() + " · " + s.cidrBlock();
+        String what = (s.name() == null ? "" : s.name() + " · ") + s.subnetId() + " · "
+                + (s.hasIpv4() ? s.cidrBlock() : "IPv6 only") + (s.hasIpv6() ? " · " + String.join(", ", s.ipv6CidrBlocks()) : "");
+        if (covered(s) && !fitsIpType(s)) {
+            return where + ": not for " + ipAddressType.getValue().awsValue() + " endpoints · " + what;
+        }
         return covered(s) ? where + " · " + what : where + ": the service is not in this zone · " + what;
     }
 
@@ -343,7 +407,8 @@ public class RequestEndpointView extends VerticalLayout implements BeforeEnterOb
                 subnets.getValue().stream().map(Subnet::subnetId).sorted().toList(),
                 securityGroups.getValue().stream().map(SecurityGroup::groupId).sorted().toList(),
                 privateDns.getValue(), justification.getValue(),
-                principalRole.isVisible() ? principalRole.getValue() : null);
+                principalRole.isVisible() ? principalRole.getValue() : null, ipAddressType.getValue(),
+                dnsRecordIpType.getValue());
         errors.clear();
         submit.setEnabled(false);
         submitting.setVisible(true);

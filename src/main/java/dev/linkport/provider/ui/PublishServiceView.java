@@ -26,6 +26,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.linkport.aws.AvailabilityZone;
+import dev.linkport.aws.IpAddressType;
 import dev.linkport.aws.LoadBalancerTargetGroup;
 import dev.linkport.aws.NetworkLoadBalancer;
 import dev.linkport.catalog.ApprovalPolicy;
@@ -83,6 +84,7 @@ public class PublishServiceView extends VerticalLayout {
     private final RadioButtonGroup<ApprovalPolicy> approvalPolicy = new RadioButtonGroup<>("Who approves requests");
     private final TextField privateDnsName = new TextField("Private DNS name");
     private final MultiSelectComboBox<String> supportedRegions = new MultiSelectComboBox<>("Also reachable from");
+    private final CheckboxGroup<IpAddressType> ipAddressTypes = new CheckboxGroup<>("IP address types");
     private final RadioButtonGroup<Visibility> visibility = new RadioButtonGroup<>("Visible to");
     private final MultiSelectComboBox<String> visibleTeams = new MultiSelectComboBox<>("Teams");
     private final Button publish = new Button("Publish");
@@ -169,6 +171,22 @@ public class PublishServiceView extends VerticalLayout {
             loadLoadBalancers(loadingBox);
         });
 
+        ipAddressTypes.setId("publish-ip-address-types");
+        ipAddressTypes.setItems(IpAddressType.IPV4, IpAddressType.IPV6);
+        ipAddressTypes.setItemLabelGenerator(t -> t == IpAddressType.IPV4 ? "IPv4" : "IPv6 (needs dual-stack load balancers)");
+        ipAddressTypes.setValue(Set.of(IpAddressType.IPV4));
+        ipAddressTypes.setHelperText("What consumers' endpoints may connect over; with both, they can also choose "
+                + "dual-stack endpoints. None ticked means IPv4.");
+        loadBalancers.addValueChangeListener(e -> {
+            List<String> ipv4Only = e.getValue().stream().filter(n -> !n.dualStack()).map(NetworkLoadBalancer::name)
+                    .sorted().toList();
+            ipAddressTypes.setItemEnabledProvider(t -> t != IpAddressType.IPV6 || ipv4Only.isEmpty()
+                    || ipAddressTypes.getValue().contains(IpAddressType.IPV6));
+            ipAddressTypes.setHelperText(ipv4Only.isEmpty() ? "What consumers' endpoints may connect over; with both, "
+                    + "they can also choose dual-stack endpoints. None ticked means IPv4."
+                    : "IPv6 needs dual-stack load balancers; " + String.join(", ", ipv4Only) + " "
+                    + (ipv4Only.size() == 1 ? "is" : "are") + " IPv4 only.");
+        });
         acceptanceRequired.setId("publish-acceptance");
         acceptanceRequired.setValue(true);
         acceptanceRequired.setHelperText("AWS holds each new connection until it is accepted; Linkport accepts it "
@@ -205,6 +223,7 @@ public class PublishServiceView extends VerticalLayout {
                 .field("region", region)
                 .field("loadBalancerArns", loadBalancers)
                 .field("supportedRegions", supportedRegions)
+                .field("supportedIpAddressTypes", ipAddressTypes)
                 .field("approvalPolicy", approvalPolicy)
                 .field("visibility", visibility)
                 .field("visibleTeams", visibleTeams);
@@ -228,6 +247,7 @@ public class PublishServiceView extends VerticalLayout {
         where.add(onPremises, 2);
         where.add(acceptanceRequired, 2);
         where.add(privateDnsName, supportedRegions);
+        where.add(ipAddressTypes, 2);
         FormLayout who = form();
         who.add(approvalPolicy, 2);
         who.add(visibility, visibleTeams);
@@ -292,7 +312,7 @@ public class PublishServiceView extends VerticalLayout {
                 loadBalancers.getValue().stream().map(NetworkLoadBalancer::arn).sorted().toList(),
                 acceptanceRequired.getValue(), approvalPolicy.getValue(), privateDnsName.getValue(),
                 Set.copyOf(supportedRegions.getValue()),
-                visibility.getValue(), Set.copyOf(visibleTeams.getValue()));
+                visibility.getValue(), Set.copyOf(visibleTeams.getValue()), Set.copyOf(ipAddressTypes.getValue()));
         errors.clear();
         publish.setEnabled(false);
         publishing.setVisible(true);

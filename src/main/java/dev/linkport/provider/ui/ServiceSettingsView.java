@@ -4,6 +4,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Anchor;
@@ -22,6 +23,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.linkport.aws.IpAddressType;
 import dev.linkport.catalog.ApprovalPolicy;
 import dev.linkport.catalog.ListingState;
 import dev.linkport.catalog.PrincipalMode;
@@ -83,6 +85,7 @@ public class ServiceSettingsView extends VerticalLayout implements BeforeEnterOb
     private final MultiSelectComboBox<String> visibleTeams = new MultiSelectComboBox<>("Teams");
     private final Checkbox acceptanceRequired = new Checkbox("Acceptance required (AWS)");
     private final MultiSelectComboBox<String> supportedRegions = new MultiSelectComboBox<>("Supported regions (AWS)");
+    private final CheckboxGroup<IpAddressType> ipAddressTypes = new CheckboxGroup<>("IP address types (AWS)");
     private final RadioButtonGroup<PrincipalMode> principalMode = new RadioButtonGroup<>("Approval allows (AWS)");
     private final FormErrors errors = new FormErrors();
     private final Div dependents = new Div();
@@ -126,6 +129,11 @@ public class ServiceSettingsView extends VerticalLayout implements BeforeEnterOb
         visibleTeams.setItems(q -> teams.teamNames(q.getFilter().orElse(""), q.getOffset(), q.getLimit()).stream());
         visibility.addValueChangeListener(e -> visibleTeams.setVisible(e.getValue() == Visibility.SELECTED_TEAMS));
         acceptanceRequired.setId("edit-acceptance-required");
+        ipAddressTypes.setId("edit-ip-address-types");
+        ipAddressTypes.setItems(IpAddressType.IPV4, IpAddressType.IPV6);
+        ipAddressTypes.setItemLabelGenerator(t -> t == IpAddressType.IPV4 ? "IPv4" : "IPv6");
+        ipAddressTypes.setHelperText("What consumers' endpoints may connect over; IPv6 needs dual-stack load "
+                + "balancers (applied in the background)");
         supportedRegions.setId("edit-supported-regions");
         supportedRegions.setItems(AwsIds.KNOWN_REGIONS);
         supportedRegions.setHelperText("Cross-region PrivateLink: consumers in these regions may connect too");
@@ -141,7 +149,8 @@ public class ServiceSettingsView extends VerticalLayout implements BeforeEnterOb
                 .live(validation, EditServiceCommand.class, "documentationUrl", documentationUrl)
                 .live(validation, EditServiceCommand.class, "supportContact", supportContact)
                 .live(validation, EditServiceCommand.class, "ports", ports).field("visibleTeams", visibleTeams)
-                .field("supportedRegions", supportedRegions).field("principalMode", principalMode);
+                .field("supportedRegions", supportedRegions).field("principalMode", principalMode)
+                .field("supportedIpAddressTypes", ipAddressTypes);
         dependents.setId("dependents");
         dependents.addClassName("dependents");
     }
@@ -170,7 +179,8 @@ public class ServiceSettingsView extends VerticalLayout implements BeforeEnterOb
         boolean editable = s.state() != ListingState.RETIRING && s.state() != ListingState.RETIRED;
         fill(s);
         FormLayout form = new FormLayout(description, descriptionPreview, tags, documentationUrl, supportContact, ports,
-                approvalPolicy, visibility, visibleTeams, acceptanceRequired, supportedRegions, principalMode);
+                approvalPolicy, visibility, visibleTeams, acceptanceRequired, supportedRegions, ipAddressTypes,
+                principalMode);
         form.setColspan(description, 2);
         form.setColspan(principalMode, 2);
         form.setColspan(descriptionPreview, 2);
@@ -234,6 +244,7 @@ public class ServiceSettingsView extends VerticalLayout implements BeforeEnterOb
         acceptanceRequired.setValue(s.acceptanceRequired());
         supportedRegions.setItems(AwsIds.KNOWN_REGIONS.stream().filter(r -> !r.equals(s.region())).toList());
         supportedRegions.setValue(s.supportedRegions());
+        ipAddressTypes.setValue(s.supportedIpAddressTypes());
         principalMode.setValue(s.principalMode());
         // widening from one role to the whole account needs a team owner; say so rather than fail on save
         principalMode.setItemEnabledProvider(s.principalModeChoices()::contains);
@@ -248,7 +259,8 @@ public class ServiceSettingsView extends VerticalLayout implements BeforeEnterOb
             current = settings.edit(new EditServiceCommand(current.id(), current.version(), description.getValue(),
                     tags.getValue(), documentationUrl.getValue(), supportContact.getValue(), ports.getValue(),
                     approvalPolicy.getValue(), visibility.getValue(), visibleTeams.getValue(),
-                    acceptanceRequired.getValue(), supportedRegions.getValue(), principalMode.getValue()));
+                    acceptanceRequired.getValue(), supportedRegions.getValue(), principalMode.getValue(),
+                    ipAddressTypes.getValue()));
             fill(current);
             Notifications.success("Saved " + current.name());
         } catch (InvalidInputException e) {
