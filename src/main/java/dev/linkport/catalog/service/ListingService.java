@@ -274,7 +274,8 @@ public class ListingService {
                 l.getAwsServiceId(), l.getAwsServiceName(), Set.copyOf(l.getAvailabilityZoneIds()),
                 owner ? l.getFailureReason() : null, consumers.count(l.getId()), owner,
                 l.getState() == ListingState.AVAILABLE && !caller.teamIds().isEmpty(), l.getCreatedAt(),
-                l.getUpdatedAt(), l.getVersion(), l.getPrincipalMode(), l.getAwsTags());
+                l.getUpdatedAt(), l.getVersion(), l.getPrincipalMode(), l.getAwsTags(),
+                PrivateDnsWarning.of(l.getPrivateDnsName(), l.getPrivateDnsState(), l.getPrivateDnsLostAt()));
     }
 
 

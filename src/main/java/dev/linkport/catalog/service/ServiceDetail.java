@@ -19,6 +19,8 @@ import java.util.UUID;
  * @param consumerCount     endpoints that are live or on their way
  * @param principalMode     what approving a request lets connect in AWS: the consumer's account, or one of its roles
  * @param awsTags           the tags AWS holds on the endpoint service, as Linkport last read them (empty before)
+ * @param privateDnsWarning why the private DNS name, verified before, is no longer (reconciliation saw AWS report
+ *                          it unverified), or {@code null}
  */
 public record ServiceDetail(UUID id, String name, String summary, String description, Set<String> tags,
                             String documentationUrl, String supportContact, String ports, String ownerTeam,
@@ -29,5 +31,22 @@ public record ServiceDetail(UUID id, String name, String summary, String descrip
                             String serviceName, Set<String> availabilityZoneIds, String failureReason,
                             long consumerCount, boolean canManage, boolean canRequest, Instant createdAt,
                             Instant updatedAt, long version, PrincipalMode principalMode,
-                            Map<String, String> awsTags) {
+                            Map<String, String> awsTags, String privateDnsWarning) {
+
+    public ServiceDetail(UUID id, String name, String summary, String description, Set<String> tags,
+                         String documentationUrl, String supportContact, String ports, String ownerTeam,
+                         UUID ownerTeamId, String providerAccountId, String region, Set<String> supportedRegions,
+                         List<String> loadBalancerArns, boolean acceptanceRequired, ApprovalPolicy approvalPolicy,
+                         Visibility visibility, String privateDnsName, String privateDnsState,
+                         String privateDnsTxtName, String privateDnsTxtValue, ListingState state, String serviceId,
+                         String serviceName, Set<String> availabilityZoneIds, String failureReason,
+                         long consumerCount, boolean canManage, boolean canRequest, Instant createdAt,
+                         Instant updatedAt, long version, PrincipalMode principalMode,
+                         Map<String, String> awsTags) {
+        this(id, name, summary, description, tags, documentationUrl, supportContact, ports, ownerTeam, ownerTeamId,
+                providerAccountId, region, supportedRegions, loadBalancerArns, acceptanceRequired, approvalPolicy,
+                visibility, privateDnsName, privateDnsState, privateDnsTxtName, privateDnsTxtValue, state, serviceId,
+                serviceName, availabilityZoneIds, failureReason, consumerCount, canManage, canRequest, createdAt,
+                updatedAt, version, principalMode, awsTags, null);
+    }
 }
