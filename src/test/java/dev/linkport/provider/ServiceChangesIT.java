@@ -18,6 +18,7 @@ import dev.linkport.catalog.service.ServiceDetail;
 import dev.linkport.consumer.EndpointState;
 import dev.linkport.consumer.service.EndpointRequestDetails;
 import dev.linkport.consumer.service.EndpointRequestService;
+import dev.linkport.consumer.service.SubmitEndpointRequest;
 import dev.linkport.identity.service.AccountResources;
 import dev.linkport.notification.NotificationKind;
 import dev.linkport.notification.service.NotificationService;
@@ -111,18 +112,23 @@ class ServiceChangesIT {
     void removingALoadBalancerWarnsOfTheZoneItLeavesAndTheConsumersWithEndpointsThereUntilConfirmed() {
         ServiceDetail service = loop.publishedService(ApprovalPolicy.AUTO, "payments-ledger");
         String ledger = service.loadBalancerArns().getFirst();
-        String narrower = newLoadBalancer(List.of("a", "b"));
+        SubmitEndpointRequest shape = loop.requestFor("bob", LoopFixture.BOB_ACCOUNT, service);
+        EndpointRequestDetails request = users.as("bob", () -> requests.submit(shape));
+        String endpointId = loop.awaitState("bob", request.id(), EndpointState.AVAILABLE, Duration.ofSeconds(60))
+                .vpcEndpointId();
+        // zone names differ per account: leave one zone (by ID) in which bob's endpoint has a subnet
+        String zone = users.as("bob", () -> resources.subnets(LoopFixture.BOB_ACCOUNT, "us-east-1", shape.vpcId()))
+                .stream().filter(s -> shape.subnetIds().contains(s.subnetId())).map(s -> s.availabilityZoneId())
+                .findFirst().orElseThrow();
+        List<String> otherLetters = balancer(ledger).availabilityZones().stream().filter(z -> !z.id().equals(zone))
+                .map(z -> z.name().substring("us-east-1".length())).toList();
+        String narrower = newLoadBalancer(otherLetters);
         users.run("alice", () -> loadBalancers.change(
                 new LoadBalancerChange(service.id(), null, List.of(narrower), List.of(), false)));
         awaitInAws(service.serviceId(), s -> s.networkLoadBalancerArns().contains(narrower));
-        EndpointRequestDetails request = users.as("bob", () -> requests.submit(
-                loop.requestFor("bob", LoopFixture.BOB_ACCOUNT, service)));
-        String endpointId = loop.awaitState("bob", request.id(), EndpointState.AVAILABLE, Duration.ofSeconds(60))
-                .vpcEndpointId();
         Set<String> lost = new TreeSet<>(service.availabilityZoneIds());
         lost.removeAll(zonesOf(narrower));
-        assertThat(lost).hasSize(1);
-        String zone = lost.iterator().next();
+        assertThat(lost).containsExactly(zone);
 
         LoadBalancerChange removeLedger = new LoadBalancerChange(service.id(), null, List.of(), List.of(ledger), false);
         ZoneImpact preview = users.as("alice", () -> loadBalancers.preview(removeLedger));
@@ -222,9 +228,13 @@ class ServiceChangesIT {
     }
 
     private Set<String> zonesOf(String arn) {
-        NetworkLoadBalancer nlb = users.as("alice", () -> resources.loadBalancers(PROVIDER_ACCOUNT, "us-east-1"))
+        return balancer(arn).availabilityZones().stream().map(AvailabilityZone::id)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private NetworkLoadBalancer balancer(String arn) {
+        return users.as("alice", () -> resources.loadBalancers(PROVIDER_ACCOUNT, "us-east-1"))
                 .stream().filter(b -> b.arn().equals(arn)).findFirst().orElseThrow();
-        return nlb.availabilityZones().stream().map(AvailabilityZone::id).collect(Collectors.toCollection(TreeSet::new));
     }
 
     private EndpointService awaitInAws(String serviceId, java.util.function.Predicate<EndpointService> done) {
