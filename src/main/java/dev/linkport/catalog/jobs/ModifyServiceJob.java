@@ -90,7 +90,10 @@ class ModifyServiceJob extends ListingJob<ModifyServiceJob.Wanted, Optional<Endp
                     + ", load balancers " + new TreeSet<>(after.get().networkLoadBalancerArns())
                     + ", zones " + zoneIds));
         });
-        return Step.DONE;
+        // the owners changed the service again while this run talked to AWS: asking for the job then found it
+        // running, so this run goes on with what they want now
+        Wanted now = load(listingId);
+        return now != null && !now.equals(wanted) ? Step.NEXT : Step.DONE;
     }
 
     @Override
