@@ -4,6 +4,8 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.checkbox.CheckboxGroupVariant;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Anchor;
@@ -103,7 +105,7 @@ public class ServiceSettingsView extends VerticalLayout implements BeforeEnterOb
     private final ListingService listings;
     private final LoadBalancerChanges loadBalancerChanges;
     private final AccountResources resources;
-    private final MultiSelectComboBox<String> loadBalancers = new MultiSelectComboBox<>("Network load balancers (AWS)");
+    private final CheckboxGroup<String> loadBalancers = new CheckboxGroup<>("Network load balancers (AWS)");
     private final Map<String, NetworkLoadBalancer> knownBalancers = new HashMap<>();
     private final Div impact = new Div();
     private ServiceDetail detail;
@@ -119,7 +121,7 @@ public class ServiceSettingsView extends VerticalLayout implements BeforeEnterOb
         this.loadBalancerChanges = loadBalancerChanges;
         this.resources = resources;
         loadBalancers.setId("edit-load-balancers");
-        loadBalancers.setWidthFull();
+        loadBalancers.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
         loadBalancers.setItemLabelGenerator(this::describeBalancer);
         loadBalancers.setHelperText("The service is offered in the zones its load balancers cover together; "
                 + "removing one can take zones away from consumers. Check the change to see who is affected.");
