@@ -27,6 +27,7 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -163,7 +164,7 @@ public class ServiceEditService {
      * @throws InvalidInputException when no load balancer would be left
      * @throws ConflictException     when the service is not available in AWS
      */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    @Transactional(propagation = Propagation.MANDATORY)
     public ServiceSettings changeLoadBalancers(UUID serviceId, Long version, Set<String> loadBalancerArns,
                                               String warning) {
         Caller caller = access.caller();

@@ -124,7 +124,8 @@ class ServiceReconciliation implements Reconciliation {
             existing = inAws.keySet();
             log.debug("{}: {} services read in {} ms, their connections in {} ms, compared in {} ms", account,
                     inAws.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
-        } catch (AwsGatewayException e) {
+        } catch (AwsGatewayException | OptimisticLockingFailureException e) {
+            // AWS did not answer, or an owner changed a service (e.g. its private DNS) meanwhile: next time
             errors++;
             log.warn("Reconciling the services of {} failed: {}", account, e.getMessage());
         }
