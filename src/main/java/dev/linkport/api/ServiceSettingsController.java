@@ -12,7 +12,10 @@ import dev.linkport.catalog.service.PrivateDnsStatus;
 import dev.linkport.catalog.service.ServiceEditService;
 import dev.linkport.catalog.service.ServiceSettings;
 import dev.linkport.provider.service.Dependents;
+import dev.linkport.provider.service.LoadBalancerChange;
+import dev.linkport.provider.service.LoadBalancerChanges;
 import dev.linkport.provider.service.ServiceRetirement;
+import dev.linkport.provider.service.ZoneImpact;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -21,6 +24,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,7 +35,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** What a service's owners change after publishing it: private DNS, settings, retirement. */
+/** What a service's owners change after publishing it: private DNS, settings, load balancers, retirement. */
 @RestController
 @RequestMapping(path = "/api/v1/services/{id}", produces = "application/json")
 @Tag(name = "Services")
@@ -74,12 +78,45 @@ class ServiceSettingsController {
         }
     }
 
+    /** Load balancers to add and remove. */
+    record LoadBalancersPatch(
+            @Schema(description = "the version you read (GET /settings), or absent; a different stored one answers 409")
+            Long version,
+            @Schema(description = "network load balancer ARNs of the service's account and region to add")
+            List<String> addLoadBalancerArns,
+            @Schema(description = "ARNs of the service's load balancers to remove; at least one stays")
+            List<String> removeLoadBalancerArns,
+            @Schema(description = "true once you saw the warning: without it a change that drops zones answers 409 "
+                    + "with the warning") Boolean confirmZoneLoss) {
+    }
+
+    /** What a change of load balancers does to the service's zones, and the warning to read before confirming. */
+    record ZoneImpactBody(UUID serviceId, String serviceName, List<String> loadBalancersAfter, Set<String> zonesBefore,
+                          Set<String> zonesAfter,
+                          @Schema(description = "zone IDs the service would no longer be offered in") Set<String> zonesLost,
+                          @Schema(description = "Linkport endpoints with a subnet in a lost zone")
+                          List<ZoneImpact.AffectedEndpoint> affected,
+                          @Schema(description = "endpoints whose zones Linkport cannot see (made outside Linkport)")
+                          List<Dependents.Dependent> zonesUnknown,
+                          @Schema(description = "names the lost zones and the consumers in them; null when none")
+                          String warning,
+                          @Schema(description = "false for a preview; true once the change is made") boolean scheduled) {
+
+        static ZoneImpactBody of(ZoneImpact i) {
+            return new ZoneImpactBody(i.serviceId(), i.serviceName(), i.loadBalancersAfter(), i.zonesBefore(),
+                    i.zonesAfter(), i.zonesLost(), i.affected(), i.zonesUnknown(), i.warning(), i.scheduled());
+        }
+    }
+
     private final PrivateDnsService privateDns;
     private final ServiceEditService settings;
     private final ServiceRetirement retirement;
+    private final LoadBalancerChanges loadBalancers;
 
-    ServiceSettingsController(PrivateDnsService privateDns, ServiceEditService settings, ServiceRetirement retirement) {
+    ServiceSettingsController(PrivateDnsService privateDns, ServiceEditService settings, ServiceRetirement retirement,
+                              LoadBalancerChanges loadBalancers) {
         this.privateDns = privateDns;
+        this.loadBalancers = loadBalancers;
         this.retirement = retirement;
         this.settings = settings;
     }
@@ -98,6 +135,41 @@ class ServiceSettingsController {
                     + "becomes pendingVerification.")
     ResponseEntity<PrivateDnsStatus> setPrivateDns(@PathVariable UUID id, @RequestBody PrivateDnsName body) {
         return ResponseEntity.accepted().body(privateDns.setPrivateDns(new PrivateDnsCommand(id, body.name())));
+    }
+
+    @NeedsScope(ApiScope.PROVIDE)
+    @DeleteMapping("/private-dns")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Remove the private DNS name (owners, admins)",
+            description = "Removed in AWS in the background (RemovePrivateDnsName); consumers' endpoints then answer "
+                    + "under their AWS-generated names only. 409 when the service has no private DNS name.")
+    ResponseEntity<PrivateDnsStatus> removePrivateDns(@PathVariable UUID id) {
+        return ResponseEntity.accepted().body(privateDns.removePrivateDns(id));
+    }
+
+    @NeedsScope(ApiScope.READ)
+    @PostMapping(path = "/load-balancers/preview", consumes = "application/json")
+    @Operation(summary = "What adding and removing load balancers would do to the zones and consumers (owners, admins)",
+            description = "Changes nothing. The service is offered in the union of its load balancers' zones; "
+                    + "zonesLost and warning name the zones it would leave and the endpoints in them.")
+    ZoneImpactBody previewLoadBalancers(@PathVariable UUID id, @RequestBody LoadBalancersPatch body) {
+        return ZoneImpactBody.of(loadBalancers.preview(command(id, body)));
+    }
+
+    @NeedsScope(ApiScope.PROVIDE)
+    @PostMapping(path = "/load-balancers", consumes = "application/json")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Add and remove network load balancers of a live service (owners, admins)",
+            description = "Applied in AWS in the background (ModifyVpcEndpointServiceConfiguration). A change that "
+                    + "drops zones answers 409 with the warning naming the zones and the consumers there, until it is "
+                    + "sent again with confirmZoneLoss true.")
+    ResponseEntity<ZoneImpactBody> changeLoadBalancers(@PathVariable UUID id, @RequestBody LoadBalancersPatch body) {
+        return ResponseEntity.accepted().body(ZoneImpactBody.of(loadBalancers.change(command(id, body))));
+    }
+
+    private static LoadBalancerChange command(UUID id, LoadBalancersPatch body) {
+        return new LoadBalancerChange(id, body.version(), body.addLoadBalancerArns(), body.removeLoadBalancerArns(),
+                Boolean.TRUE.equals(body.confirmZoneLoss()));
     }
 
     @NeedsScope(ApiScope.PROVIDE)

@@ -18,7 +18,9 @@ public enum NotificationKind {
     /** The endpoint was changed or deleted outside Linkport. */
     ENDPOINT_DRIFTED("My endpoint was changed outside Linkport", true),
     /** An endpoint connects to one of the team's services without a Linkport request. */
-    OUT_OF_BAND_CONNECTION("A connection to my team's service was made outside Linkport", false);
+    OUT_OF_BAND_CONNECTION("A connection to my team's service was made outside Linkport", false),
+    /** AWS no longer reports the private DNS name of one of the team's services as verified. */
+    PRIVATE_DNS_UNVERIFIED("My team's service lost its private DNS verification", true);
 
     private final String label;
     private final boolean emailByDefault;

@@ -43,11 +43,15 @@ import tools.jackson.databind.json.JsonMapper;
  *                                          left out; policies: Linkport's PROVIDER/CONSUMER policies to attach
  *                                          for the team policyTeam, [] detaches them)
  * POST   /_sandbox/load-balancers {accountId, region, name, zones}   -> {arn}
+ * GET    /_sandbox/services/{serviceId}/private-dns                 -> {serviceId, state}
+ * POST   /_sandbox/services/{serviceId}/private-dns {state}         (pendingVerification, verified, failed: what
+ *                                          AWS reports from now on, as if it had re-checked the TXT record)
  * </pre>
  */
 final class ControlApi implements HttpHandler {
 
     private static final Pattern ROLE_PATH = Pattern.compile("/_sandbox/accounts/(\\d{12})/role");
+    private static final Pattern PRIVATE_DNS_PATH = Pattern.compile("/_sandbox/services/(vpce-svc-[0-9a-f]+)/private-dns");
 
     private final SandboxControl control;
     private final boolean anyClient;
@@ -143,6 +147,19 @@ final class ControlApi implements HttpHandler {
         Matcher role = ROLE_PATH.matcher(path);
         if (role.matches()) {
             role(ex, method, role.group(1), body);
+            return;
+        }
+        Matcher privateDns = PRIVATE_DNS_PATH.matcher(path);
+        if (privateDns.matches()) {
+            String serviceId = privateDns.group(1);
+            switch (method) {
+                case "GET" -> send(ex, 200, privateDnsJson(serviceId, control.privateDnsState(serviceId)));
+                case "POST", "PUT" -> {
+                    control.privateDnsState(serviceId, (String) body.get("state"));
+                    send(ex, 200, privateDnsJson(serviceId, control.privateDnsState(serviceId)));
+                }
+                default -> send(ex, 404, Map.of("error", "No such control operation: " + method + " " + path));
+            }
             return;
         }
         switch (method + " " + path) {
@@ -253,6 +270,13 @@ final class ControlApi implements HttpHandler {
         m.put("deniedActions", role.deniedActions());
         m.put("policies", role.policies());
         m.put("policyTeam", role.policyTeam());
+        return m;
+    }
+
+    private static Map<String, Object> privateDnsJson(String serviceId, String state) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("serviceId", serviceId);
+        m.put("state", state);
         return m;
     }
 

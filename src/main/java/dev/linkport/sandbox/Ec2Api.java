@@ -396,6 +396,12 @@ final class Ec2Api {
         }
         List<String> arns = new ArrayList<>(s.loadBalancerArns);
         for (String arn : r.list("AddNetworkLoadBalancerArn")) {
+            for (Service other : world.state().services.values()) {
+                if (other != s && other.loadBalancerArns.contains(arn)) {
+                    throw AwsException.invalidParameter("The load balancer " + arn
+                            + " is already associated with another VPC endpoint service (" + other.id + ")");
+                }
+            }
             if (!arns.contains(arn)) {
                 arns.add(arn);
             }

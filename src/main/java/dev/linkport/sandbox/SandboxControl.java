@@ -342,6 +342,43 @@ public final class SandboxControl {
         }
     }
 
+    /**
+     * Changes the private DNS verification state of an endpoint service from outside Linkport, as AWS does when
+     * it re-checks the domain and no longer finds the TXT record (or finds it again).
+     *
+     * @param state {@code pendingVerification}, {@code verified} or {@code failed}
+     * @throws IllegalArgumentException for an unknown service, one without a private DNS name, or another state
+     */
+    public void privateDnsState(String serviceId, String state) {
+        if (!List.of("pendingVerification", "verified", "failed").contains(state)) {
+            throw new IllegalArgumentException("A verification state is pendingVerification, verified or failed: "
+                    + state);
+        }
+        synchronized (world) {
+            WorldState.Service s = world.state().services.get(serviceId);
+            if (s == null) {
+                throw new IllegalArgumentException("No endpoint service " + serviceId + " in the sandbox");
+            }
+            if (s.privateDnsName == null) {
+                throw new IllegalArgumentException("Endpoint service " + serviceId + " has no private DNS name");
+            }
+            s.dnsState = state;
+            s.dnsVerificationRequestedAt = 0;
+            world.changed();
+        }
+    }
+
+    /** The private DNS verification state of an endpoint service, or {@code null} without a private DNS name. */
+    public String privateDnsState(String serviceId) {
+        synchronized (world) {
+            WorldState.Service s = world.state().services.get(serviceId);
+            if (s == null) {
+                throw new IllegalArgumentException("No endpoint service " + serviceId + " in the sandbox");
+            }
+            return s.privateDnsName == null ? null : s.dnsState;
+        }
+    }
+
     /** The whole world as JSON, as it is saved to the state file. */
     public String stateJson() {
         return new String(world.toJson(), StandardCharsets.UTF_8);

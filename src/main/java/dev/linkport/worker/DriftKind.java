@@ -15,5 +15,7 @@ public enum DriftKind {
     /** An endpoint service's settings in AWS differ from Linkport's (acceptance, regions, load balancers, private DNS). */
     SERVICE_CHANGED_OUTSIDE,
     /** An endpoint service Linkport published no longer exists in AWS. */
-    SERVICE_DELETED_OUTSIDE
+    SERVICE_DELETED_OUTSIDE,
+    /** AWS no longer reports an endpoint service's private DNS name as verified, though it was. */
+    PRIVATE_DNS_UNVERIFIED
 }

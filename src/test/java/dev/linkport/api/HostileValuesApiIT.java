@@ -140,6 +140,11 @@ class HostileValuesApiIT {
 
     private static final IntFunction<Object> UUIDS = i -> UUID.randomUUID().toString();
 
+    /** Distinct well-formed network load balancer ARNs (none exists). */
+    static Object fuzzedLoadBalancerArn(int i) {
+        return "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/net/fz-" + i + "/0123456789abcdef";
+    }
+
     /** Every fuzzed field of every write endpoint: add a line here for a new field. */
     static final List<Fuzzed> FIELDS = List.of(
             field("POST " + ACCOUNTS, "team", SHAPED, REQUIRED),
@@ -229,6 +234,20 @@ class HostileValuesApiIT {
             field("PATCH " + SERVICE, "supportedIpAddressTypes", LIST, OPTIONAL),
             path("POST " + SERVICE + "/retire", "id"),
             field("POST " + SERVICE + "/retire", "force", BOOLEAN, OPTIONAL),
+            path("DELETE " + SERVICE + "/private-dns", "id"),
+            path("POST " + SERVICE + "/load-balancers/preview", "id"),
+            field("POST " + SERVICE + "/load-balancers/preview", "version", NUMBER, OPTIONAL),
+            field("POST " + SERVICE + "/load-balancers/preview", "addLoadBalancerArns", LIST, OPTIONAL)
+                    .elements(HostileValuesApiIT::fuzzedLoadBalancerArn),
+            field("POST " + SERVICE + "/load-balancers/preview", "removeLoadBalancerArns", LIST, OPTIONAL)
+                    .elements(HostileValuesApiIT::fuzzedLoadBalancerArn),
+            path("POST " + SERVICE + "/load-balancers", "id"),
+            field("POST " + SERVICE + "/load-balancers", "version", NUMBER, OPTIONAL),
+            field("POST " + SERVICE + "/load-balancers", "addLoadBalancerArns", LIST, OPTIONAL)
+                    .elements(HostileValuesApiIT::fuzzedLoadBalancerArn),
+            field("POST " + SERVICE + "/load-balancers", "removeLoadBalancerArns", LIST, OPTIONAL)
+                    .elements(HostileValuesApiIT::fuzzedLoadBalancerArn),
+            field("POST " + SERVICE + "/load-balancers", "confirmZoneLoss", BOOLEAN, OPTIONAL),
 
             field("POST " + TEAMS, "name", SHAPED, REQUIRED),
             field("POST " + TEAMS, "displayName", TEXT, REQUIRED),
@@ -507,6 +526,14 @@ class HostileValuesApiIT {
                 o -> get(alice, SERVICES + "/" + serviceId + "/settings"), settings));
         t.put("POST " + SERVICE + "/retire", new Target(fresh -> call(alice, "POST " + SERVICE + "/retire",
                 vars("id", serviceId), body("force", false)), none, serviceState));
+        // removing the name of a service that has none is refused (409); a hostile id never gets that far
+        t.put("DELETE " + SERVICE + "/private-dns", new Target(fresh -> call(alice, "DELETE " + SERVICE
+                + "/private-dns", vars("id", serviceId), null), none, serviceState));
+        for (String endpoint : List.of("POST " + SERVICE + "/load-balancers/preview", "POST " + SERVICE
+                + "/load-balancers")) {
+            t.put(endpoint, new Target(fresh -> call(alice, endpoint, vars("id", serviceId),
+                    body("addLoadBalancerArns", List.of(), "removeLoadBalancerArns", List.of())), none, serviceState));
+        }
 
         t.put("POST " + TEAMS, new Target(fresh -> call(admin, "POST " + TEAMS, vars(),
                 body("name", uniqueName("fz"), "displayName", "Fuzzed", "description", "A team", "provider", false)),

@@ -137,6 +137,10 @@ public class ServiceListing {
     @Column(name = "private_dns_txt_value")
     private String privateDnsTxtValue;
 
+    /** When AWS stopped reporting the verified private DNS name as verified; null while it is (or never was). */
+    @Column(name = "private_dns_lost_at")
+    private Instant privateDnsLostAt;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -221,6 +225,7 @@ public class ServiceListing {
     public String getPrivateDnsState() { return privateDnsState; }
     public String getPrivateDnsTxtName() { return privateDnsTxtName; }
     public String getPrivateDnsTxtValue() { return privateDnsTxtValue; }
+    public Instant getPrivateDnsLostAt() { return privateDnsLostAt; }
 
     /** Whether a member of one of these teams owns the listing (and so manages it). */
     public boolean isOwnedByAnyOf(Set<UUID> teamIds) {
@@ -285,6 +290,7 @@ public class ServiceListing {
 
     /** The owners asked for a new private DNS name; the ModifyService job applies it in AWS. */
     public void privateDnsRequested(String name, Instant now) {
+        this.privateDnsLostAt = null;
         this.privateDnsName = name;
         this.privateDnsState = null;
         this.privateDnsTxtName = null;
@@ -292,15 +298,58 @@ public class ServiceListing {
         this.updatedAt = now;
     }
 
-    /** What AWS reports about the private DNS name: verification state and the TXT record to publish. */
+    /**
+     * What AWS reports about the private DNS name: verification state and the TXT record to publish. A name
+     * verified again is no longer lost.
+     */
     public void privateDnsObserved(String state, String txtName, String txtValue, Instant now) {
         if (Objects.equals(state, privateDnsState) && Objects.equals(txtName, privateDnsTxtName)
                 && Objects.equals(txtValue, privateDnsTxtValue)) {
             return; // unchanged: keep the version, so an open edit form does not go stale
         }
+        if ("verified".equalsIgnoreCase(state)) {
+            this.privateDnsLostAt = null;
+        }
         this.privateDnsState = state;
         this.privateDnsTxtName = txtName;
         this.privateDnsTxtValue = txtValue;
+        this.updatedAt = now;
+    }
+
+    /**
+     * AWS reports the private DNS name, verified before, as {@code state} now: remember since when, so the service
+     * shows a warning until it is verified again.
+     */
+    public void privateDnsLost(String state, Instant now) {
+        this.privateDnsState = state;
+        this.privateDnsLostAt = now;
+        this.updatedAt = now;
+    }
+
+    /** The owners removed the private DNS name; the ModifyService job removes it in AWS. */
+    public void privateDnsRemoved(Instant now) {
+        this.privateDnsName = null;
+        this.privateDnsState = null;
+        this.privateDnsTxtName = null;
+        this.privateDnsTxtValue = null;
+        this.privateDnsLostAt = null;
+        this.updatedAt = now;
+    }
+
+    /** The owners chose the load balancers the service should have; the ModifyService job applies them in AWS. */
+    public void loadBalancersRequested(Set<String> arns, Instant now) {
+        this.loadBalancerArns.clear();
+        this.loadBalancerArns.addAll(arns);
+        this.updatedAt = now;
+    }
+
+    /** The zones (IDs) AWS reports the service in, which follow its load balancers; only a change is written. */
+    public void zonesObserved(Set<String> zoneIds, Instant now) {
+        if (new TreeSet<>(zoneIds).equals(new TreeSet<>(availabilityZoneIds))) {
+            return;
+        }
+        this.availabilityZoneIds.clear();
+        this.availabilityZoneIds.addAll(zoneIds);
         this.updatedAt = now;
     }
 

@@ -1,5 +1,6 @@
 package dev.linkport.catalog.jobs;
 
+import dev.linkport.aws.AvailabilityZone;
 import dev.linkport.aws.AwsTarget;
 import dev.linkport.aws.EndpointService;
 import dev.linkport.aws.EndpointServiceChanges;
@@ -13,24 +14,27 @@ import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
  * ModifyService: makes the endpoint service configuration match what the owners want (acceptance,
- * supported regions, private DNS name). Read-then-write: it describes the service, changes only
- * what differs, then stores what AWS reports about the private DNS name (new TXT record, state).
- * A re-run after a crash finds nothing left to change.
+ * supported regions, private DNS name or its removal, network load balancers). Read-then-write: it
+ * describes the service, changes only what differs, then stores what AWS reports about the private DNS
+ * name (new TXT record, state) and the zones, which follow the load balancers. A re-run after a crash
+ * finds nothing left to change.
  */
 @Component
 class ModifyServiceJob extends ListingJob<ModifyServiceJob.Wanted, Optional<EndpointService>> {
 
     record Wanted(AwsTarget provider, String serviceId, String homeRegion, boolean acceptanceRequired,
-                  Set<String> supportedRegions, String privateDnsName, Set<IpAddressType> supportedIpAddressTypes) {
+                  Set<String> supportedRegions, String privateDnsName, Set<IpAddressType> supportedIpAddressTypes,
+                  Set<String> loadBalancerArns) {
 
         Wanted(AwsTarget provider, String serviceId, String homeRegion, boolean acceptanceRequired,
                Set<String> supportedRegions, String privateDnsName) {
-            this(provider, serviceId, homeRegion, acceptanceRequired, supportedRegions, privateDnsName, null);
+            this(provider, serviceId, homeRegion, acceptanceRequired, supportedRegions, privateDnsName, null, Set.of());
         }
     }
 
@@ -43,7 +47,8 @@ class ModifyServiceJob extends ListingJob<ModifyServiceJob.Wanted, Optional<Endp
         return listings.findById(listingId)
                 .filter(l -> l.getState() == ListingState.AVAILABLE && l.getAwsServiceId() != null)
                 .map(l -> new Wanted(provider(l), l.getAwsServiceId(), l.getRegion(), l.isAcceptanceRequired(),
-                        Set.copyOf(l.getSupportedRegions()), l.getPrivateDnsName(), l.getSupportedIpAddressTypes()))
+                        Set.copyOf(l.getSupportedRegions()), l.getPrivateDnsName(), l.getSupportedIpAddressTypes(),
+                        Set.copyOf(l.getLoadBalancerArns())))
                 .orElse(null);
     }
 
@@ -76,11 +81,22 @@ class ModifyServiceJob extends ListingJob<ModifyServiceJob.Wanted, Optional<Endp
                         dns == null ? null : dns.txtRecordName(), dns == null ? null : dns.txtRecordValue(),
                         clock.instant());
             }
+            Set<String> zoneIds = new TreeSet<>();
+            after.get().availabilityZones().stream().map(AvailabilityZone::id).filter(Objects::nonNull)
+                    .forEach(zoneIds::add);
+            if (!zoneIds.isEmpty()) {
+                l.zonesObserved(zoneIds, clock.instant());
+            }
             l.problem(null, clock.instant());
             recordAndShow(l, "SERVICE_MODIFIED", e -> e.change(null, "AWS configuration matches Linkport"
-                    + (dns == null ? "" : ", private DNS " + dns.name() + " " + dns.verificationState())));
+                    + (dns == null ? "" : ", private DNS " + dns.name() + " " + dns.verificationState())
+                    + ", load balancers " + new TreeSet<>(after.get().networkLoadBalancerArns())
+                    + ", zones " + zoneIds));
         });
-        return Step.DONE;
+        // the owners changed the service again while this run talked to AWS: asking for the job then found it
+        // running, so this run goes on with what they want now
+        Wanted now = load(listingId);
+        return now != null && !now.equals(wanted) ? Step.NEXT : Step.DONE;
     }
 
     @Override
@@ -117,6 +133,18 @@ class ModifyServiceJob extends ListingJob<ModifyServiceJob.Wanted, Optional<Endp
             }
             if (!removeTypes.isEmpty()) {
                 changes = changes.removingIpAddressTypes(removeTypes.toArray(IpAddressType[]::new));
+            }
+        }
+        if (!wanted.loadBalancerArns().isEmpty()) { // empty: a job scheduled before load balancers could change
+            Set<String> addBalancers = new TreeSet<>(wanted.loadBalancerArns());
+            addBalancers.removeAll(actual.networkLoadBalancerArns());
+            Set<String> removeBalancers = new TreeSet<>(actual.networkLoadBalancerArns());
+            removeBalancers.removeAll(wanted.loadBalancerArns());
+            if (!addBalancers.isEmpty()) {
+                changes = changes.addingNetworkLoadBalancers(addBalancers.toArray(String[]::new));
+            }
+            if (!removeBalancers.isEmpty()) {
+                changes = changes.removingNetworkLoadBalancers(removeBalancers.toArray(String[]::new));
             }
         }
         String actualName = actual.privateDnsConfiguration().map(PrivateDnsConfiguration::name).orElse(null);

@@ -85,9 +85,18 @@ public class ListingService {
         this.clock = clock;
     }
 
-    /** A service one of the caller's teams provides, in any state. */
+    /**
+     * A service one of the caller's teams provides, in any state.
+     *
+     * @param warning why its private DNS name, verified before, is no longer, or {@code null}
+     */
     public record OwnedService(UUID id, String name, String ownerTeam, String region, ListingState state,
-                               String serviceName, Instant updatedAt) {
+                               String serviceName, Instant updatedAt, String warning) {
+
+        public OwnedService(UUID id, String name, String ownerTeam, String region, ListingState state,
+                            String serviceName, Instant updatedAt) {
+            this(id, name, ownerTeam, region, state, serviceName, updatedAt, null);
+        }
     }
 
     /**
@@ -163,7 +172,9 @@ public class ListingService {
         return listings.findByOwnerTeamIdInOrderByNameAscIdAsc(access.caller().teamIdsForQuery(),
                         new OffsetPage(offset, limit, org.springframework.data.domain.Sort.unsorted()))
                 .stream().map(l -> new OwnedService(l.getId(), l.getName(), l.getOwnerTeamName(), l.getRegion(),
-                        l.getState(), l.getAwsServiceName(), l.getUpdatedAt())).toList();
+                        l.getState(), l.getAwsServiceName(), l.getUpdatedAt(),
+                        PrivateDnsWarning.of(l.getPrivateDnsName(), l.getPrivateDnsState(), l.getPrivateDnsLostAt())))
+                .toList();
     }
 
     @Transactional(readOnly = true)
@@ -284,7 +295,8 @@ public class ListingService {
                 l.getAwsServiceId(), l.getAwsServiceName(), Set.copyOf(l.getAvailabilityZoneIds()),
                 owner ? l.getFailureReason() : null, consumers.count(l.getId()), owner,
                 l.getState() == ListingState.AVAILABLE && !caller.teamIds().isEmpty(), l.getCreatedAt(),
-                l.getUpdatedAt(), l.getVersion(), l.getPrincipalMode(), l.getAwsTags(), l.getSupportedIpAddressTypes());
+                l.getUpdatedAt(), l.getVersion(), l.getPrincipalMode(), l.getAwsTags(), l.getSupportedIpAddressTypes(),
+                PrivateDnsWarning.of(l.getPrivateDnsName(), l.getPrivateDnsState(), l.getPrivateDnsLostAt()));
     }
 
 

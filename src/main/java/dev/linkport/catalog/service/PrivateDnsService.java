@@ -87,6 +87,29 @@ public class PrivateDnsService {
         });
     }
 
+    /**
+     * Removes the service's private DNS name; the ModifyService job removes it in AWS
+     * (RemovePrivateDnsName). Consumers' endpoints then answer only under their AWS-generated names.
+     *
+     * @throws ConflictException when the service has no private DNS name or is not available
+     */
+    public PrivateDnsStatus removePrivateDns(UUID id) {
+        return tx.execute(status -> {
+            ServiceListing listing = directory.managed(id, access.caller(), WHAT);
+            requireLive(listing, "remove its private DNS name");
+            String before = listing.getPrivateDnsName();
+            if (before == null) {
+                throw new ConflictException("Service " + listing.getName() + " has no private DNS name to remove");
+            }
+            listing.privateDnsRemoved(clock.instant());
+            listings.flush();
+            jobs.schedule(CatalogJobs.MODIFY_SERVICE, listing.getId());
+            audit.record(ListingAudit.entry("SERVICE_PRIVATE_DNS_REMOVED", listing).change(before, null));
+            events.publishEvent(new Changed(Topic.SERVICE_LISTING, listing.getId()));
+            return status(listing);
+        });
+    }
+
     /** Asks AWS to verify the private DNS name (the VerifyPrivateDns job polls until AWS decides). */
     public PrivateDnsStatus verifyPrivateDns(UUID id) {
         return tx.execute(status -> {
@@ -140,7 +163,8 @@ public class PrivateDnsService {
         }
         return new PrivateDnsStatus(l.getId(), l.getName(), l.getState(), l.getPrivateDnsName(),
                 l.getPrivateDnsState(), txtName, l.getPrivateDnsTxtValue(), l.getFailureReason(),
-                sandboxDns.isPresent());
+                sandboxDns.isPresent(),
+                PrivateDnsWarning.of(l.getPrivateDnsName(), l.getPrivateDnsState(), l.getPrivateDnsLostAt()));
     }
 
     private static void requireLive(ServiceListing l, String what) {

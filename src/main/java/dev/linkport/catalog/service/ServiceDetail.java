@@ -21,6 +21,8 @@ import java.util.UUID;
  * @param principalMode     what approving a request lets connect in AWS: the consumer's account, or one of its roles
  * @param awsTags           the tags AWS holds on the endpoint service, as Linkport last read them (empty before)
  * @param supportedIpAddressTypes the IP address types consumers may connect over ({@code IPV4}, {@code IPV6})
+ * @param privateDnsWarning why the private DNS name, verified before, is no longer (reconciliation saw AWS report
+ *                          it unverified), or {@code null}
  */
 public record ServiceDetail(UUID id, String name, String summary, String description, Set<String> tags,
                             String documentationUrl, String supportContact, String ports, String ownerTeam,
@@ -31,14 +33,15 @@ public record ServiceDetail(UUID id, String name, String summary, String descrip
                             String serviceName, Set<String> availabilityZoneIds, String failureReason,
                             long consumerCount, boolean canManage, boolean canRequest, Instant createdAt,
                             Instant updatedAt, long version, PrincipalMode principalMode,
-                            Map<String, String> awsTags, Set<IpAddressType> supportedIpAddressTypes) {
+                            Map<String, String> awsTags, Set<IpAddressType> supportedIpAddressTypes,
+                            String privateDnsWarning) {
 
     public ServiceDetail {
         supportedIpAddressTypes = supportedIpAddressTypes == null || supportedIpAddressTypes.isEmpty()
                 ? Set.of(IpAddressType.IPV4) : Set.copyOf(supportedIpAddressTypes);
     }
 
-    /** A service that accepts IPv4 only. */
+    /** A service that accepts IPv4 only and whose private DNS name, if any, is as verified as it was. */
     public ServiceDetail(UUID id, String name, String summary, String description, Set<String> tags,
                          String documentationUrl, String supportContact, String ports, String ownerTeam,
                          UUID ownerTeamId, String providerAccountId, String region, Set<String> supportedRegions,
@@ -53,7 +56,7 @@ public record ServiceDetail(UUID id, String name, String summary, String descrip
                 providerAccountId, region, supportedRegions, loadBalancerArns, acceptanceRequired, approvalPolicy,
                 visibility, privateDnsName, privateDnsState, privateDnsTxtName, privateDnsTxtValue, state, serviceId,
                 serviceName, availabilityZoneIds, failureReason, consumerCount, canManage, canRequest, createdAt,
-                updatedAt, version, principalMode, awsTags, null);
+                updatedAt, version, principalMode, awsTags, null, null);
     }
 
     /** Whether consumers can create endpoints of this IP address type (dual-stack needs IPv4 and IPv6). */

@@ -28,6 +28,7 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -158,6 +159,50 @@ public class ServiceEditService {
                     .change(policyBefore.name(), l.getApprovalPolicy().name())
                     .because(l.getApprovalPolicy().weakerThan(policyBefore) ? "lowered" : "raised"));
         }
+        events.publishEvent(new Changed(Topic.SERVICE_LISTING, l.getId()));
+        return settings(l, caller);
+    }
+
+    /**
+     * Gives the live service these network load balancers instead of the ones it has; the ModifyService job applies
+     * them in AWS and stores the zones AWS then reports (the union of the load balancers' zones). Runs in the
+     * caller's transaction: the provider module checks the load balancers in AWS and works out who loses a zone
+     * first, and passes that warning here for the audit log.
+     *
+     * @param version the version the change started from, or {@code null}; another stored one is refused
+     * @param warning the zones and consumers that lose the service, in words, or {@code null} when none do
+     * @throws InvalidInputException when no load balancer would be left
+     * @throws ConflictException     when the service is not available in AWS
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public ServiceSettings changeLoadBalancers(UUID serviceId, Long version, Set<String> loadBalancerArns,
+                                              String warning) {
+        Caller caller = access.caller();
+        ServiceListing l = directory.managed(serviceId, caller, WHAT);
+        if (l.getState() != ListingState.AVAILABLE || l.getAwsServiceId() == null) {
+            throw new ConflictException("Service " + l.getName() + " is " + l.getState()
+                    + "; only an available service can change its load balancers");
+        }
+        if (version != null && !version.equals(l.getVersion())) {
+            throw new StaleEditException("Service " + l.getName());
+        }
+        if (loadBalancerArns.isEmpty()) {
+            throw InvalidInputException.of("removeLoadBalancerArns", "A service keeps at least one load balancer");
+        }
+        Set<String> before = new TreeSet<>(l.getLoadBalancerArns());
+        Set<String> after = new TreeSet<>(loadBalancerArns);
+        if (before.equals(after)) {
+            return settings(l, caller);
+        }
+        l.loadBalancersRequested(after, clock.instant());
+        try {
+            listings.flush();
+        } catch (ObjectOptimisticLockingFailureException e) {
+            throw new StaleEditException("Service " + l.getName(), e);
+        }
+        jobs.schedule(CatalogJobs.MODIFY_SERVICE, l.getId());
+        audit.record(ListingAudit.entry("SERVICE_LOAD_BALANCERS_CHANGED", l).change(before.toString(), after.toString())
+                .because(warning));
         events.publishEvent(new Changed(Topic.SERVICE_LISTING, l.getId()));
         return settings(l, caller);
     }

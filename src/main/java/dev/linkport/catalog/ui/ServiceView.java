@@ -167,6 +167,13 @@ public class ServiceView extends VerticalLayout implements BeforeEnterObserver, 
                     panel.add(new Span("Consumers connect to this endpoint service:"),
                             codeLine("service-name", s.serviceName()));
                 }
+                if (s.privateDnsWarning() != null) {
+                    Div warning = new Div();
+                    warning.setId("service-private-dns-warning");
+                    warning.addClassNames("failure-reason", "private-dns-warning");
+                    warning.setText(s.privateDnsWarning());
+                    panel.add(warning);
+                }
             }
             case FAILED -> {
                 panel.add(new Span("AWS could not create the endpoint service."));

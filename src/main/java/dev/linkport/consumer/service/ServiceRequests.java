@@ -132,6 +132,17 @@ public class ServiceRequests implements ConsumerCounts {
         return refs(requests.findByListingIdAndStateInOrderByCreatedAt(listingId, EndpointState.LIVE));
     }
 
+    /** The listing's live requests ({@link EndpointState#LIVE}) with their VPC and subnets, oldest first. */
+    @Transactional(readOnly = true)
+    public List<EndpointPlacement> livePlacements(UUID listingId) {
+        List<EndpointRequest> live = requests.findByListingIdAndStateInOrderByCreatedAt(listingId, EndpointState.LIVE);
+        List<RequestRef> refs = refs(live);
+        return java.util.stream.IntStream.range(0, live.size())
+                .mapToObj(i -> new EndpointPlacement(refs.get(i), live.get(i).getConsumerAccountId(),
+                        live.get(i).getRegion(), live.get(i).getVpcId(), live.get(i).getSubnetIds()))
+                .toList();
+    }
+
     /** The listing's requests that own these endpoints, by endpoint id. */
     @Transactional(readOnly = true)
     public Map<String, RequestRef> byEndpoints(UUID listingId, Collection<String> vpcEndpointIds) {

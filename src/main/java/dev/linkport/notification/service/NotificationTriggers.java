@@ -1,6 +1,7 @@
 package dev.linkport.notification.service;
 
 import dev.linkport.catalog.ApprovalPolicy;
+import dev.linkport.catalog.PrivateDnsVerificationLost;
 import dev.linkport.catalog.service.ListingDirectory;
 import dev.linkport.catalog.service.ListingRef;
 import dev.linkport.consumer.EndpointState;
@@ -24,7 +25,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Deciders hear of new requests: the provider team under the {@code PROVIDER} policy, the platform admins
  * under {@code ADMIN}. Requesters hear of decisions, availability, failures and drift; their team's webhooks
- * too. Provider teams hear of connections made outside Linkport.
+ * too. Provider teams hear of connections made outside Linkport and of a private DNS name that lost its
+ * verification.
  */
 @Component
 class NotificationTriggers {
@@ -92,6 +94,16 @@ class NotificationTriggers {
                         "Endpoint " + observed.vpcEndpointId() + " of account " + observed.ownerAccountId() + " is "
                                 + observed.state() + ".", "services/" + observed.listingId(), null,
                         observed.listingId(), clock.instant()));
+    }
+
+    @ApplicationModuleListener
+    void privateDnsLost(PrivateDnsVerificationLost lost) {
+        dispatch.tell(teams.memberIds(lost.ownerTeamId()), Set.of(lost.ownerTeamId()),
+                new Message(NotificationKind.PRIVATE_DNS_UNVERIFIED,
+                        "Private DNS of " + lost.serviceName() + " is no longer verified",
+                        "AWS reports " + lost.privateDnsName() + " as " + lost.state() + ". New endpoints cannot turn "
+                                + "on private DNS until the TXT record is published again and the name verified.",
+                        "services/" + lost.listingId() + "/dns", null, lost.listingId(), clock.instant()));
     }
 
     /** The requester, and the webhooks of the team whose account the endpoint goes into. */

@@ -7,6 +7,7 @@ import dev.linkport.aws.PermittedPrincipal;
 import dev.linkport.aws.PrivateDnsConfiguration;
 import dev.linkport.aws.PrivateLinkGateway;
 import dev.linkport.catalog.service.ListingDirectory;
+import dev.linkport.catalog.service.PrivateDnsWatch;
 import dev.linkport.catalog.service.ServicesInAws;
 import dev.linkport.catalog.service.ServicesInAws.ProviderRegion;
 import dev.linkport.consumer.service.RequestRef;
@@ -53,8 +54,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * of its services, however many. Settings changed in AWS (acceptance, supported regions, load balancers,
  * private DNS) and services deleted there become drift; connections without a Linkport request are
  * recorded and reported; the allowed principals of a share of the services (the ones read longest ago)
- * are compared too, so that each service's are read within {@code permissions-every}. Only what changed
- * is written.
+ * are compared too, so that each service's are read within {@code permissions-every}. Every pass also
+ * stores each service's private DNS verification state: a name that was verified and is not any more
+ * becomes a warning on the service and a finding, and its owners are told once ({@link PrivateDnsWatch}).
+ * Only what changed is written.
  */
 @Component
 @Order(1)
@@ -65,6 +68,7 @@ class ServiceReconciliation implements Reconciliation {
             DriftKind.SERVICE_CHANGED_OUTSIDE);
 
     private final ListingDirectory listings;
+    private final PrivateDnsWatch privateDns;
     private final ServiceRequests requests;
     private final ObservedConnectionRepository connections;
     private final AllowedPrincipalRepository principals;
@@ -79,8 +83,9 @@ class ServiceReconciliation implements Reconciliation {
     ServiceReconciliation(ListingDirectory listings, ServiceRequests requests, ObservedConnectionRepository connections,
                           AllowedPrincipalRepository principals, DriftFindings findings, PrivateLinkGateway gateway,
                           ApplicationEventPublisher events, JdbcClient jdbc, TransactionTemplate tx,
-                          ReconcileProperties properties, Clock clock) {
+                          ReconcileProperties properties, Clock clock, PrivateDnsWatch privateDns) {
         this.listings = listings;
+        this.privateDns = privateDns;
         this.requests = requests;
         this.connections = connections;
         this.principals = principals;
@@ -119,7 +124,8 @@ class ServiceReconciliation implements Reconciliation {
             existing = inAws.keySet();
             log.debug("{}: {} services read in {} ms, their connections in {} ms, compared in {} ms", account,
                     inAws.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
-        } catch (AwsGatewayException e) {
+        } catch (AwsGatewayException | OptimisticLockingFailureException e) {
+            // AWS did not answer, or an owner changed a service (e.g. its private DNS) meanwhile: next time
             errors++;
             log.warn("Reconciling the services of {} failed: {}", account, e.getMessage());
         }
@@ -183,16 +189,39 @@ class ServiceReconciliation implements Reconciliation {
         if (open.contains(deletedSubject)) {
             findings.resolved(deletedSubject, "reconciliation", now);
         }
+        int lost = actual.privateDnsConfiguration().map(dns -> privateDns(s, dns, now)).orElse(0);
         List<String> differences = differences(wanted.provider().region(), s, actual);
         if (differences.isEmpty()) {
             if (open.contains(changedSubject)) {
                 findings.resolved(changedSubject, "reconciliation", now);
             }
-            return 0;
+            return lost;
         }
         findings.found(DriftKind.SERVICE_CHANGED_OUTSIDE, s.listingId(), null, changedSubject, s.name() + " ("
                 + s.awsServiceId() + ") was changed outside Linkport: " + String.join("; ", differences), now);
-        return 1;
+        return 1 + lost;
+    }
+
+    /**
+     * Stores the verification state AWS reports for the service's private DNS name; a verified name that is not
+     * any more opens a finding (one: the state is stored, so later passes see no new loss), verified again closes it.
+     */
+    private int privateDns(ServicesInAws.Service s, PrivateDnsConfiguration dns, Instant now) {
+        String subject = s.awsServiceId() + " private DNS";
+        return switch (privateDns.observed(s.listingId(), dns.name(), dns.verificationState(), dns.txtRecordName(),
+                dns.txtRecordValue(), now)) {
+            case LOST -> {
+                findings.found(DriftKind.PRIVATE_DNS_UNVERIFIED, s.listingId(), null, subject, "AWS reports the "
+                        + "private DNS name " + dns.name() + " of " + s.name() + " as " + dns.verificationState()
+                        + "; it was verified", now);
+                yield 1;
+            }
+            case RESTORED -> {
+                findings.resolved(subject, "reconciliation", now);
+                yield 0;
+            }
+            case UNCHANGED -> 0;
+        };
     }
 
     static List<String> differences(String homeRegion, ServicesInAws.Service wanted, EndpointService actual) {
@@ -215,13 +244,10 @@ class ServiceReconciliation implements Reconciliation {
         }
         PrivateDnsConfiguration dns = actual.privateDnsConfiguration().orElse(null);
         String actualName = dns == null ? null : dns.name();
+        // the verification state is not a setting: every pass stores it (see privateDns)
         if (!Objects.equals(wanted.privateDnsName(), actualName)) {
             out.add("the private DNS name is " + (actualName == null ? "unset" : actualName) + " in AWS, "
                     + (wanted.privateDnsName() == null ? "unset" : wanted.privateDnsName()) + " in Linkport");
-        } else if (dns != null && wanted.privateDnsState() != null && dns.verificationState() != null
-                && !wanted.privateDnsState().equalsIgnoreCase(dns.verificationState())) {
-            out.add("the private DNS name is " + dns.verificationState() + " in AWS, " + wanted.privateDnsState()
-                    + " in Linkport");
         }
         return out;
     }

@@ -3,6 +3,7 @@ package dev.linkport.provider.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
@@ -50,8 +51,15 @@ public class MyServicesView extends VerticalLayout {
         grid.addColumn(OwnedService::name).setHeader("Service").setFlexGrow(2);
         grid.addColumn(OwnedService::ownerTeam).setHeader("Team").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(OwnedService::region).setHeader("Region").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(new ComponentRenderer<>(s -> new StateBadge(s.state()))).setHeader("State").setAutoWidth(true)
-                .setFlexGrow(0);
+        grid.addColumn(new ComponentRenderer<>(s -> {
+            if (s.warning() == null) {
+                return new StateBadge(s.state());
+            }
+            Span warning = new Span("Private DNS unverified");
+            warning.addClassName("private-dns-warning-chip");
+            warning.setTitle(s.warning());
+            return new Span(new StateBadge(s.state()), warning);
+        })).setHeader("State").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(s -> s.serviceName() == null ? "—" : s.serviceName()).setHeader("AWS service name").setFlexGrow(3)
                 .setTooltipGenerator(OwnedService::serviceName);
         grid.addColumn(s -> WHEN.format(s.updatedAt())).setHeader("Updated").setAutoWidth(true).setFlexGrow(0);

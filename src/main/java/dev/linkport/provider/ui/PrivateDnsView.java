@@ -3,6 +3,7 @@ package dev.linkport.provider.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -35,7 +36,8 @@ import java.util.UUID;
 
 /**
  * A service's private DNS name (owners and admins): set it, publish the TXT record AWS asks for,
- * verify. The verification state updates live when the VerifyPrivateDns job hears from AWS.
+ * verify, remove it. The verification state updates live when the VerifyPrivateDns job or
+ * reconciliation hears from AWS; a name AWS no longer reports as verified shows a warning.
  */
 @Route("services/:id/dns")
 @PageTitle("Private DNS · Linkport")
@@ -122,6 +124,13 @@ public class PrivateDnsView extends VerticalLayout implements BeforeEnterObserve
                     + "DNS names."));
             return;
         }
+        if (dns.warning() != null) {
+            Div warning = new Div();
+            warning.setId("private-dns-warning");
+            warning.addClassNames("failure-reason", "private-dns-warning");
+            warning.setText(dns.warning());
+            status.add(warning);
+        }
         if (dns.txtRecordName() == null) {
             status.add(new Paragraph("Waiting for AWS to issue the TXT record for " + dns.name() + "…"));
         } else {
@@ -160,6 +169,10 @@ public class PrivateDnsView extends VerticalLayout implements BeforeEnterObserve
             status.add(actions);
         }
         status.add(explanation(dns));
+        Button remove = new Button("Remove private DNS name", VaadinIcon.TRASH.create(), e -> confirmRemove(dns));
+        remove.setId("remove-private-dns");
+        remove.addThemeVariants(ButtonVariant.ERROR, ButtonVariant.TERTIARY);
+        status.add(remove);
         if (dns.problem() != null) {
             Div reason = new Div();
             reason.setId("private-dns-problem");
@@ -167,6 +180,25 @@ public class PrivateDnsView extends VerticalLayout implements BeforeEnterObserve
             reason.setText(dns.problem());
             status.add(reason);
         }
+    }
+
+    private void confirmRemove(PrivateDnsStatus dns) {
+        ConfirmDialog confirm = new ConfirmDialog("Remove " + dns.name() + "?",
+                "Linkport removes the private DNS name from the endpoint service in AWS. Consumers' endpoints then "
+                        + "answer only under their AWS-generated DNS names; clients using " + dns.name()
+                        + " stop resolving it to the endpoint.", "Remove name", e -> {
+                    try {
+                        renderStatus(settings.removePrivateDns(id));
+                        name.clear();
+                        Notifications.success("Removing " + dns.name() + " in AWS");
+                    } catch (ConflictException ex) {
+                        Notifications.error(ex.getMessage());
+                    }
+                });
+        confirm.setId("confirm-remove-private-dns");
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.setCancelable(true);
+        confirm.open();
     }
 
     private static Component explanation(PrivateDnsStatus dns) {

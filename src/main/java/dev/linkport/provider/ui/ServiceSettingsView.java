@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.checkbox.CheckboxGroupVariant;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Anchor;
@@ -28,9 +29,14 @@ import dev.linkport.catalog.ApprovalPolicy;
 import dev.linkport.catalog.ListingState;
 import dev.linkport.catalog.PrincipalMode;
 import dev.linkport.catalog.Visibility;
+import dev.linkport.aws.AvailabilityZone;
+import dev.linkport.aws.NetworkLoadBalancer;
 import dev.linkport.catalog.service.EditServiceCommand;
+import dev.linkport.catalog.service.ListingService;
+import dev.linkport.catalog.service.ServiceDetail;
 import dev.linkport.catalog.service.ServiceEditService;
 import dev.linkport.catalog.service.ServiceSettings;
+import dev.linkport.identity.service.AccountResources;
 import dev.linkport.identity.service.TeamService;
 import dev.linkport.platform.AwsIds;
 import dev.linkport.platform.ConflictException;
@@ -47,16 +53,25 @@ import dev.linkport.platform.ui.Notifications;
 import dev.linkport.platform.ui.StateBadge;
 import dev.linkport.platform.ui.ViewHeader;
 import dev.linkport.provider.service.Dependents;
+import dev.linkport.provider.service.LoadBalancerChange;
+import dev.linkport.provider.service.LoadBalancerChanges;
 import dev.linkport.provider.service.ServiceRetirement;
+import dev.linkport.provider.service.ZoneImpact;
 import jakarta.annotation.security.PermitAll;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * Edit a published service (owners and admins) and retire it. Linkport-only fields change at once;
- * acceptance and supported regions are applied in AWS by the ModifyService job. Retiring shows who
- * still depends on the service first.
+ * Edit a published service (owners and admins), change its load balancers, and retire it. Linkport-only
+ * fields change at once; acceptance, supported regions and load balancers are applied in AWS by the
+ * ModifyService job. A change of load balancers is checked first: the zones the service would leave and
+ * the consumers there are shown before it can be applied. Retiring shows who still depends on the service first.
  */
 @Route("services/:id/settings")
 @PageTitle("Service settings · Linkport")
@@ -89,13 +104,30 @@ public class ServiceSettingsView extends VerticalLayout implements BeforeEnterOb
     private final RadioButtonGroup<PrincipalMode> principalMode = new RadioButtonGroup<>("Approval allows (AWS)");
     private final FormErrors errors = new FormErrors();
     private final Div dependents = new Div();
+    private final ListingService listings;
+    private final LoadBalancerChanges loadBalancerChanges;
+    private final AccountResources resources;
+    private final CheckboxGroup<String> loadBalancers = new CheckboxGroup<>("Network load balancers (AWS)");
+    private final Map<String, NetworkLoadBalancer> knownBalancers = new HashMap<>();
+    private final Div impact = new Div();
+    private ServiceDetail detail;
     private ServiceSettings current;
 
     public ServiceSettingsView(ServiceEditService settings, ServiceRetirement retirement, TeamService teams,
-                               Validation validation, Background background) {
+                               Validation validation, Background background, ListingService listings,
+                               LoadBalancerChanges loadBalancerChanges, AccountResources resources) {
         this.settings = settings;
         this.retirement = retirement;
         this.background = background;
+        this.listings = listings;
+        this.loadBalancerChanges = loadBalancerChanges;
+        this.resources = resources;
+        loadBalancers.setId("edit-load-balancers");
+        loadBalancers.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
+        loadBalancers.setItemLabelGenerator(this::describeBalancer);
+        loadBalancers.setHelperText("The service is offered in the zones its load balancers cover together; "
+                + "removing one can take zones away from consumers. Check the change to see who is affected.");
+        impact.setId("load-balancer-impact");
         addClassName("service-settings-view");
         description.setId("edit-description");
         description.setWidthFull();
@@ -219,9 +251,114 @@ public class ServiceSettingsView extends VerticalLayout implements BeforeEnterOb
             force.setEnabled(s.state() != ListingState.RETIRED);
             actions.add(force);
         }
+        if (s.state() == ListingState.AVAILABLE) {
+            add(loadBalancerSection(s));
+        }
         Div section = new Div(retireTitle, retireText, actions, dependents);
         section.addClassName("section");
         add(section);
+    }
+
+    private Div loadBalancerSection(ServiceSettings s) {
+        detail = listings.detail(s.id());
+        impact.removeAll();
+        loadBalancers.setItems(new TreeSet<>(detail.loadBalancerArns()));
+        loadBalancers.setValue(new TreeSet<>(detail.loadBalancerArns()));
+        UI ui = UI.getCurrent();
+        String accountId = detail.providerAccountId();
+        String region = detail.region();
+        background.run(ui, () -> resources.loadBalancers(accountId, region), found -> {
+            found.forEach(b -> knownBalancers.put(b.arn(), b));
+            Set<String> chosen = loadBalancers.getValue();
+            Set<String> items = new TreeSet<>(detail.loadBalancerArns());
+            found.stream().filter(NetworkLoadBalancer::isNetwork).map(NetworkLoadBalancer::arn).forEach(items::add);
+            loadBalancers.setItems(items);
+            loadBalancers.setValue(chosen);
+        }, e -> loadBalancers.setHelperText("Could not list the account's load balancers: " + e.getMessage()));
+        Paragraph zones = new Paragraph("Zones now: " + String.join(", ", new TreeSet<>(detail.availabilityZoneIds())));
+        zones.setId("service-zones");
+        zones.addClassName("hint");
+        Button check = new Button("Check the change", VaadinIcon.SEARCH.create(), e -> previewBalancers());
+        check.setId("check-load-balancers");
+        Div section = new Div(new H3("Load balancers"), zones, loadBalancers, check, impact);
+        section.addClassNames("section", "load-balancer-section");
+        return section;
+    }
+
+    private LoadBalancerChange balancerChange(boolean confirm) {
+        Set<String> wanted = loadBalancers.getValue();
+        List<String> add = new ArrayList<>(wanted);
+        add.removeAll(detail.loadBalancerArns());
+        List<String> remove = new ArrayList<>(detail.loadBalancerArns());
+        remove.removeAll(wanted);
+        return new LoadBalancerChange(detail.id(), null, add, remove, confirm);
+    }
+
+    private void previewBalancers() {
+        impact.removeAll();
+        loadBalancers.setInvalid(false);
+        impact.add(new Paragraph("Checking the load balancers and the consumers' zones in AWS…"));
+        LoadBalancerChange change = balancerChange(false);
+        background.run(UI.getCurrent(), () -> loadBalancerChanges.preview(change), this::showImpact,
+                this::balancerFailed);
+    }
+
+    private void showImpact(ZoneImpact i) {
+        impact.removeAll();
+        impact.add(new Paragraph("Zones after the change: " + String.join(", ", new TreeSet<>(i.zonesAfter()))));
+        Button apply = new Button(i.losesZones() ? "Apply and leave " + String.join(", ", new TreeSet<>(i.zonesLost()))
+                : "Apply change", e -> applyBalancers(i.losesZones()));
+        apply.setId("apply-load-balancers");
+        apply.addThemeVariants(i.losesZones() ? ButtonVariant.ERROR : ButtonVariant.PRIMARY);
+        if (i.losesZones()) {
+            Div warning = new Div();
+            warning.setId("load-balancer-warning");
+            warning.addClassName("failure-reason");
+            warning.setText(i.warning());
+            impact.add(warning);
+            if (!i.affected().isEmpty()) {
+                UnorderedList list = new UnorderedList();
+                i.affected().forEach(a -> list.add(new ListItem((a.vpcEndpointId() == null ? "request " + a.requestId()
+                        : a.vpcEndpointId()) + " — " + a.team() + " (account " + a.accountId() + "), zones "
+                        + String.join(", ", new TreeSet<>(a.zonesLost())))));
+                list.setId("affected-endpoints");
+                impact.add(list);
+            }
+        }
+        impact.add(apply);
+    }
+
+    private void applyBalancers(boolean confirm) {
+        LoadBalancerChange change = balancerChange(confirm);
+        background.run(UI.getCurrent(), () -> loadBalancerChanges.change(change), i -> {
+            Notifications.success("Changing the load balancers of " + i.serviceName() + " in AWS");
+            detail = listings.detail(i.serviceId());
+            impact.removeAll();
+            impact.add(new Paragraph("Applying in AWS: " + String.join(", ", i.loadBalancersAfter().stream()
+                    .map(this::describeBalancer).toList())));
+        }, this::balancerFailed);
+    }
+
+    private void balancerFailed(RuntimeException e) {
+        impact.removeAll();
+        if (e instanceof InvalidInputException invalid) {
+            loadBalancers.setErrorMessage(String.join("; ", invalid.errors().stream()
+                    .map(dev.linkport.platform.FieldError::message).toList()));
+            loadBalancers.setInvalid(true);
+        } else {
+            Notifications.error(e.getMessage());
+        }
+    }
+
+    private String describeBalancer(String arn) {
+        NetworkLoadBalancer b = knownBalancers.get(arn);
+        String name = arn.contains("/net/") ? arn.substring(arn.indexOf("/net/") + 5, arn.lastIndexOf('/')) : arn;
+        if (b == null) {
+            return name;
+        }
+        Set<String> zones = new LinkedHashSet<>();
+        b.availabilityZones().stream().map(AvailabilityZone::id).forEach(zones::add);
+        return name + " (" + String.join(", ", zones) + ")";
     }
 
     private void fill(ServiceSettings s) {

@@ -256,6 +256,7 @@ public class OperationsView extends VerticalLayout {
             case PRINCIPAL_REMOVED_OUTSIDE -> "Principal removed outside Linkport";
             case SERVICE_CHANGED_OUTSIDE -> "Service changed outside Linkport";
             case SERVICE_DELETED_OUTSIDE -> "Service deleted outside Linkport";
+            case PRIVATE_DNS_UNVERIFIED -> "Private DNS name no longer verified";
         };
     }
 
