@@ -13,11 +13,13 @@ import dev.linkport.consumer.service.EndpointRequestService;
 import dev.linkport.consumer.service.MyEndpointsFilter;
 import dev.linkport.consumer.service.WaitingRequestsFilter;
 import dev.linkport.consumer.service.SubmitEndpointRequest;
+import dev.linkport.platform.CostEstimate;
 import dev.linkport.platform.FieldError;
 import dev.linkport.platform.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,11 +71,14 @@ class EndpointRequestsController {
                     + "the service allows and that Linkport creates the endpoint as (it must trust Linkport like the "
                     + "account's registered role, with the same ExternalId); absent: the account's registered role",
                     example = "arn:aws:iam::222222222222:role/checkout-app")
-            String principalRoleArn) {
+            String principalRoleArn,
+            @Schema(description = "the traffic you expect through the endpoint, GB per month (0 to 10,000,000), for "
+                    + "the cost estimate approvers see; absent: not given", example = "100")
+            Integer expectedGbPerMonth) {
 
         SubmitEndpointRequest command() {
             return new SubmitEndpointRequest(serviceId, accountId, region, vpcId, subnetIds, securityGroupIds,
-                    Boolean.TRUE.equals(privateDnsEnabled), justification, principalRoleArn);
+                    Boolean.TRUE.equals(privateDnsEnabled), justification, principalRoleArn, expectedGbPerMonth);
         }
     }
 
@@ -83,6 +88,23 @@ class EndpointRequestsController {
 
     /** The endpoint's DNS names, once it is available: the regional one and one per zone. */
     record DnsNames(String regional, List<String> zonal) {
+    }
+
+    /**
+     * The monthly cost estimate in USD at the consumer region's prices: {@code endpointHours} (zones × price per
+     * zone-hour × 730), {@code dataProcessing} (expected GB × price per GB) and {@code interRegionTransfer} (expected
+     * GB × the inter-region price, when the service is in another region), and their sum {@code monthly}.
+     */
+    record CostEstimateBody(BigDecimal monthly, String region, int zones, Integer expectedGbPerMonth,
+                            boolean crossRegion, BigDecimal pricePerZoneHour, BigDecimal pricePerGb,
+                            BigDecimal interRegionPricePerGb, BigDecimal endpointHours, BigDecimal dataProcessing,
+                            BigDecimal interRegionTransfer, String description) {
+
+        static CostEstimateBody of(CostEstimate e) {
+            return e == null ? null : new CostEstimateBody(e.monthly(), e.region(), e.zones(), e.gbPerMonth(),
+                    e.crossRegion(), e.azHourPrice(), e.perGbPrice(), e.interRegionPerGb(), e.endpointHours(),
+                    e.dataProcessing(), e.interRegionTransfer(), e.describe());
+        }
     }
 
     /** One step of the request's life: who moved it from which state to which, and why. */
@@ -106,7 +128,10 @@ class EndpointRequestsController {
                            @Schema(description = "the principal the service allows for this request in AWS, once "
                                    + "provisioning began; Linkport removes it with the last request needing it")
                            String allowedPrincipal,
-                           Map<String, String> awsTags) {
+                           Map<String, String> awsTags,
+                           @Schema(description = "the traffic the requester expects, GB per month; null: not given")
+                           Integer expectedGbPerMonth,
+                           CostEstimateBody costEstimate) {
 
         static EndpointRequest of(EndpointRequestDetails v) {
             return new EndpointRequest(v.id(), v.state(), v.serviceId(), v.serviceName(), v.awsServiceName(),
@@ -116,7 +141,8 @@ class EndpointRequestsController {
                     v.failureReason(), v.decidedBy(), v.decisionReason(), v.createdAt(), v.updatedAt(),
                     v.timeline() == null ? List.of() : v.timeline().stream()
                             .map(t -> new TimelineStep(t.at(), t.from(), t.to(), t.actor(), t.reason())).toList(),
-                    v.canDelete(), v.canRetry(), v.principalRoleArn(), v.allowedPrincipal(), v.awsTags());
+                    v.canDelete(), v.canRetry(), v.principalRoleArn(), v.allowedPrincipal(), v.awsTags(),
+                    v.expectedGbPerMonth(), CostEstimateBody.of(v.estimate()));
         }
     }
 
@@ -127,7 +153,10 @@ class EndpointRequestsController {
                                   Instant createdAt, Instant updatedAt,
                                   @Schema(description = "scope=to-decide: why you may not decide this request though "
                                           + "it waits in your queue (your own request: four eyes); null when you may")
-                                  String cannotDecide) {
+                                  String cannotDecide,
+                                  @Schema(description = "the traffic the requester expects, GB per month, or null")
+                                  Integer expectedGbPerMonth,
+                                  CostEstimateBody costEstimate) {
 
         static EndpointRequestSummary of(EndpointRequestRow r) {
             return of(r, null);
@@ -140,7 +169,8 @@ class EndpointRequestsController {
         private static EndpointRequestSummary of(EndpointRequestRow r, String cannotDecide) {
             return new EndpointRequestSummary(r.id(), r.state(), r.serviceId(), r.serviceName(), r.accountId(),
                     r.consumerTeam(), r.region(), r.vpcId(), r.subnetCount(), r.vpcEndpointId(), r.requester(),
-                    r.justification(), r.createdAt(), r.updatedAt(), cannotDecide);
+                    r.justification(), r.createdAt(), r.updatedAt(), cannotDecide, r.expectedGbPerMonth(),
+                    CostEstimateBody.of(r.estimate()));
         }
     }
 

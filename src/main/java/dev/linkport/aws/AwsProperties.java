@@ -72,11 +72,6 @@ public record AwsProperties(
 
     /** Per-service endpoint overrides ({@code linkport.aws.endpoints.ec2} etc.); {@code null} means "use {@code endpoint}". */
     public record Endpoints(URI ec2, URI elasticLoadBalancing, URI sts, URI cloudWatch) {
-
-        /** Overrides for EC2, ELBv2 and STS; CloudWatch uses {@code endpoint}. */
-        public Endpoints(URI ec2, URI elasticLoadBalancing, URI sts) {
-            this(ec2, elasticLoadBalancing, sts, null);
-        }
     }
 
     /** The endpoint to use for EC2, or {@code null} for AWS's own. */

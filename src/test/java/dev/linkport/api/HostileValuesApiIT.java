@@ -159,6 +159,7 @@ class HostileValuesApiIT {
             field("POST " + REQUESTS, "privateDnsEnabled", BOOLEAN, OPTIONAL),
             field("POST " + REQUESTS, "justification", FREE_TEXT, REQUIRED),
             field("POST " + REQUESTS, "principalRoleArn", SHAPED, OPTIONAL),
+            field("POST " + REQUESTS, "expectedGbPerMonth", NUMBER, OPTIONAL),
             field("POST " + REQUESTS + "/approve", "ids", LIST, REQUIRED).elements(UUIDS),
             field("POST " + REQUESTS + "/approve", "reason", FREE_TEXT, OPTIONAL).storedAs("decisionReason"),
             field("POST " + REQUESTS + "/reject", "ids", LIST, REQUIRED).elements(UUIDS),

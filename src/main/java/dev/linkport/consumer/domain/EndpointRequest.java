@@ -116,6 +116,10 @@ public class EndpointRequest {
     @Column(name = "accepted_at")
     private Instant acceptedAt;
 
+    /** The traffic the requester expects, GB per month; null when not given. */
+    @Column(name = "expected_gb_per_month")
+    private Integer expectedGbPerMonth;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -178,6 +182,12 @@ public class EndpointRequest {
     public Instant getAcceptedAt() { return acceptedAt; }
     public String getPrincipalRoleArn() { return principalRoleArn; }
     public String getAllowedPrincipal() { return allowedPrincipal; }
+    public Integer getExpectedGbPerMonth() { return expectedGbPerMonth; }
+
+    /** The requester's expectation of traffic (GB per month, null: not given), for the cost estimate. */
+    public void expectTraffic(Integer gbPerMonth) {
+        this.expectedGbPerMonth = gbPerMonth;
+    }
 
     /** The consumer names the role the service should allow (null: the account's Linkport role). */
     public void namePrincipalRole(String roleArn) {

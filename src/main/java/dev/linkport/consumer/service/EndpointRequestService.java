@@ -112,6 +112,7 @@ public class EndpointRequestService {
                     new LinkedHashSet<>(command.subnetIds()), new LinkedHashSet<>(command.securityGroupIds()),
                     command.privateDnsEnabled(), command.justification().trim(), clock.instant());
             submitted.namePrincipalRole(command.principalRoleArn());
+            submitted.expectTraffic(command.expectedGbPerMonth());
             EndpointRequest request = lifecycle.submit(submitted);
             if (listing.approvalPolicy() == ApprovalPolicy.AUTO) {
                 request.decided(null, "approval policy AUTO", clock.instant());

@@ -12,6 +12,7 @@ import dev.linkport.identity.service.AccountRef;
 import dev.linkport.identity.service.Caller;
 import dev.linkport.identity.service.UserDirectory;
 import dev.linkport.identity.service.UserDirectory.UserRef;
+import dev.linkport.platform.Pricing;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -32,9 +33,11 @@ class RequestDetailsFactory {
     private final ListingDirectory listings;
     private final AccountDirectory accounts;
     private final UserDirectory users;
+    private final Pricing pricing;
 
     RequestDetailsFactory(EndpointTransitionRepository transitions, ListingDirectory listings,
-                          AccountDirectory accounts, UserDirectory users) {
+                          AccountDirectory accounts, UserDirectory users, Pricing pricing) {
+        this.pricing = pricing;
         this.transitions = transitions;
         this.listings = listings;
         this.accounts = accounts;
@@ -80,6 +83,7 @@ class RequestDetailsFactory {
                 r.getCreatedAt(), r.getUpdatedAt(), timeline,
                 consumer && r.getState() != EndpointState.DELETING && !r.getState().terminal(),
                 caller.admin() && r.getState() == EndpointState.FAILED, r.getVersion(), r.getPrincipalRoleArn(),
-                r.getAllowedPrincipal(), r.getAwsTags());
+                r.getAllowedPrincipal(), r.getAwsTags(), r.getExpectedGbPerMonth(),
+                pricing.estimate(r.getRegion(), listing.region(), r.getSubnetIds().size(), r.getExpectedGbPerMonth()));
     }
 }

@@ -4,6 +4,8 @@ import dev.linkport.platform.AwsIds;
 import dev.linkport.platform.FreeText;
 import java.util.ArrayList;
 import java.util.Collections;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -18,6 +20,8 @@ import java.util.UUID;
  * @param principalRoleArn for a service that allows roles ({@link dev.linkport.catalog.PrincipalMode#ROLE}): the IAM
  *                         role of the account that may connect, and that Linkport creates the endpoint as; blank or
  *                         {@code null} for the account's Linkport role
+ * @param expectedGbPerMonth the traffic the requester expects through the endpoint, GB per month, for the cost
+ *                         estimate; {@code null} when not given
  */
 public record SubmitEndpointRequest(
         @NotNull(message = "Choose the service") UUID serviceId,
@@ -37,7 +41,9 @@ public record SubmitEndpointRequest(
         @NotBlank(message = "Say why your team needs this endpoint")
         @Size(max = 2000, message = "At most 2000 characters") @FreeText String justification,
         @Size(max = 600, message = "At most 600 characters")
-        @Pattern(regexp = OPTIONAL_ROLE_ARN, message = AwsIds.ROLE_ARN_MESSAGE) String principalRoleArn) {
+        @Pattern(regexp = OPTIONAL_ROLE_ARN, message = AwsIds.ROLE_ARN_MESSAGE) String principalRoleArn,
+        @Min(value = 0, message = EXPECTED_TRAFFIC_MESSAGE)
+        @Max(value = MAX_EXPECTED_GB_PER_MONTH, message = EXPECTED_TRAFFIC_MESSAGE) Integer expectedGbPerMonth) {
 
     /** One subnet per availability zone, and no region has more than six zones. */
     public static final int MAX_SUBNETS = 8;
@@ -45,6 +51,10 @@ public record SubmitEndpointRequest(
     public static final int MAX_SECURITY_GROUPS = 16;
     public static final String SUBNET_MESSAGE = "A subnet id looks like subnet-0123456789abcdef0";
     public static final String SG_MESSAGE = "A security group id looks like sg-0123456789abcdef0";
+    /** Ten petabytes a month: more than any one endpoint carries. */
+    public static final int MAX_EXPECTED_GB_PER_MONTH = 10_000_000;
+    public static final String EXPECTED_TRAFFIC_MESSAGE =
+            "Expected traffic is a whole number of GB per month from 0 to 10,000,000";
 
     public static final String VPC_ID = "^vpc-([0-9a-f]{8}|[0-9a-f]{17})$";
     public static final String SUBNET_ID = "^subnet-([0-9a-f]{8}|[0-9a-f]{17})$";
@@ -57,6 +67,14 @@ public record SubmitEndpointRequest(
         securityGroupIds = securityGroupIds == null ? List.of()
                 : Collections.unmodifiableList(new ArrayList<>(securityGroupIds));
         principalRoleArn = principalRoleArn == null || principalRoleArn.isBlank() ? null : principalRoleArn.trim();
+    }
+
+    /** A request without expected traffic. */
+    public SubmitEndpointRequest(UUID serviceId, String accountId, String region, String vpcId, List<String> subnetIds,
+                                 List<String> securityGroupIds, boolean privateDnsEnabled, String justification,
+                                 String principalRoleArn) {
+        this(serviceId, accountId, region, vpcId, subnetIds, securityGroupIds, privateDnsEnabled, justification,
+                principalRoleArn, null);
     }
 
     /** A request that names no role: the account (or its Linkport role) is what the service allows. */

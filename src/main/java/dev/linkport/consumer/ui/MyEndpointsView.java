@@ -25,6 +25,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.linkport.consumer.EndpointState;
 import dev.linkport.consumer.service.EndpointRequestDetails;
+import dev.linkport.consumer.service.EndpointUsageService;
 import dev.linkport.consumer.service.EndpointRequestDetails.TimelineEntry;
 import dev.linkport.consumer.service.EndpointRequestRow;
 import dev.linkport.consumer.service.EndpointRequestService;
@@ -35,6 +36,7 @@ import dev.linkport.platform.NotFoundException;
 import dev.linkport.platform.events.ChangeScope;
 import dev.linkport.platform.events.Changed;
 import dev.linkport.platform.events.LiveUpdates;
+import dev.linkport.platform.ui.Background;
 import dev.linkport.platform.ui.CopyButton;
 import dev.linkport.platform.ui.EmptyState;
 import dev.linkport.platform.ui.LiveRefresh;
@@ -65,6 +67,8 @@ public class MyEndpointsView extends VerticalLayout implements BeforeEnterObserv
             EndpointState.PENDING_ACCEPTANCE, EndpointState.DELETING);
 
     private final EndpointRequestService requests;
+    private final EndpointUsageService usage;
+    private final Background background;
     private final Grid<EndpointRequestRow> grid = new Grid<>(EndpointRequestRow.class, false);
     private final TextField search = new TextField();
     private final ComboBox<EndpointState> state = new ComboBox<>();
@@ -73,8 +77,11 @@ public class MyEndpointsView extends VerticalLayout implements BeforeEnterObserv
     private final Div detail = new Div();
     private UUID selected;
 
-    public MyEndpointsView(EndpointRequestService requests, LiveUpdates updates) {
+    public MyEndpointsView(EndpointRequestService requests, LiveUpdates updates, EndpointUsageService usage,
+                           Background background) {
         this.requests = requests;
+        this.usage = usage;
+        this.background = background;
         addClassName("my-endpoints-view");
         setSizeFull();
         add(new ViewHeader("My endpoints", "Interface endpoints your teams requested into their VPCs, with their "
@@ -260,7 +267,13 @@ public class MyEndpointsView extends VerticalLayout implements BeforeEnterObserv
         fact(facts, "Allowed in AWS as", r.allowedPrincipal() != null ? r.allowedPrincipal()
                 : r.principalRoleArn() != null ? r.principalRoleArn() + " (once provisioning begins)" : "—");
         fact(facts, "Requested by", r.requester() + " · " + WHEN.format(r.createdAt()));
+        if (r.estimate() != null) {
+            fact(facts, "Estimated cost", r.estimate().describe());
+        }
         detail.add(facts);
+        if (r.vpcEndpointId() != null) {
+            detail.add(new EndpointUsagePanel(r.id(), usage, background));
+        }
 
         if (r.dnsRegional() != null && r.state() != EndpointState.DELETED && r.state() != EndpointState.DELETING) {
             detail.add(new H4("DNS names"));
