@@ -29,7 +29,8 @@ import tools.jackson.dataformat.cbor.CBORMapper;
  *       and {@code VPC Endpoint Id}, for the caller's own services.</li>
  * </ul>
  * Metrics: {@code BytesProcessed}, {@code NewConnections}, {@code ActiveConnections}; the services' namespace also
- * {@code EndpointsCount}. A metric with other dimensions has no data, as in CloudWatch.
+ * {@code EndpointsCount}. A metric with other dimensions has no data, as in CloudWatch; nor has an endpoint that
+ * reaches a service in another region (AWS publishes no metrics for cross-region access).
  */
 final class CloudWatchApi {
 
@@ -155,6 +156,9 @@ final class CloudWatchApi {
         Map<Long, Long> sums = new HashMap<>();
         long now = world.now() / MINUTE * MINUTE;
         for (Endpoint e : endpoints) {
+            if (e.serviceRegion != null && !e.serviceRegion.equals(e.region)) {
+                continue; // AWS publishes no PrivateLink metrics for cross-region endpoints
+            }
             long from = (e.createdAt + MINUTE - 1) / MINUTE * MINUTE;
             long until = switch (e.state) {
                 case "available" -> now;

@@ -85,6 +85,29 @@ class SandboxCloudWatchTest {
     }
 
     @Test
+    void anEndpointToAServiceInAnotherRegionHasNoMetricsAsInAws() {
+        ServiceConfiguration service = provider.createVpcEndpointServiceConfiguration(r -> r
+                .networkLoadBalancerArns(sandbox.elb(PROVIDER).describeLoadBalancers().loadBalancers().getFirst()
+                        .loadBalancerArn()).acceptanceRequired(false).supportedRegions("eu-west-1")
+                .clientToken(UUID.randomUUID().toString())).serviceConfiguration();
+        provider.modifyVpcEndpointServicePermissions(r -> r.serviceId(service.serviceId())
+                .addAllowedPrincipals("arn:aws:iam::" + CONSUMER + ":root"));
+        Ec2Client ireland = sandbox.ec2(CONSUMER, "eu-west-1");
+        String vpc = ireland.describeVpcs().vpcs().getFirst().vpcId();
+        String subnet = ireland.describeSubnets(r -> r.filters(Filter.builder().name("vpc-id").values(vpc).build()))
+                .subnets().getFirst().subnetId();
+        VpcEndpoint endpoint = ireland.createVpcEndpoint(r -> r.vpcEndpointType("Interface").vpcId(vpc)
+                .serviceName(service.serviceName()).serviceRegion("us-east-1").subnetIds(subnet)
+                .clientToken(UUID.randomUUID().toString())).vpcEndpoint();
+        assertThat(ireland.describeVpcEndpoints(r -> r.vpcEndpointIds(endpoint.vpcEndpointId())).vpcEndpoints()
+                .getFirst().stateAsString()).isEqualTo("available");
+        sandbox.clock.advance(Duration.ofHours(2));
+
+        assertThat(endpointMetric(sandbox.cloudWatch(CONSUMER, "eu-west-1"), endpoint, "BytesProcessed", "Sum",
+                created, created.plus(Duration.ofHours(2))).values()).isEmpty();
+    }
+
+    @Test
     void aRoleWithoutGetMetricDataIsDeniedAndBadPeriodsAreRefused() {
         VpcEndpoint endpoint = endpoint(service());
         sandbox.control().configureRole(CONSUMER, null, List.of("cloudwatch:GetMetricData"));
