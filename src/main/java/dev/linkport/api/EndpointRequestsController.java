@@ -16,11 +16,13 @@ import dev.linkport.consumer.service.EndpointRequestService;
 import dev.linkport.consumer.service.MyEndpointsFilter;
 import dev.linkport.consumer.service.WaitingRequestsFilter;
 import dev.linkport.consumer.service.SubmitEndpointRequest;
+import dev.linkport.platform.CostEstimate;
 import dev.linkport.platform.FieldError;
 import dev.linkport.platform.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,12 +83,16 @@ class EndpointRequestsController {
                     + "(AAAA), DUALSTACK (both) or SERVICE_DEFINED (A for all names, AAAA for the regional and zonal "
                     + "ones); IPV4 needs an IPV4 or DUALSTACK endpoint, IPV6 an IPV6 or DUALSTACK one, the others a "
                     + "DUALSTACK one; absent: AWS's default, the IP address type's own")
-            DnsRecordIpType dnsRecordIpType) {
+            DnsRecordIpType dnsRecordIpType,
+
+            @Schema(description = "the traffic you expect through the endpoint, GB per month (0 to 10,000,000), for "
+                    + "the cost estimate approvers see; absent: not given", example = "100")
+            Integer expectedGbPerMonth) {
 
         SubmitEndpointRequest command() {
             return new SubmitEndpointRequest(serviceId, accountId, region, vpcId, subnetIds, securityGroupIds,
                     Boolean.TRUE.equals(privateDnsEnabled), justification, principalRoleArn, ipAddressType,
-                    dnsRecordIpType);
+                    dnsRecordIpType, expectedGbPerMonth);
         }
     }
 
@@ -114,6 +120,23 @@ class EndpointRequestsController {
                    String hostedZoneId) {
     }
 
+    /**
+     * The monthly cost estimate in USD at the consumer region's prices: {@code endpointHours} (zones × price per
+     * zone-hour × 730), {@code dataProcessing} (expected GB × price per GB) and {@code interRegionTransfer} (expected
+     * GB × the inter-region price, when the service is in another region), and their sum {@code monthly}.
+     */
+    record CostEstimateBody(BigDecimal monthly, String region, int zones, Integer expectedGbPerMonth,
+                            boolean crossRegion, BigDecimal pricePerZoneHour, BigDecimal pricePerGb,
+                            BigDecimal interRegionPricePerGb, BigDecimal endpointHours, BigDecimal dataProcessing,
+                            BigDecimal interRegionTransfer, String description) {
+
+        static CostEstimateBody of(CostEstimate e) {
+            return e == null ? null : new CostEstimateBody(e.monthly(), e.region(), e.zones(), e.gbPerMonth(),
+                    e.crossRegion(), e.azHourPrice(), e.perGbPrice(), e.interRegionPerGb(), e.endpointHours(),
+                    e.dataProcessing(), e.interRegionTransfer(), e.describe());
+        }
+    }
+
     /** One step of the request's life: who moved it from which state to which, and why. */
     record TimelineStep(Instant at, EndpointState from, EndpointState to, String actor, String reason) {
     }
@@ -138,7 +161,11 @@ class EndpointRequestsController {
                            Map<String, String> awsTags,
                            @Schema(description = "IPV4, IPV6 or DUALSTACK") IpAddressType ipAddressType,
                            @Schema(description = "the DNS record type asked for; null: AWS's default for the IP "
-                                   + "address type") DnsRecordIpType dnsRecordIpType) {
+                                   + "address type") DnsRecordIpType dnsRecordIpType,
+
+                           @Schema(description = "the traffic the requester expects, GB per month; null: not given")
+                           Integer expectedGbPerMonth,
+                           CostEstimateBody costEstimate) {
 
         static EndpointRequest of(EndpointRequestDetails v) {
             return new EndpointRequest(v.id(), v.state(), v.serviceId(), v.serviceName(), v.awsServiceName(),
@@ -151,7 +178,9 @@ class EndpointRequestsController {
                     v.timeline() == null ? List.of() : v.timeline().stream()
                             .map(t -> new TimelineStep(t.at(), t.from(), t.to(), t.actor(), t.reason())).toList(),
                     v.canDelete(), v.canRetry(), v.principalRoleArn(), v.allowedPrincipal(), v.awsTags(),
-                    v.ipAddressType(), v.dnsRecordIpType());
+                    v.ipAddressType(), v.dnsRecordIpType(),
+
+                    v.expectedGbPerMonth(), CostEstimateBody.of(v.estimate()));
         }
     }
 
@@ -162,7 +191,10 @@ class EndpointRequestsController {
                                   Instant createdAt, Instant updatedAt,
                                   @Schema(description = "scope=to-decide: why you may not decide this request though "
                                           + "it waits in your queue (your own request: four eyes); null when you may")
-                                  String cannotDecide) {
+                                  String cannotDecide,
+                                  @Schema(description = "the traffic the requester expects, GB per month, or null")
+                                  Integer expectedGbPerMonth,
+                                  CostEstimateBody costEstimate) {
 
         static EndpointRequestSummary of(EndpointRequestRow r) {
             return of(r, null);
@@ -175,7 +207,8 @@ class EndpointRequestsController {
         private static EndpointRequestSummary of(EndpointRequestRow r, String cannotDecide) {
             return new EndpointRequestSummary(r.id(), r.state(), r.serviceId(), r.serviceName(), r.accountId(),
                     r.consumerTeam(), r.region(), r.vpcId(), r.subnetCount(), r.vpcEndpointId(), r.requester(),
-                    r.justification(), r.createdAt(), r.updatedAt(), cannotDecide);
+                    r.justification(), r.createdAt(), r.updatedAt(), cannotDecide, r.expectedGbPerMonth(),
+                    CostEstimateBody.of(r.estimate()));
         }
     }
 

@@ -33,7 +33,7 @@ public record AwsProperties(
     @ConstructorBinding
     public AwsProperties {
         if (endpoints == null) {
-            endpoints = new Endpoints(null, null, null);
+            endpoints = new Endpoints(null, null, null, null);
         }
         if (stsRegion == null || stsRegion.isBlank()) {
             stsRegion = "us-east-1";
@@ -71,7 +71,7 @@ public record AwsProperties(
     }
 
     /** Per-service endpoint overrides ({@code linkport.aws.endpoints.ec2} etc.); {@code null} means "use {@code endpoint}". */
-    public record Endpoints(URI ec2, URI elasticLoadBalancing, URI sts) {
+    public record Endpoints(URI ec2, URI elasticLoadBalancing, URI sts, URI cloudWatch) {
     }
 
     /** The endpoint to use for EC2, or {@code null} for AWS's own. */
@@ -82,6 +82,11 @@ public record AwsProperties(
     /** The endpoint to use for ELBv2, or {@code null} for AWS's own. */
     public URI elasticLoadBalancingEndpoint() {
         return endpoints.elasticLoadBalancing() != null ? endpoints.elasticLoadBalancing() : endpoint;
+    }
+
+    /** The endpoint to use for CloudWatch (usage metrics), or {@code null} for AWS's own. */
+    public URI cloudWatchEndpoint() {
+        return endpoints.cloudWatch() != null ? endpoints.cloudWatch() : endpoint;
     }
 
     /** The endpoint to use for STS, or {@code null} for AWS's own. */

@@ -10,7 +10,7 @@ import java.util.Set;
  * Reads are allowed on {@code "*"} (EC2's describes have no resource-level permissions); creates only with
  * Linkport's request tags ({@link ResourceTags}), {@code ec2:CreateTags} only as part of those creates, and changes
  * only on resources that carry the team's {@code linkport:team} tag; {@code vpce:AllowMultiRegion} for
- * cross-region PrivateLink.
+ * cross-region PrivateLink; {@code cloudwatch:GetMetricData} for usage.
  *
  * <p>One description for two readers: identity renders it as the IAM JSON a team attaches to the role, and the
  * AWS sandbox enforces it when a policy is attached to a sandbox account's role.
@@ -74,6 +74,8 @@ public final class LinkportPolicy {
     public static final String ENDPOINT = "vpc-endpoint";
     /** The permission-only action AWS checks in addition when a service or endpoint spans regions. */
     public static final String ALLOW_MULTI_REGION = "vpce:AllowMultiRegion";
+    /** The read of PrivateLink's usage metrics (CloudWatch has no resource-level permissions for it). */
+    public static final String GET_METRIC_DATA = "cloudwatch:GetMetricData";
 
     private static final Resource OWN_SERVICES = new Resource(ENDPOINT_SERVICE, true);
     private static final Resource OWN_ENDPOINTS = new Resource(ENDPOINT, true);
@@ -103,7 +105,9 @@ public final class LinkportPolicy {
                     "ec2:AcceptVpcEndpointConnections",
                     "ec2:RejectVpcEndpointConnections"), List.of(new Resource(ENDPOINT, false)), null, null),
             new Rule("LinkportOffersServicesAcrossRegions", Condition.NONE, List.of(ALLOW_MULTI_REGION),
-                    List.of(OWN_SERVICES), null, null));
+                    List.of(OWN_SERVICES), null, null),
+            new Rule("LinkportReadsServiceUsage", Condition.NONE, List.of(GET_METRIC_DATA), List.of(Resource.ANY),
+                    null, null));
 
     private static final List<Rule> CONSUMER = List.of(
             new Rule("LinkportConsumerReads", Condition.NONE, List.of(
@@ -128,7 +132,9 @@ public final class LinkportPolicy {
                     List.of("ec2:ModifyVpcEndpoint"), List.of(new Resource("subnet", true),
                             new Resource("security-group", true)), null, null),
             new Rule("LinkportConnectsAcrossRegions", Condition.NONE, List.of(ALLOW_MULTI_REGION),
-                    List.of(OWN_ENDPOINTS), null, null));
+                    List.of(OWN_ENDPOINTS), null, null),
+            new Rule("LinkportReadsEndpointUsage", Condition.NONE, List.of(GET_METRIC_DATA), List.of(Resource.ANY),
+                    null, null));
 
     private LinkportPolicy() {
     }

@@ -379,6 +379,24 @@ public final class SandboxControl {
         }
     }
 
+    /**
+     * Moves an endpoint's creation time back, so that it has a history of {@link SyntheticTraffic} in CloudWatch
+     * (tests, demos); an endpoint of another account is the same to the sandbox.
+     *
+     * @return whether the endpoint exists
+     */
+    public boolean backdateEndpoint(String endpointId, java.time.Instant createdAt) {
+        synchronized (world) {
+            WorldState.Endpoint endpoint = world.state().endpoints.get(endpointId);
+            if (endpoint == null) {
+                return false;
+            }
+            endpoint.createdAt = createdAt.toEpochMilli();
+            world.changed();
+            return true;
+        }
+    }
+
     /** The whole world as JSON, as it is saved to the state file. */
     public String stateJson() {
         return new String(world.toJson(), StandardCharsets.UTF_8);

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The AWS sandbox: an HTTP server on a loopback port (or the address {@link Builder#bind} names) that speaks
- * the EC2, ELBv2 and STS Query APIs Linkport uses, so the unmodified AWS SDK and CLI work against it
+ * the EC2, ELBv2 and STS Query APIs Linkport uses (and CloudWatch's GetMetricData in its RPC v2 CBOR protocol),
+ * so the unmodified AWS SDK and CLI work against it
  * ({@code aws --endpoint-url http://127.0.0.1:4566 ec2 describe-vpcs}).
  *
  * <p>Requests are routed by their {@code Version} (or the SigV4 credential scope's service). The access
@@ -50,6 +51,7 @@ public final class SandboxServer implements AutoCloseable {
     private final Ec2Api ec2;
     private final ElbApi elb;
     private final StsApi sts;
+    private final CloudWatchApi cloudWatch;
     private final PolicyGuard policies;
     private final StateStore store;
     private final HttpServer http;
@@ -66,6 +68,7 @@ public final class SandboxServer implements AutoCloseable {
         this.ec2 = new Ec2Api(world);
         this.elb = new ElbApi(world);
         this.sts = new StsApi(world);
+        this.cloudWatch = new CloudWatchApi(world);
         this.policies = new PolicyGuard(world);
         if (b.stateFile != null) {
             this.store = new StateStore(b.stateFile, world);
@@ -132,6 +135,11 @@ public final class SandboxServer implements AutoCloseable {
     // ---------------------------------------------------------------- Query API
 
     private void handleQuery(HttpExchange exchange) {
+        String cloudWatchOperation = CloudWatchApi.operation(exchange.getRequestURI().getPath());
+        if (cloudWatchOperation != null) {
+            handleCloudWatch(exchange, cloudWatchOperation);
+            return;
+        }
         try (exchange) {
             String requestId = UUID.randomUUID().toString();
             Map<String, String> params = new LinkedHashMap<>();
@@ -192,6 +200,73 @@ public final class SandboxServer implements AutoCloseable {
                 AwsException internal = new AwsException("InternalError",
                         "An internal error has occurred in the AWS sandbox: " + e, 500);
                 send(exchange, 500, requestId, errorXml(service, internal, requestId));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * CloudWatch over Smithy RPC v2 CBOR (what the SDK's CloudWatch client speaks): the same caller, fault,
+     * permission and policy checks as the Query APIs, with CBOR bodies and the protocol's error shape.
+     */
+    private void handleCloudWatch(HttpExchange exchange, String operation) {
+        try (exchange) {
+            String requestId = UUID.randomUUID().toString();
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            String[] scope = credentialScope(exchange, Map.of());
+            String region = scope[1] == null ? "us-east-1" : scope[1];
+            counters.request(operation);
+            byte[] answer;
+            int status = 200;
+            String queryError = null;
+            try {
+                CallerIdentity caller;
+                synchronized (world) {
+                    caller = world.caller(scope[0], region);
+                }
+                Optional<SandboxFault> fault = faults.hit(operation, caller.accountId());
+                if (fault.isPresent()) {
+                    SandboxFault f = fault.get();
+                    if (!f.latency().isZero()) {
+                        Thread.sleep(f.latency());
+                    }
+                    if (f.errorCode() != null && !f.errorCode().isBlank()) {
+                        counters.faultInjected();
+                        throw new AwsException(f.errorCode(), "Injected fault: " + f.errorCode(), f.httpStatus());
+                    }
+                }
+                synchronized (world) {
+                    world.advance();
+                    world.authorize(caller, "cloudwatch", operation);
+                    policies.authorize(new QueryRequest(Map.of("Action", operation), caller, requestId), "cloudwatch");
+                    answer = cloudWatch.handle(operation, body, caller);
+                }
+            } catch (AwsException e) {
+                log.debug("cloudwatch {} -> {} {}", operation, e.code(), e.getMessage());
+                status = e.status();
+                queryError = e.code() + ";" + (e.status() >= 500 ? "Receiver" : "Sender");
+                answer = cloudWatch.error(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("AWS sandbox failed on cloudwatch {}", operation, e);
+                AwsException internal = new AwsException("InternalFailure",
+                        "An internal error has occurred in the AWS sandbox: " + e, 500);
+                status = 500;
+                queryError = "InternalFailure;Receiver";
+                answer = cloudWatch.error(internal);
+            }
+            exchange.getResponseHeaders().set("Content-Type", "application/cbor");
+            exchange.getResponseHeaders().set("smithy-protocol", "rpc-v2-cbor");
+            exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
+            if (queryError != null) {
+                exchange.getResponseHeaders().set("x-amzn-query-error", queryError);
+            }
+            exchange.sendResponseHeaders(status, answer.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(answer);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -149,6 +149,8 @@ class AuthorizationMatrixIT {
                         "401 | 400 accountId | 201 | 201 | 400 accountId | 400 accountId | 400 accountId"),
                 line("GET /api/v1/endpoint-requests/{id}", f -> get("/api/v1/endpoint-requests/" + f.request),
                         "401 | 404 | 200 | 200 | 200 | 200 | 200"),
+                line("GET /api/v1/endpoint-requests/{id}/usage", f -> get("/api/v1/endpoint-requests/" + f.request
+                                + "/usage?window=30d"), "401 | 404 | 200 | 200 | 200 | 200 | 200"),
                 list("GET /api/v1/endpoint-requests", f -> get("/api/v1/endpoint-requests?size=100"), f -> f.request,
                         "401 | 200 hidden | 200 | 200 | 200 hidden | 200 hidden | 200"),
                 list("GET /api/v1/endpoint-requests", f -> get("/api/v1/endpoint-requests?scope=to-decide&size=100"
@@ -233,6 +235,8 @@ class AuthorizationMatrixIT {
                         f -> delete("/api/v1/services/" + f.service + "/principals?arn=" + encode(Fixture.PRINCIPAL)),
                         "401 | 404 | 403 | 403 | 202 | 202 | 202"),
                 line("GET /api/v1/services/{id}/connections", f -> get("/api/v1/services/" + f.service + "/connections"),
+                        "401 | 404 | 403 | 403 | 200 | 200 | 200"),
+                line("GET /api/v1/services/{id}/usage", f -> get("/api/v1/services/" + f.service + "/usage"),
                         "401 | 404 | 403 | 403 | 200 | 200 | 200"),
                 line("POST /api/v1/services/{id}/connections/{vpcEndpointId}/accept", f -> post("/api/v1/services/"
                                 + f.service + "/connections/vpce-x/accept", null),
@@ -371,6 +375,7 @@ class AuthorizationMatrixIT {
         views.put("services/:id/principals", "no | yes | yes | yes | yes | yes | yes");
         views.put("services/:id/connections", "no | yes | yes | yes | yes | yes | yes");
         views.put("services/:id/dns",        "no | yes | yes | yes | yes | yes | yes");
+        views.put("services/:id/usage",      "no | yes | yes | yes | yes | yes | yes");
         views.put("my-services",             "no | yes | yes | yes | yes | yes | yes");
         views.put("my-services/new",         "no | yes | yes | yes | yes | yes | yes");
         views.put("my-endpoints/:id?",       "no | yes | yes | yes | yes | yes | yes");

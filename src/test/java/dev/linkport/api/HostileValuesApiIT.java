@@ -166,6 +166,7 @@ class HostileValuesApiIT {
             field("POST " + REQUESTS, "principalRoleArn", SHAPED, OPTIONAL),
             field("POST " + REQUESTS, "ipAddressType", ENUM, OPTIONAL),
             field("POST " + REQUESTS, "dnsRecordIpType", ENUM, OPTIONAL),
+            field("POST " + REQUESTS, "expectedGbPerMonth", NUMBER, OPTIONAL),
             field("POST " + REQUESTS + "/approve", "ids", LIST, REQUIRED).elements(UUIDS),
             field("POST " + REQUESTS + "/approve", "reason", FREE_TEXT, OPTIONAL).storedAs("decisionReason"),
             field("POST " + REQUESTS + "/reject", "ids", LIST, REQUIRED).elements(UUIDS),

@@ -2,22 +2,33 @@ package dev.linkport.consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.linkport.consumer.service.EndpointRequestService;
+import dev.linkport.sandbox.SandboxLifecycle;
 import dev.linkport.support.Browser;
 import dev.linkport.support.BrowserTest;
 import dev.linkport.support.LinkportIntegrationTest;
+import dev.linkport.support.TestUsers;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 
 /**
  * The core loop as people do it in the browser: alice publishes, bob finds and requests, an admin
- * approves in a second browser while bob's My endpoints page turns AVAILABLE by itself, bob deletes.
+ * approves in a second browser while bob's My endpoints page turns AVAILABLE by itself, bob sees its usage
+ * (synthetic traffic from the sandbox's CloudWatch) and deletes it.
  */
 @LinkportIntegrationTest
 class CoreLoopBrowserIT extends BrowserTest {
+
+    @Autowired TestUsers users;
+    @Autowired EndpointRequestService requests;
+    @Autowired SandboxLifecycle sandbox;
 
     @Test
     void aProviderPublishesAConsumerRequestsAnAdminApprovesAndTheConsumerSeesItLiveThenDeletesIt() {
@@ -78,7 +89,11 @@ class CoreLoopBrowserIT extends BrowserTest {
         assertThat(text("request-cost")).isEqualTo("choose subnets to see the estimate");
         browser.click(optionLabel("request-subnets", "use1-az1"));
         browser.click(optionLabel("request-subnets", "use1-az2"));
-        browser.until(d -> text("request-cost").startsWith("$14.60 a month (2 zones"));
+        browser.until(d -> text("request-cost").startsWith("$14.60 a month: 2 zones × $0.01/h × 730 h"));
+        // the expected traffic goes into the estimate the approver sees
+        browser.type(input("request-expected-traffic"), "100");
+        browser.until(d -> text("request-cost").equals(
+                "$15.60 a month: 2 zones × $0.01/h × 730 h = $14.60 + 100 GB × $0.01 = $1.00"));
         browser.click(By.id("request-submit")); // without a justification: the server's rule shows on the field
         browser.until(d -> String.valueOf(browser.waitFor(By.id("request-justification")).getDomProperty("errorMessage"))
                 .contains("Say why your team needs this endpoint"));
@@ -111,6 +126,7 @@ class CoreLoopBrowserIT extends BrowserTest {
             admin.waitForPath("/");
             admin.open("/approvals");
             admin.waitFor(By.id("approve-" + requestId));
+            admin.until(d -> admin.waitFor(By.id("approvals-grid")).getText().contains("$15.60 / month"));
             admin.screenshot("core-7-approvals");
             admin.click(By.id("approve-" + requestId));
             admin.until(d -> d.findElements(By.id("approve-" + requestId)).stream().noneMatch(WebElement::isDisplayed));
@@ -134,6 +150,18 @@ class CoreLoopBrowserIT extends BrowserTest {
         browser.until(d -> text("endpoint-timeline").contains("Changed in AWS: subnets −"));
         browser.until(d -> browser.all(By.cssSelector("[id^='dns-zonal-']")).size() == 1);
         assertThat(browser.all(By.id("endpoint-change-progress"))).isEmpty();
+
+        // ten days of synthetic traffic in the sandbox's CloudWatch: the usage charts show it
+        String endpointId = users.as("bob", () -> requests.detail(UUID.fromString(requestId))).vpcEndpointId();
+        sandbox.control().backdateEndpoint(endpointId, Instant.now().minus(Duration.ofDays(10)));
+        browser.click(By.xpath("//vaadin-tab[contains(., '30 days')]"));
+        browser.until(d -> browser.all(By.cssSelector("#usage-bytes rect.bar")).size() >= 10);
+        assertThat(text("usage-month-cost")).startsWith("Cost this month so far: $");
+        browser.screenshot("core-9b-usage-30-days");
+        browser.click(By.xpath("//vaadin-tab[contains(., '24 hours')]"));
+        browser.until(d -> browser.all(By.cssSelector("#usage-bytes rect.bar")).size() >= 23);
+        assertThat(browser.all(By.cssSelector("#usage-connections rect.bar"))).hasSizeGreaterThanOrEqualTo(23);
+        browser.screenshot("core-9c-usage-24-hours");
 
         // bob deletes it
         browser.click(By.id("delete-endpoint"));

@@ -40,12 +40,12 @@ class AccountPoliciesTest {
                 "ec2:RejectVpcEndpointConnections", "ec2:StartVpcEndpointServicePrivateDnsVerification",
                 "elasticloadbalancing:DescribeLoadBalancers", "ec2:DescribeAvailabilityZones", "ec2:CreateTags",
                 "vpce:AllowMultiRegion", "elasticloadbalancing:DescribeTargetGroups",
-                "elasticloadbalancing:DescribeTargetHealth");
+                "elasticloadbalancing:DescribeTargetHealth", "cloudwatch:GetMetricData");
         assertThat(Set.copyOf(consumer)).containsExactlyInAnyOrder(
                 "ec2:DescribeAvailabilityZones", "ec2:DescribeVpcs", "ec2:DescribeSubnets",
                 "ec2:DescribeSecurityGroups", "ec2:DescribeVpcEndpointServices", "ec2:CreateVpcEndpoint",
                 "ec2:DescribeVpcEndpoints", "ec2:ModifyVpcEndpoint", "ec2:DeleteVpcEndpoints", "ec2:CreateTags",
-                "vpce:AllowMultiRegion");
+                "vpce:AllowMultiRegion", "cloudwatch:GetMetricData");
         assertThat(provider).noneMatch(a -> a.contains("*"));
         assertThat(consumer).noneMatch(a -> a.contains("*"));
     }
@@ -58,7 +58,8 @@ class AccountPoliciesTest {
                 assertThat(statement.get("Effect").asText()).isEqualTo("Allow");
                 assertThat(statement.get("Sid").asText()).matches("[A-Za-z0-9]+");
                 if (values(statement.get("Resource")).contains("*")) {
-                    assertThat(values(statement.get("Action"))).allMatch(a -> a.contains(":Describe"));
+                    assertThat(values(statement.get("Action")))
+                            .allMatch(a -> a.contains(":Describe") || a.equals("cloudwatch:GetMetricData"));
                     assertThat(statement.has("Condition")).isFalse();
                 }
             }

@@ -18,6 +18,7 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -100,6 +101,14 @@ final class SandboxFixture implements AutoCloseable {
 
     Ec2Client ec2(String account, String region) {
         return ec2(assume(account), region);
+    }
+
+    CloudWatchClient cloudWatch(String account, String region) {
+        CloudWatchClient client = CloudWatchClient.builder().endpointOverride(server.endpoint())
+                .region(Region.of(region)).credentialsProvider(assume(account)).httpClient(http)
+                .overrideConfiguration(noRetries()).build();
+        clients.add(client);
+        return client;
     }
 
     ElasticLoadBalancingV2Client elb(String account) {

@@ -150,6 +150,18 @@ public class ApprovalsView extends VerticalLayout implements BeforeEnterObserver
                                 + (p.request().subnetCount() == 1 ? " subnet" : " subnets")))
                 .setHeader("Account · VPC").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(p -> p.request().justification()).setHeader("Justification").setFlexGrow(3);
+        grid.addColumn(LitRenderer.<PendingDecision>of("""
+                        <div class="two-line-cell" title="${item.explained}"><span class="estimate">${item.monthly}</span>\
+                        <span class="cell-subtitle">${item.traffic}</span></div>""")
+                        .withProperty("monthly", p -> p.request().estimate() == null ? "—"
+                                : "$" + p.request().estimate().monthly().toPlainString() + " / month")
+                        .withProperty("traffic", p -> p.request().expectedGbPerMonth() == null ? "traffic not given"
+                                : p.request().expectedGbPerMonth() + " GB expected"
+                                        + (p.request().estimate() != null && p.request().estimate().crossRegion()
+                                        ? ", across regions" : ""))
+                        .withProperty("explained", p -> p.request().estimate() == null ? ""
+                                : p.request().estimate().describe()))
+                .setHeader("Estimate").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(p -> age(p.request())).setHeader("Age").setAutoWidth(true).setFlexGrow(0);
         // one's own request stays in the queue for the others, with the buttons off and the reason beside them
         grid.addColumn(LitRenderer.<PendingDecision>of("""

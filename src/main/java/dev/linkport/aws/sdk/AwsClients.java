@@ -18,6 +18,7 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -52,6 +53,7 @@ final class AwsClients implements AutoCloseable {
     private final StsClient sts;
     private final Map<ClientKey, Ec2Client> ec2Clients = new ConcurrentHashMap<>();
     private final Map<ClientKey, ElasticLoadBalancingV2Client> elbClients = new ConcurrentHashMap<>();
+    private final Map<ClientKey, CloudWatchClient> cloudWatchClients = new ConcurrentHashMap<>();
     /** Least recently used sessions go first; every acting user gets a session per role. */
     private final Map<SessionKey, StsAssumeRoleCredentialsProvider> sessions =
             new LinkedHashMap<>(64, 0.75f, true) {
@@ -113,6 +115,19 @@ final class AwsClients implements AutoCloseable {
         });
     }
 
+    CloudWatchClient cloudWatch(AwsTarget target) {
+        return cloudWatchClients.computeIfAbsent(ClientKey.of(target), key -> {
+            var builder = CloudWatchClient.builder()
+                    .region(Region.of(key.region()))
+                    .credentialsProvider(credentials(target.actingFor(null)))
+                    .httpClient(http)
+                    .overrideConfiguration(noRetries());
+            endpoint(properties.cloudWatchEndpoint(), builder::endpointOverride);
+            log.debug("Created CloudWatch client for {}/{}", key.accountId(), key.region());
+            return builder.build();
+        });
+    }
+
     /**
      * The assumed-role credentials for the target's role and session (Linkport, or Linkport acting for the
      * target's user). Each gateway call sets these on its request, so one client serves all users.
@@ -161,12 +176,14 @@ final class AwsClients implements AutoCloseable {
         List<SdkAutoCloseable> all = new ArrayList<>();
         all.addAll(ec2Clients.values());
         all.addAll(elbClients.values());
+        all.addAll(cloudWatchClients.values());
         synchronized (sessions) {
             all.addAll(sessions.values());
             sessions.clear();
         }
         ec2Clients.clear();
         elbClients.clear();
+        cloudWatchClients.clear();
         all.add(sts);
         all.add(http);
         for (SdkAutoCloseable closeable : all) {

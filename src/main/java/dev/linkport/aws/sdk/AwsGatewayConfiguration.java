@@ -4,6 +4,7 @@ import dev.linkport.aws.AwsEndpointSource;
 import dev.linkport.aws.AwsReachability;
 import dev.linkport.aws.AwsProperties;
 import dev.linkport.aws.PrivateLinkGateway;
+import dev.linkport.aws.UsageMetrics;
 import dev.linkport.aws.ratelimit.BucketStore;
 import dev.linkport.aws.ratelimit.InMemoryBucketStore;
 import dev.linkport.aws.ratelimit.JdbcBucketStore;
@@ -80,6 +81,12 @@ public class AwsGatewayConfiguration {
         AwsCallMetrics metrics = registry == null ? AwsCallMetrics.NONE : new AwsCallMetrics(registry);
         return SdkPrivateLinkGateway.create(properties, base, limiter, reachability, metrics, TimeSource.SYSTEM,
                 new Random());
+    }
+
+    /** PrivateLink usage from CloudWatch, through the gateway's clients and rate budgets. */
+    @Bean
+    UsageMetrics usageMetrics(SdkPrivateLinkGateway gateway) {
+        return gateway.usageMetrics();
     }
 
     static AwsCredentialsProvider defaultBaseCredentials(AwsProperties properties) {

@@ -26,6 +26,7 @@ import dev.linkport.aws.SecurityGroup;
 import dev.linkport.aws.ServiceOffer;
 import dev.linkport.aws.Subnet;
 import dev.linkport.aws.UnsuccessfulItem;
+import dev.linkport.aws.UsageMetrics;
 import dev.linkport.aws.Vpc;
 import dev.linkport.aws.ratelimit.ApiBucket;
 import dev.linkport.aws.ratelimit.Backoff;
@@ -655,6 +656,11 @@ public final class SdkPrivateLinkGateway implements PrivateLinkGateway, AutoClos
 
     private Ec2Client ec2(AwsTarget target) {
         return clients.ec2(target);
+    }
+
+    /** Usage metrics read with this gateway's clients, sessions and rate budgets. */
+    UsageMetrics usageMetrics() {
+        return new SdkUsageMetrics(clients, executor);
     }
 
     private <T> T call(AwsTarget target, String action, ApiBucket bucket, Supplier<T> call) {

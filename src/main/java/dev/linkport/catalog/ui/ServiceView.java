@@ -240,11 +240,14 @@ public class ServiceView extends VerticalLayout implements BeforeEnterObserver, 
         Span consumers = new Span(String.valueOf(s.consumerCount()));
         consumers.setId("consumer-count");
         fact(facts, "Consumers", consumers);
+        Pricing.RegionPrice price = pricing.in(s.region());
         Span cost = new Span(s.availabilityZoneIds().isEmpty() ? "Known once AWS has created the service"
-                : "$" + pricing.monthlyEndpointCost(s.availabilityZoneIds().size()).toPlainString()
-                + " a month for an endpoint in all " + s.availabilityZoneIds().size() + " zones ($"
-                + pricing.endpointAzHour().toPlainString() + " per zone-hour), plus $" + pricing.perGb().toPlainString()
-                + " per GB processed");
+                : "$" + pricing.estimate(s.region(), s.region(), s.availabilityZoneIds().size(), null).monthly()
+                .toPlainString() + " a month for an endpoint in all " + s.availabilityZoneIds().size() + " zones ($"
+                + price.endpointAzHour().toPlainString() + " per zone-hour in " + s.region() + "), plus $"
+                + price.perGb().toPlainString() + " per GB processed"
+                + (s.supportedRegions().isEmpty() ? "" : "; from another region at that region's prices, plus $"
+                        + pricing.interRegionPerGb().toPlainString() + " per GB between regions"));
         cost.setId("service-cost");
         fact(facts, "Cost estimate", cost);
         if (s.canManage() && s.serviceId() != null) {
@@ -276,7 +279,8 @@ public class ServiceView extends VerticalLayout implements BeforeEnterObserver, 
         links.setId("manage-links");
         String base = "services/" + s.id();
         links.add(new Anchor(base + "/principals", "Allowed principals"), new Anchor(base + "/connections", "Connections"),
-                new Anchor(base + "/dns", "Private DNS"), new Anchor(base + "/settings", "Edit & retire"));
+                new Anchor(base + "/dns", "Private DNS"), new Anchor(base + "/settings", "Edit & retire"),
+                new Anchor(base + "/usage", "Usage by consumer"));
         return links;
     }
 

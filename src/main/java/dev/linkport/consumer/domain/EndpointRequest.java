@@ -128,6 +128,10 @@ public class EndpointRequest {
     @Column(name = "accepted_at")
     private Instant acceptedAt;
 
+    /** The traffic the requester expects, GB per month; null when not given. */
+    @Column(name = "expected_gb_per_month")
+    private Integer expectedGbPerMonth;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -198,6 +202,13 @@ public class EndpointRequest {
     public void ipTypes(IpAddressType addressType, DnsRecordIpType recordType) {
         this.ipAddressType = addressType == null ? IpAddressType.IPV4 : addressType;
         this.dnsRecordIpType = recordType;
+    }
+
+    public Integer getExpectedGbPerMonth() { return expectedGbPerMonth; }
+
+    /** The requester's expectation of traffic (GB per month, null: not given), for the cost estimate. */
+    public void expectTraffic(Integer gbPerMonth) {
+        this.expectedGbPerMonth = gbPerMonth;
     }
 
     /** The consumer names the role the service should allow (null: the account's Linkport role). */

@@ -22,7 +22,7 @@ public class EndpointRequestRowRepository {
     /** One request in a list. */
     public record RowData(UUID id, UUID listingId, UUID consumerAccountId, UUID consumerTeamId, UUID requesterId,
                           String region, String vpcId, int subnetCount, String vpcEndpointId, EndpointState state,
-                          String justification, Instant createdAt, Instant updatedAt) {
+                          String justification, Instant createdAt, Instant updatedAt, Integer expectedGbPerMonth) {
     }
 
     /**
@@ -111,14 +111,15 @@ public class EndpointRequestRowRepository {
         return jdbc.sql("""
                         select r.id, r.listing_id, r.consumer_account_id, r.consumer_team_id, r.requester_id, r.region,
                                r.vpc_id, (select count(*) from endpoint_request_subnet s where s.request_id = r.id),
-                               r.vpc_endpoint_id, r.state, r.justification, r.created_at, r.updated_at
+                               r.vpc_endpoint_id, r.state, r.justification, r.created_at, r.updated_at,
+                               r.expected_gb_per_month
                         from endpoint_request r where\s""" + where.sql + " order by " + order + " limit ? offset ?")
                 .params(params)
                 .query((rs, n) -> new RowData(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getObject(3, UUID.class), rs.getObject(4, UUID.class), rs.getObject(5, UUID.class),
                         rs.getString(6), rs.getString(7), rs.getInt(8), rs.getString(9),
                         EndpointState.valueOf(rs.getString(10)), rs.getString(11), rs.getTimestamp(12).toInstant(),
-                        rs.getTimestamp(13).toInstant()))
+                        rs.getTimestamp(13).toInstant(), rs.getObject(14, Integer.class)))
                 .list();
     }
 

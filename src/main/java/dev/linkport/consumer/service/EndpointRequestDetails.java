@@ -4,6 +4,7 @@ import dev.linkport.aws.DnsNameType;
 import dev.linkport.aws.DnsRecordIpType;
 import dev.linkport.aws.IpAddressType;
 import dev.linkport.consumer.EndpointState;
+import dev.linkport.platform.CostEstimate;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,9 @@ import java.util.UUID;
  * @param dnsNames    every DNS name AWS lists for the endpoint, in AWS's order, each with its kind
  * @param ipAddressType   the addresses the endpoint's network interfaces get
  * @param dnsRecordIpType the DNS records asked for, or {@code null} for AWS's default for the IP address type
+ * @param expectedGbPerMonth the traffic the requester expects, GB per month, or {@code null}
+ * @param estimate    the monthly cost estimate at the consumer region's prices (with inter-region transfer for a
+ *                    service in another region), or {@code null} where unknown
  */
 public record EndpointRequestDetails(UUID id, UUID serviceId, String serviceName, String awsServiceName,
                                      String ownerTeam, String accountId, String consumerTeam, String region,
@@ -33,7 +37,8 @@ public record EndpointRequestDetails(UUID id, UUID serviceId, String serviceName
                                      List<TimelineEntry> timeline, boolean canDelete, boolean canRetry, long version,
                                      String principalRoleArn, String allowedPrincipal,
                                      Map<String, String> awsTags, List<DnsName> dnsNames,
-                                     IpAddressType ipAddressType, DnsRecordIpType dnsRecordIpType) {
+                                     IpAddressType ipAddressType, DnsRecordIpType dnsRecordIpType,
+                                     Integer expectedGbPerMonth, CostEstimate estimate) {
 
     public EndpointRequestDetails {
         dnsNames = dnsNames == null ? List.of() : List.copyOf(dnsNames);
@@ -54,7 +59,7 @@ public record EndpointRequestDetails(UUID id, UUID serviceId, String serviceName
         this(id, serviceId, serviceName, awsServiceName, ownerTeam, accountId, consumerTeam, region, vpcId, subnetIds,
                 securityGroupIds, privateDnsEnabled, justification, requester, state, vpcEndpointId, dnsRegional,
                 dnsZonal, failureReason, decidedBy, decisionReason, createdAt, updatedAt, timeline, canDelete,
-                canRetry, version, principalRoleArn, allowedPrincipal, awsTags, null, null, null);
+                canRetry, version, principalRoleArn, allowedPrincipal, awsTags, null, null, null, null, null);
     }
 
     /**

@@ -115,6 +115,7 @@ public class EndpointRequestService {
                     command.privateDnsEnabled(), command.justification().trim(), clock.instant());
             submitted.namePrincipalRole(command.principalRoleArn());
             submitted.ipTypes(command.ipAddressType(), command.dnsRecordIpType());
+            submitted.expectTraffic(command.expectedGbPerMonth());
             EndpointRequest request = lifecycle.submit(submitted);
             if (listing.approvalPolicy() == ApprovalPolicy.AUTO) {
                 request.decided(null, "approval policy AUTO", clock.instant());

@@ -13,6 +13,7 @@ import dev.linkport.identity.service.AccountRef;
 import dev.linkport.identity.service.Caller;
 import dev.linkport.identity.service.UserDirectory;
 import dev.linkport.identity.service.UserDirectory.UserRef;
+import dev.linkport.platform.Pricing;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -33,9 +34,11 @@ class RequestDetailsFactory {
     private final ListingDirectory listings;
     private final AccountDirectory accounts;
     private final UserDirectory users;
+    private final Pricing pricing;
 
     RequestDetailsFactory(EndpointTransitionRepository transitions, ListingDirectory listings,
-                          AccountDirectory accounts, UserDirectory users) {
+                          AccountDirectory accounts, UserDirectory users, Pricing pricing) {
+        this.pricing = pricing;
         this.transitions = transitions;
         this.listings = listings;
         this.accounts = accounts;
@@ -85,6 +88,7 @@ class RequestDetailsFactory {
                 r.getAllowedPrincipal(), r.getAwsTags(),
                 names.stream().map(n -> new EndpointRequestDetails.DnsName(n.dnsName(), n.type(), n.zoneName(),
                         n.hostedZoneId())).toList(),
-                r.getIpAddressType(), r.getDnsRecordIpType());
+                r.getIpAddressType(), r.getDnsRecordIpType(), r.getExpectedGbPerMonth(),
+                pricing.estimate(r.getRegion(), listing.region(), r.getSubnetIds().size(), r.getExpectedGbPerMonth()));
     }
 }

@@ -12,6 +12,7 @@ import dev.linkport.identity.service.AccountRef;
 import dev.linkport.identity.service.UserDirectory;
 import dev.linkport.identity.service.UserDirectory.UserRef;
 import dev.linkport.platform.FieldError;
+import dev.linkport.platform.Pricing;
 import dev.linkport.platform.InvalidInputException;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,9 +47,11 @@ class RequestRows {
     private final AccountDirectory accounts;
     private final UserDirectory users;
     private final Clock clock;
+    private final Pricing pricing;
 
     RequestRows(EndpointRequestRowRepository rows, ListingDirectory listings, AccountDirectory accounts,
-                UserDirectory users, Clock clock) {
+                UserDirectory users, Clock clock, Pricing pricing) {
+        this.pricing = pricing;
         this.rows = rows;
         this.listings = listings;
         this.accounts = accounts;
@@ -107,7 +110,9 @@ class RequestRows {
             return new EndpointRequestRow(r.id(), r.listingId(), listing == null ? "?" : listing.name(),
                     account == null ? "?" : account.accountId(), account == null ? "?" : account.teamName(),
                     r.region(), r.vpcId(), r.subnetCount(), r.vpcEndpointId(), r.state(),
-                    requester == null ? "?" : requester.username(), r.justification(), r.createdAt(), r.updatedAt());
+                    requester == null ? "?" : requester.username(), r.justification(), r.createdAt(), r.updatedAt(),
+                    r.expectedGbPerMonth(), listing == null ? null
+                            : pricing.estimate(r.region(), listing.region(), r.subnetCount(), r.expectedGbPerMonth()));
         }).toList();
     }
 

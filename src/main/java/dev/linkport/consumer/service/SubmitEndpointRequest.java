@@ -6,6 +6,8 @@ import dev.linkport.platform.AwsIds;
 import dev.linkport.platform.FreeText;
 import java.util.ArrayList;
 import java.util.Collections;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -25,6 +27,8 @@ import java.util.UUID;
  *                         service must support it
  * @param dnsRecordIpType  the DNS records AWS creates for its names; {@code null} for AWS's default (the IP address
  *                         type's own)
+ * @param expectedGbPerMonth the traffic the requester expects through the endpoint, GB per month, for the cost
+ *                         estimate; {@code null} when not given
  */
 public record SubmitEndpointRequest(
         @NotNull(message = "Choose the service") UUID serviceId,
@@ -46,7 +50,9 @@ public record SubmitEndpointRequest(
         @Size(max = 600, message = "At most 600 characters")
         @Pattern(regexp = OPTIONAL_ROLE_ARN, message = AwsIds.ROLE_ARN_MESSAGE) String principalRoleArn,
         IpAddressType ipAddressType,
-        DnsRecordIpType dnsRecordIpType) {
+        DnsRecordIpType dnsRecordIpType,
+        @Min(value = 0, message = EXPECTED_TRAFFIC_MESSAGE)
+        @Max(value = MAX_EXPECTED_GB_PER_MONTH, message = EXPECTED_TRAFFIC_MESSAGE) Integer expectedGbPerMonth) {
 
     /** One subnet per availability zone, and no region has more than six zones. */
     public static final int MAX_SUBNETS = 8;
@@ -54,6 +60,10 @@ public record SubmitEndpointRequest(
     public static final int MAX_SECURITY_GROUPS = 16;
     public static final String SUBNET_MESSAGE = "A subnet id looks like subnet-0123456789abcdef0";
     public static final String SG_MESSAGE = "A security group id looks like sg-0123456789abcdef0";
+    /** Ten petabytes a month: more than any one endpoint carries. */
+    public static final int MAX_EXPECTED_GB_PER_MONTH = 10_000_000;
+    public static final String EXPECTED_TRAFFIC_MESSAGE =
+            "Expected traffic is a whole number of GB per month from 0 to 10,000,000";
 
     public static final String VPC_ID = "^vpc-([0-9a-f]{8}|[0-9a-f]{17})$";
     public static final String SUBNET_ID = "^subnet-([0-9a-f]{8}|[0-9a-f]{17})$";
@@ -69,12 +79,29 @@ public record SubmitEndpointRequest(
         ipAddressType = ipAddressType == null ? IpAddressType.IPV4 : ipAddressType;
     }
 
+    /** A request without expected traffic. */
+    public SubmitEndpointRequest(UUID serviceId, String accountId, String region, String vpcId, List<String> subnetIds,
+                                 List<String> securityGroupIds, boolean privateDnsEnabled, String justification,
+                                 String principalRoleArn, IpAddressType ipAddressType,
+                                 DnsRecordIpType dnsRecordIpType) {
+        this(serviceId, accountId, region, vpcId, subnetIds, securityGroupIds, privateDnsEnabled, justification,
+                principalRoleArn, ipAddressType, dnsRecordIpType, null);
+    }
+
     /** A request for an IPv4 endpoint with AWS's default DNS records. */
+    public SubmitEndpointRequest(UUID serviceId, String accountId, String region, String vpcId, List<String> subnetIds,
+                                 List<String> securityGroupIds, boolean privateDnsEnabled, String justification,
+                                 String principalRoleArn, Integer expectedGbPerMonth) {
+        this(serviceId, accountId, region, vpcId, subnetIds, securityGroupIds, privateDnsEnabled, justification,
+                principalRoleArn, null, null, expectedGbPerMonth);
+    }
+
+    /** A request for an IPv4 endpoint with AWS's default DNS records and without expected traffic. */
     public SubmitEndpointRequest(UUID serviceId, String accountId, String region, String vpcId, List<String> subnetIds,
                                  List<String> securityGroupIds, boolean privateDnsEnabled, String justification,
                                  String principalRoleArn) {
         this(serviceId, accountId, region, vpcId, subnetIds, securityGroupIds, privateDnsEnabled, justification,
-                principalRoleArn, null, null);
+                principalRoleArn, null, null, null);
     }
 
     /** A request that names no role: the account (or its Linkport role) is what the service allows. */

@@ -29,6 +29,7 @@ import dev.linkport.consumer.service.ChangeOptions;
 import dev.linkport.consumer.service.EndpointChangeDetails;
 import dev.linkport.consumer.service.EndpointChangeService;
 import dev.linkport.consumer.service.EndpointRequestDetails;
+import dev.linkport.consumer.service.EndpointUsageService;
 import dev.linkport.consumer.service.EndpointRequestDetails.TimelineEntry;
 import dev.linkport.consumer.service.EndpointRequestRow;
 import dev.linkport.consumer.service.EndpointRequestService;
@@ -74,6 +75,7 @@ public class MyEndpointsView extends VerticalLayout implements BeforeEnterObserv
     private final EndpointRequestService requests;
     private final EndpointChangeService changes;
     private final AccountResources resources;
+    private final EndpointUsageService usage;
     private final Background background;
     private final Grid<EndpointRequestRow> grid = new Grid<>(EndpointRequestRow.class, false);
     private final TextField search = new TextField();
@@ -84,10 +86,12 @@ public class MyEndpointsView extends VerticalLayout implements BeforeEnterObserv
     private UUID selected;
 
     public MyEndpointsView(EndpointRequestService requests, EndpointChangeService changes,
-                           AccountResources resources, Background background, LiveUpdates updates) {
+                           AccountResources resources, Background background, LiveUpdates updates,
+                           EndpointUsageService usage) {
         this.requests = requests;
         this.changes = changes;
         this.resources = resources;
+        this.usage = usage;
         this.background = background;
         addClassName("my-endpoints-view");
         setSizeFull();
@@ -279,7 +283,13 @@ public class MyEndpointsView extends VerticalLayout implements BeforeEnterObserv
                 : r.principalRoleArn() != null ? r.principalRoleArn() + " (once provisioning begins)" : "—");
         fact(facts, "Requested by", r.requester() + " · " + WHEN.format(r.createdAt()));
         fact(facts, "IP address type", ipTypes(r));
+        if (r.estimate() != null) {
+            fact(facts, "Estimated cost", r.estimate().describe());
+        }
         detail.add(facts);
+        if (r.vpcEndpointId() != null) {
+            detail.add(new EndpointUsagePanel(r.id(), usage, background));
+        }
 
         if (!r.dnsNames().isEmpty() && r.state() != EndpointState.DELETED && r.state() != EndpointState.DELETING) {
             detail.add(new H4("DNS names"));

@@ -13,6 +13,8 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -85,6 +87,7 @@ public class RequestEndpointView extends VerticalLayout implements BeforeEnterOb
     private final ComboBox<DnsRecordIpType> dnsRecordIpType = new ComboBox<>("DNS records");
     private final TextArea justification = new TextArea("Justification");
     private final TextField principalRole = new TextField("Principal role ARN");
+    private final IntegerField expectedTraffic = new IntegerField("Expected traffic (GB per month)");
     private final Span cost = new Span();
     private final Span loadingText = new Span();
     private final Div loadingBox = new Div();
@@ -190,6 +193,14 @@ public class RequestEndpointView extends VerticalLayout implements BeforeEnterOb
         justification.setRequiredIndicatorVisible(true);
         justification.setHelperText("Who reads it: the approver. What will use the service, and why?");
         justification.setMinHeight("6rem");
+        expectedTraffic.setId("request-expected-traffic");
+        expectedTraffic.setMin(0);
+        expectedTraffic.setMax(SubmitEndpointRequest.MAX_EXPECTED_GB_PER_MONTH);
+        expectedTraffic.setStepButtonsVisible(true);
+        expectedTraffic.setHelperText("Optional. Data through the endpoint in both directions; approvers see the "
+                + "estimate it makes. Empty: only the hourly part is estimated.");
+        expectedTraffic.setValueChangeMode(ValueChangeMode.LAZY);
+        expectedTraffic.addValueChangeListener(e -> updateCost());
         cost.setId("request-cost");
         cost.addClassName("cost-estimate");
         ProgressBar loading = new ProgressBar();
@@ -202,6 +213,7 @@ public class RequestEndpointView extends VerticalLayout implements BeforeEnterOb
         errors.field("accountId", account).field("region", region).field("vpcId", vpc).field("subnetIds", subnets)
                 .field("securityGroupIds", securityGroups).field("privateDnsEnabled", privateDns)
                 .field("ipAddressType", ipAddressType).field("dnsRecordIpType", dnsRecordIpType)
+                .field("expectedGbPerMonth", expectedTraffic)
                 .live(validation, SubmitEndpointRequest.class, "justification", justification)
                 .live(validation, SubmitEndpointRequest.class, "principalRoleArn", principalRole);
 
@@ -245,6 +257,7 @@ public class RequestEndpointView extends VerticalLayout implements BeforeEnterOb
         form.add(privateDns, 2);
         form.add(principalRole, 2);
         form.add(justification, 2);
+        form.add(expectedTraffic, 1);
 
         Div costBox = new Div(new Span("Estimated cost: "), cost);
         costBox.addClassName("cost-box");
@@ -393,7 +406,9 @@ public class RequestEndpointView extends VerticalLayout implements BeforeEnterOb
 
     private void updateCost() {
         long zones = subnets.getValue().stream().map(Subnet::availabilityZoneId).distinct().count();
-        cost.setText(zones == 0 ? "choose subnets to see the estimate" : pricing.describeMonthly((int) zones));
+        cost.setText(zones == 0 ? "choose subnets to see the estimate"
+                : pricing.estimate(region.getValue(), service.region(), (int) zones, expectedTraffic.getValue())
+                        .describe());
     }
 
     private void submit() {
@@ -408,7 +423,7 @@ public class RequestEndpointView extends VerticalLayout implements BeforeEnterOb
                 securityGroups.getValue().stream().map(SecurityGroup::groupId).sorted().toList(),
                 privateDns.getValue(), justification.getValue(),
                 principalRole.isVisible() ? principalRole.getValue() : null, ipAddressType.getValue(),
-                dnsRecordIpType.getValue());
+                dnsRecordIpType.getValue(), expectedTraffic.getValue());
         errors.clear();
         submit.setEnabled(false);
         submitting.setVisible(true);

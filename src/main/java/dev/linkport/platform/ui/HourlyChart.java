@@ -52,6 +52,9 @@ public final class HourlyChart {
     private DoubleFunction<String> format = v -> String.valueOf(Math.round(v));
     private boolean wholeNumbers = true;
     private String emptyText = "Nothing to show";
+    private DateTimeFormatter label = HOUR;
+    private String xTitle = "Hour (UTC)";
+    private long stepSeconds = 3600;
 
     private HourlyChart(String id, String title, List<Instant> hours) {
         if (!id.matches("[a-z][a-z0-9-]*")) {
@@ -101,6 +104,17 @@ public final class HourlyChart {
             throw new IllegalArgumentException("A series key is lower case with dashes: " + key);
         }
         series.add(new Series(key, label, colour, List.copyOf(values)));
+        return this;
+    }
+
+    /**
+     * Periods of a day instead of an hour: the x axis reads dates ({@code MM-dd}, UTC) and tooltips span days, for
+     * the same chart over the last weeks.
+     */
+    public HourlyChart daily() {
+        this.label = DateTimeFormatter.ofPattern("MM-dd").withZone(ZoneOffset.UTC);
+        this.xTitle = "Day (UTC)";
+        this.stepSeconds = 86_400;
         return this;
     }
 
@@ -231,11 +245,11 @@ public final class HourlyChart {
             double x = LEFT + slot() * (h + 0.5);
             out.append("<text class=\"x-label\" x=\"").append(num(x)).append("\" y=\"").append(TOP + plotHeight() + 15)
                     .append("\" text-anchor=\"middle\" style=\"").append(TEXT_STYLE).append("; font-size: 12px\">")
-                    .append(HOUR.format(hours.get(h))).append("</text>");
+                    .append(label.format(hours.get(h))).append("</text>");
         }
         out.append("<text class=\"x-title\" x=\"").append(LEFT + plotWidth() / 2).append("\" y=\"").append(HEIGHT - 6)
                 .append("\" text-anchor=\"middle\" style=\"").append(TEXT_STYLE)
-                .append("; font-size: 12px\">Hour (UTC)</text>");
+                .append("; font-size: 12px\">").append(escape(xTitle)).append("</text>");
         out.append("</g>");
     }
 
@@ -253,7 +267,7 @@ public final class HourlyChart {
                 double top = y(base + v, scale);
                 double height = y(base, scale) - top;
                 out.append("<rect class=\"bar bar-").append(s.key()).append("\" data-series=\"").append(s.key())
-                        .append("\" data-hour=\"").append(HOUR.format(hours.get(h))).append("\" data-value=\"")
+                        .append("\" data-hour=\"").append(label.format(hours.get(h))).append("\" data-value=\"")
                         .append(num(v)).append("\" x=\"").append(num(x)).append("\" y=\"").append(num(top))
                         .append("\" width=\"").append(num(width)).append("\" height=\"").append(num(height))
                         .append("\" style=\"fill: ").append(colour(s)).append("\"><title>")
@@ -290,7 +304,7 @@ public final class HourlyChart {
                     continue;
                 }
                 out.append("<circle class=\"point point-").append(s.key()).append("\" data-series=\"").append(s.key())
-                        .append("\" data-hour=\"").append(HOUR.format(hours.get(h))).append("\" data-value=\"")
+                        .append("\" data-hour=\"").append(label.format(hours.get(h))).append("\" data-value=\"")
                         .append(num(v)).append("\" cx=\"").append(num(LEFT + slot() * (h + 0.5))).append("\" cy=\"")
                         .append(num(y(v, scale))).append("\" r=\"3.5\" style=\"fill: ").append(colour(s))
                         .append("\"><title>").append(escape(tooltip(h, s, v))).append("</title></circle>");
@@ -313,7 +327,7 @@ public final class HourlyChart {
     }
 
     private String tooltip(int hour, Series s, double value) {
-        return HOUR.format(hours.get(hour)) + "–" + HOUR.format(hours.get(hour).plusSeconds(3600)) + " UTC, "
+        return label.format(hours.get(hour)) + "–" + label.format(hours.get(hour).plusSeconds(stepSeconds)) + " UTC, "
                 + s.label() + ": " + format.apply(value);
     }
 
