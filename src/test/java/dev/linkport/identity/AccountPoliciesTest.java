@@ -39,7 +39,7 @@ class AccountPoliciesTest {
                 "ec2:DescribeVpcEndpointConnections", "ec2:AcceptVpcEndpointConnections",
                 "ec2:RejectVpcEndpointConnections", "ec2:StartVpcEndpointServicePrivateDnsVerification",
                 "elasticloadbalancing:DescribeLoadBalancers", "ec2:DescribeAvailabilityZones", "ec2:CreateTags",
-                "vpce:AllowMultiRegion");
+                "vpce:AllowMultiRegion", "ec2:DescribeVpcEndpointServices");
         assertThat(Set.copyOf(consumer)).containsExactlyInAnyOrder(
                 "ec2:DescribeAvailabilityZones", "ec2:DescribeVpcs", "ec2:DescribeSubnets",
                 "ec2:DescribeSecurityGroups", "ec2:DescribeVpcEndpointServices", "ec2:CreateVpcEndpoint",
