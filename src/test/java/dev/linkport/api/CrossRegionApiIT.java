@@ -87,6 +87,14 @@ class CrossRegionApiIT {
         String group = ApiSteps.items(consumer.get(base + "/security-groups?region=" + EU + "&vpcId=" + vpc).json())
                 .getFirst().get("groupId").asString();
 
+        Response zones = consumer.get("/api/v1/endpoint-requests/zones?serviceId=" + serviceId + "&accountId="
+                + account.accountId() + "&region=" + EU);
+        assertThat(zones.status()).as(zones.toString()).isEqualTo(200);
+        assertThat(zones.json().get("crossRegion").asBoolean()).isTrue();
+        assertThat(zones.text("serviceRegion")).isEqualTo("us-east-1");
+        assertThat(ApiSteps.list(zones.json().get("zoneIds"))).extracting(JsonNode::asString)
+                .containsExactly("euw1-az1", "euw1-az2");
+
         Map<String, Object> wrongZone = body(serviceId, vpc, List.of(served.getFirst(), unserved), group, EU);
         Response refused = consumer.post("/api/v1/endpoint-requests", wrongZone);
         assertThat(refused.status()).as(refused.toString()).isEqualTo(400);

@@ -79,7 +79,7 @@ class CrossRegionBrowserIT extends BrowserTest {
         // the subnets of the eu-west-1 VPC, checked against eu-west-1's zones, not the service's use1-… zones
         By unserved = option("request-subnets", "euw1-az3");
         browser.until(d -> browser.all(unserved).size() == 1);
-        assertThat(browser.text(unserved)).contains("the service is not in this zone");
+        assertThat(browser.text(unserved)).contains("AWS does not offer the service in this zone from eu-west-1");
         assertThat(browser.attribute(unserved, "disabled")).isNotNull();
         assertThat(browser.attribute(option("request-subnets", "euw1-az1"), "disabled")).isNull();
         assertThat(browser.attribute(option("request-subnets", "euw1-az2"), "disabled")).isNull();

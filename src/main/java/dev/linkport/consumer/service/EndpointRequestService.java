@@ -127,6 +127,12 @@ public class EndpointRequestService {
      * @throws InvalidInputException for an account, service or region the request could not use
      */
     public ZoneOffer zonesFor(UUID serviceId, String accountId, String region) {
+        if (region == null || !region.matches(AwsIds.REGION)) {
+            throw InvalidInputException.of("region", AwsIds.REGION_MESSAGE);
+        }
+        if (accountId == null || !accountId.matches(AwsIds.ACCOUNT_ID)) {
+            throw InvalidInputException.of("accountId", AwsIds.ACCOUNT_ID_MESSAGE);
+        }
         Placement placement = tx.execute(status -> {
             Caller caller = access.caller();
             AccountRef account = ownAccount(accountId, caller);
@@ -290,7 +296,6 @@ public class EndpointRequestService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        refuseDuplicate(command, account, listing);
         return placementIn(account, listing, command.region(), caller);
     }
 

@@ -266,7 +266,11 @@ public class RequestEndpointView extends VerticalLayout implements BeforeEnterOb
     private String subnetLabel(Subnet s) {
         String where = s.availabilityZone() + " (" + s.availabilityZoneId() + ")";
         String what = (s.name() == null ? "" : s.name() + " · ") + s.subnetId() + " · " + s.cidrBlock();
-        return covered(s) ? where + " · " + what : where + ": the service is not in this zone · " + what;
+        if (covered(s)) {
+            return where + " · " + what;
+        }
+        return where + (zones != null && zones.crossRegion() ? ": AWS does not offer the service in this zone from "
+                + zones.region() : ": the service is not in this zone") + " · " + what;
     }
 
     private void loadVpcs() {
