@@ -43,6 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  *                                          left out; policies: Linkport's PROVIDER/CONSUMER policies to attach
  *                                          for the team policyTeam, [] detaches them)
  * POST   /_sandbox/load-balancers {accountId, region, name, zones}   -> {arn}
+ * POST   /_sandbox/vpcs {accountId, region, name}   -> {vpcId}   (one more VPC, a subnet in each of 3 zones)
  * </pre>
  */
 final class ControlApi implements HttpHandler {
@@ -216,6 +217,11 @@ final class ControlApi implements HttpHandler {
                 control.createAccount((String) body.get("accountId"), (String) body.get("name"), regions,
                         (String) body.get("externalId"));
                 send(ex, 200, Map.of("accountId", body.get("accountId"), "regions", regions));
+            }
+            case "POST /_sandbox/vpcs" -> {
+                String region = body.get("region") == null ? "us-east-1" : (String) body.get("region");
+                String name = body.get("name") == null ? "extra" : (String) body.get("name");
+                send(ex, 200, Map.of("vpcId", control.addVpc((String) body.get("accountId"), region, name)));
             }
             case "POST /_sandbox/load-balancers" -> {
                 @SuppressWarnings("unchecked")
