@@ -1,6 +1,7 @@
 package dev.linkport.api;
 
 import dev.linkport.aws.AwsUnavailableException;
+import dev.linkport.consumer.service.DuplicateRequestException;
 import dev.linkport.platform.ConflictException;
 import dev.linkport.platform.FieldError;
 import dev.linkport.platform.ForbiddenException;
@@ -47,6 +48,19 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     @ResponseStatus(HttpStatus.BAD_REQUEST) // documents the answer in /v3/api-docs
     ResponseEntity<ProblemDetail> invalid(InvalidInputException e, WebRequest request) {
         return problem(HttpStatus.BAD_REQUEST, "The request is not valid", e.errors(), request);
+    }
+
+    /**
+     * A second request for a service into the same VPC: 400 with the field error on {@code vpcId}, and the request
+     * it would duplicate as {@code existingRequestId} and {@code existingRequest} (its URL in this API).
+     */
+    @ExceptionHandler(DuplicateRequestException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST) // documents the answer in /v3/api-docs
+    ResponseEntity<ProblemDetail> duplicate(DuplicateRequestException e, WebRequest request) {
+        ResponseEntity<ProblemDetail> response = invalid(e, request);
+        response.getBody().setProperty("existingRequestId", e.existingRequestId());
+        response.getBody().setProperty("existingRequest", "/api/v1/endpoint-requests/" + e.existingRequestId());
+        return response;
     }
 
     @ExceptionHandler(NotFoundException.class)

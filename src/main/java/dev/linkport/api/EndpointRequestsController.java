@@ -17,6 +17,7 @@ import dev.linkport.consumer.service.MyEndpointsFilter;
 import dev.linkport.consumer.service.WaitingRequestsFilter;
 import dev.linkport.consumer.service.SubmitEndpointRequest;
 import dev.linkport.platform.CostEstimate;
+import dev.linkport.consumer.service.ZoneOffer;
 import dev.linkport.platform.FieldError;
 import dev.linkport.platform.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -253,6 +254,29 @@ class EndpointRequestsController {
     ResponseEntity<EndpointRequest> submit(@RequestBody RequestEndpoint body) {
         EndpointRequest created = EndpointRequest.of(requests.submit(body.command()));
         return ResponseEntity.created(URI.create("/api/v1/endpoint-requests/" + created.id())).body(created);
+    }
+
+    /**
+     * Where an endpoint to the service may go from the account's region.
+     *
+     * @param crossRegion whether the service runs in another region ({@code serviceRegion})
+     * @param known       false when the zones could not be learned; AWS then checks them on creation
+     */
+    record Zones(String region, String serviceRegion, boolean crossRegion, boolean known, List<String> zoneIds) {
+
+        static Zones of(ZoneOffer o) {
+            return new Zones(o.region(), o.serviceRegion(), o.crossRegion(), o.known(),
+                    o.zoneIds().stream().sorted().toList());
+        }
+    }
+
+    @GetMapping("/zones")
+    @Operation(summary = "The zones (zone IDs) a request for the service from the account and region may use",
+            description = "In the service's own region the zones of its load balancers; from another region "
+                    + "(cross-region PrivateLink) the zones of that region AWS offers the service in (read from AWS). "
+                    + "Subnets in other zones are refused on submit.")
+    Zones zones(@RequestParam UUID serviceId, @RequestParam String accountId, @RequestParam String region) {
+        return Zones.of(requests.zonesFor(serviceId, accountId, region));
     }
 
     @GetMapping("/{id}")

@@ -84,6 +84,8 @@ public final class LinkportPolicy {
             new Rule("LinkportProviderReads", Condition.NONE, List.of(
                     "ec2:DescribeAvailabilityZones",
                     "ec2:DescribeVpcEndpointServiceConfigurations",
+                    // the zones of its service as seen from a consumer's region, for cross-region requests
+                    "ec2:DescribeVpcEndpointServices",
                     "ec2:DescribeVpcEndpointServicePermissions",
                     "ec2:DescribeVpcEndpointConnections",
                     "elasticloadbalancing:DescribeLoadBalancers",

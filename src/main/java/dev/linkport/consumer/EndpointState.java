@@ -25,6 +25,13 @@ public enum EndpointState {
     public static final Set<EndpointState> NEEDS_PRINCIPAL = EnumSet.of(APPROVED, PROVISIONING, PENDING_ACCEPTANCE,
             AVAILABLE, FAILED, DELETING, DRIFTED);
 
+    /**
+     * States of a request that leave no endpoint behind and hold nothing open: a VPC whose request for a service is
+     * in any other state has that service already (or is about to), and takes no second request for it. The
+     * database holds the same rule (unique index {@code endpoint_request_one_per_vpc_uq}).
+     */
+    public static final Set<EndpointState> FREES_VPC = EnumSet.of(REJECTED, CANCELLED, FAILED, DELETED);
+
     /** Whether the lifecycle allows going from this state to {@code next}. */
     public boolean canMoveTo(EndpointState next) {
         return switch (this) {

@@ -46,6 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
  * GET    /_sandbox/services/{serviceId}/private-dns                 -> {serviceId, state}
  * POST   /_sandbox/services/{serviceId}/private-dns {state}         (pendingVerification, verified, failed: what
  *                                          AWS reports from now on, as if it had re-checked the TXT record)
+ * POST   /_sandbox/vpcs {accountId, region, name}   -> {vpcId}   (one more VPC, a subnet in each of 3 zones)
  * </pre>
  */
 final class ControlApi implements HttpHandler {
@@ -233,6 +234,11 @@ final class ControlApi implements HttpHandler {
                 control.createAccount((String) body.get("accountId"), (String) body.get("name"), regions,
                         (String) body.get("externalId"));
                 send(ex, 200, Map.of("accountId", body.get("accountId"), "regions", regions));
+            }
+            case "POST /_sandbox/vpcs" -> {
+                String region = body.get("region") == null ? "us-east-1" : (String) body.get("region");
+                String name = body.get("name") == null ? "extra" : (String) body.get("name");
+                send(ex, 200, Map.of("vpcId", control.addVpc((String) body.get("accountId"), region, name)));
             }
             case "POST /_sandbox/load-balancers" -> {
                 @SuppressWarnings("unchecked")

@@ -632,11 +632,16 @@ final class Ec2Api {
         return x.leaf("nextToken", page.nextToken()).toString();
     }
 
-    /** The service's zones under the consumer's own AZ names; for a remote service, all of the consumer's zones. */
+    /**
+     * The service's zones under the consumer's own AZ names; for a remote service, the zones of the consumer's
+     * region that serve cross-region endpoints ({@link Zones#servesRemoteServices}).
+     */
     private static List<Zones.Zone> consumerZones(CallerIdentity c, Service s) {
         List<Zones.Zone> zones = new ArrayList<>(Zones.of(c.accountId(), c.region()));
         if (s.region.equals(c.region())) {
             zones.removeIf(z -> !s.zoneIds.contains(z.id()));
+        } else {
+            zones.removeIf(z -> !Zones.servesRemoteServices(z.id()));
         }
         return zones;
     }
@@ -679,7 +684,8 @@ final class Ec2Api {
                         + "availability zone of " + subnetId + ". VPC endpoint subnets should be in different "
                         + "availability zones supported by the VPC endpoint service.");
             }
-            if (!remote && !s.zoneIds.contains(world.zoneIdOf(subnet))) {
+            String zoneId = world.zoneIdOf(subnet);
+            if (remote ? !Zones.servesRemoteServices(zoneId) : !s.zoneIds.contains(zoneId)) {
                 throw AwsException.invalidParameter("The VPC endpoint service " + serviceName
                         + " does not support the availability zone of the subnet: " + subnetId + ".");
             }

@@ -219,6 +219,20 @@ public final class SandboxControl {
     }
 
     /**
+     * Adds one more VPC to the account in the region, with a subnet in each of the first three zones and its default
+     * security group: for tests that need a VPC no other test's endpoint is in (a VPC takes one request per service).
+     *
+     * @return the VPC's id
+     */
+    public String addVpc(String accountId, String region, String name) {
+        synchronized (world) {
+            String id = world.addVpc(accountId, region, name).id;
+            world.changed();
+            return id;
+        }
+    }
+
+    /**
      * Adds one more subnet to the account's VPC in the region, in the named zone (e.g. {@code us-east-1a}),
      * for tests of what two subnets in one zone do.
      *

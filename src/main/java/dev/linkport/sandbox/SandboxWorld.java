@@ -231,6 +231,37 @@ final class SandboxWorld {
         return vpc;
     }
 
+    /**
+     * Adds one more VPC to the account in the region, with one subnet in each of the first three AZs and the default
+     * security group, as {@link #addAccount} makes the first one (CIDR {@code 172.<n>.0.0/16}).
+     */
+    Vpc addVpc(String accountId, String region, String name) {
+        long count = state.vpcs.values().stream()
+                .filter(v -> v.accountId.equals(accountId) && v.region.equals(region)).count();
+        String key = accountId + "/" + region + "/vpc-" + count;
+        Vpc vpc = new Vpc();
+        vpc.id = stableId("vpc-", key);
+        vpc.accountId = accountId;
+        vpc.region = region;
+        vpc.cidr = "172." + (16 + count % 200) + ".0.0/16";
+        vpc.name = name;
+        state.vpcs.put(vpc.id, vpc);
+        List<Zones.Zone> zones = Zones.of(accountId, region);
+        for (int i = 0; i < 3 && i < zones.size(); i++) {
+            Subnet subnet = new Subnet();
+            subnet.zoneName = zones.get(i).name();
+            subnet.id = stableId("subnet-", key + "/" + subnet.zoneName);
+            subnet.vpcId = vpc.id;
+            subnet.accountId = accountId;
+            subnet.region = region;
+            subnet.cidr = vpc.cidr.substring(0, vpc.cidr.indexOf(".0.0/16")) + "." + (i * 16) + ".0/20";
+            subnet.name = name + "-" + subnet.zoneName.substring(region.length());
+            state.subnets.put(subnet.id, subnet);
+        }
+        addGroup(vpc, "default", "default VPC security group");
+        return vpc;
+    }
+
     /** Adds an internal network load balancer in the account's VPC, in the AZs with the given letters. */
     LoadBalancer addLoadBalancer(String accountId, String region, String name, List<String> zoneLetters,
             long createdAt) {

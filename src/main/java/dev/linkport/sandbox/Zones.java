@@ -57,6 +57,16 @@ final class Zones {
         return zones;
     }
 
+    /**
+     * Whether endpoints to services of other regions can be placed in this zone. AWS offers cross-region
+     * endpoints in a subset of a region's zones, and names that subset, in the consumer's own zone names, when
+     * the consumer describes a remote service (DescribeVpcEndpointServices with ServiceRegion). The sandbox
+     * leaves out each region's {@code az3} zone, so that the check is visible in every region.
+     */
+    static boolean servesRemoteServices(String zoneId) {
+        return zoneId != null && !zoneId.endsWith("-az3");
+    }
+
     static Optional<String> idOf(String account, String region, String zoneName) {
         return of(account, region).stream().filter(z -> z.name().equals(zoneName)).map(Zone::id).findFirst();
     }

@@ -22,6 +22,7 @@ import dev.linkport.catalog.service.ServiceDetail;
 import dev.linkport.catalog.service.ServiceEditService;
 import dev.linkport.consumer.EndpointState;
 import dev.linkport.consumer.service.EndpointRequestService;
+import dev.linkport.consumer.service.MyEndpointsFilter;
 import dev.linkport.consumer.service.SubmitEndpointRequest;
 import dev.linkport.identity.MembershipRole;
 import dev.linkport.identity.service.AccountCommands.RegisterAccount;
@@ -138,15 +139,21 @@ class AuthorizationMatrixIT {
     enum Caller { ANONYMOUS, STRANGER, CONSUMER_MEMBER, CONSUMER_OWNER, PROVIDER_MEMBER, PROVIDER_OWNER, ADMIN }
 
     /** What a line needs ready before each of its cells. */
-    enum Prepare { NOTHING, SUBMITTED_REQUEST, OWN_SUBMITTED_REQUEST, PRINCIPAL, PROVIDER_POLICY, NO_PRIVATE_DNS_NAME }
+    enum Prepare { NOTHING, SUBMITTED_REQUEST, OWN_SUBMITTED_REQUEST, PRINCIPAL, PROVIDER_POLICY, NO_PRIVATE_DNS_NAME,
+        FREE_POST_VPC }
 
     /** Answers of the API, one line per route (several for a route called in different ways). */
     static List<Line> apiLines() {
         return List.of(
                 // ------------------------------------------------------------------------- endpoint requests
                 //                                                                          anon | stranger | cons.member | cons.owner | prov.member | prov.owner | admin
-                line("POST /api/v1/endpoint-requests", f -> post("/api/v1/endpoint-requests", f.submitBody()),
+                // one request per service and VPC: each caller posts into a VPC the previous caller's request has left
+                line("POST /api/v1/endpoint-requests", Prepare.FREE_POST_VPC,
+                        f -> post("/api/v1/endpoint-requests", f.submitBody()),
                         "401 | 400 accountId | 201 | 201 | 400 accountId | 400 accountId | 400 accountId"),
+                line("GET /api/v1/endpoint-requests/zones", f -> get("/api/v1/endpoint-requests/zones?serviceId="
+                                + f.service + "&accountId=" + f.consumerAccount + "&region=" + REGION),
+                        "401 | 400 accountId | 200 | 200 | 400 accountId | 400 accountId | 400 accountId"),
                 line("GET /api/v1/endpoint-requests/{id}", f -> get("/api/v1/endpoint-requests/" + f.request),
                         "401 | 404 | 200 | 200 | 200 | 200 | 200"),
                 line("GET /api/v1/endpoint-requests/{id}/usage", f -> get("/api/v1/endpoint-requests/" + f.request
@@ -460,9 +467,13 @@ class AuthorizationMatrixIT {
                 () -> privateDns.privateDns(serviceId).verified()));
 
         f.submit = placement(Caller.CONSUMER_MEMBER, f.consumerAccount, published);
-        f.ownSubmit = placement(Caller.PROVIDER_MEMBER, f.providerAccount, published);
         f.consumerVpc = f.submit.vpcId();
         f.request = submit(Caller.CONSUMER_MEMBER, f.submit);
+        f.providerTeamSummary = provider;
+        f.consumerTeamSummary = consumer;
+        f.published = published;
+        f.postAccount = account(Caller.CONSUMER_OWNER, consumer, sameZones(f.providerAccount));
+        f.post = placement(Caller.CONSUMER_MEMBER, f.postAccount, published);
 
         for (Caller c : Caller.values()) {
             clients.put(c, c == Caller.ANONYMOUS ? ApiClient.anonymous(port)
@@ -653,8 +664,11 @@ class AuthorizationMatrixIT {
     private void prepare(Prepare prepare) {
         switch (prepare) {
             case NOTHING -> { }
-            case SUBMITTED_REQUEST -> f.fresh = stillSubmitted(f.fresh, Caller.CONSUMER_MEMBER, f.submit);
-            case OWN_SUBMITTED_REQUEST -> f.ownFresh = stillSubmitted(f.ownFresh, Caller.PROVIDER_MEMBER, f.ownSubmit);
+            case SUBMITTED_REQUEST -> f.fresh = stillSubmitted(f.fresh, Caller.CONSUMER_MEMBER);
+            case OWN_SUBMITTED_REQUEST -> f.ownFresh = stillSubmitted(f.ownFresh, Caller.PROVIDER_MEMBER);
+            case FREE_POST_VPC -> users.run(f.user(Caller.ADMIN), () -> requests.mine(new MyEndpointsFilter(
+                    Set.of(EndpointState.SUBMITTED), f.service, f.postAccount, null), 0, 100)
+                    .forEach(r -> requests.delete(r.id())));
             case PRINCIPAL -> allowedAndInSync(Fixture.PRINCIPAL);
             case NO_PRIVATE_DNS_NAME -> {
                 String owner = f.user(Caller.PROVIDER_OWNER);
@@ -688,13 +702,19 @@ class AuthorizationMatrixIT {
                 }));
     }
 
-    /** The request if it is still SUBMITTED; otherwise a new one, submitted by the caller. */
-    private UUID stillSubmitted(UUID request, Caller requester, SubmitEndpointRequest command) {
+    /**
+     * The request if it is still SUBMITTED; otherwise a new one, submitted by the caller into a new account of its team
+     * (a VPC takes one request per service while the earlier one is open or has its endpoint).
+     */
+    private UUID stillSubmitted(UUID request, Caller requester) {
         if (request != null && users.as(f.user(Caller.ADMIN), () -> requests.detail(request)).state()
                 == EndpointState.SUBMITTED) {
             return request;
         }
-        return submit(requester, command);
+        boolean provider = requester == Caller.PROVIDER_MEMBER;
+        String accountId = account(provider ? Caller.PROVIDER_OWNER : Caller.CONSUMER_OWNER,
+                provider ? f.providerTeamSummary : f.consumerTeamSummary, sameZones(f.providerAccount));
+        return submit(requester, placement(requester, accountId, f.published));
     }
 
     private UUID submit(Caller requester, SubmitEndpointRequest command) {
@@ -775,7 +795,11 @@ class AuthorizationMatrixIT {
         UUID service;
         UUID request;
         SubmitEndpointRequest submit;
-        SubmitEndpointRequest ownSubmit;
+        TeamSummary providerTeamSummary;
+        TeamSummary consumerTeamSummary;
+        ServiceDetail published;
+        String postAccount;
+        SubmitEndpointRequest post;
         UUID fresh;
         UUID ownFresh;
 
@@ -784,8 +808,8 @@ class AuthorizationMatrixIT {
         }
 
         Map<String, Object> submitBody() {
-            return ApiSteps.requestBody(service.toString(), consumerAccount, submit.vpcId(), submit.subnetIds(),
-                    submit.securityGroupIds().getFirst());
+            return ApiSteps.requestBody(service.toString(), postAccount, post.vpcId(), post.subnetIds(),
+                    post.securityGroupIds().getFirst());
         }
 
         /** A service to publish from the provider account, on a load balancer that account does not have. */

@@ -1,7 +1,6 @@
 package dev.linkport.api;
 
 import static dev.linkport.api.ApiSteps.firstSecurityGroup;
-import static dev.linkport.api.ApiSteps.firstVpc;
 import static dev.linkport.api.ApiSteps.items;
 import static dev.linkport.api.ApiSteps.publishAndAwait;
 import static dev.linkport.api.ApiSteps.requestBody;
@@ -13,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.linkport.api.ApiClient.Response;
 import dev.linkport.identity.ApiScope;
 import dev.linkport.identity.service.ApiTokenService;
+import dev.linkport.sandbox.SandboxLifecycle;
 import dev.linkport.support.LinkportIntegrationTest;
 import dev.linkport.support.TestUsers;
 import java.util.Collections;
@@ -32,6 +32,7 @@ class BulkDecisionsApiIT {
     @LocalServerPort int port;
     @Autowired TestUsers users;
     @Autowired ApiTokenService tokens;
+    @Autowired SandboxLifecycle sandbox;
 
     @Test
     void aBulkDecisionAnswersForEachRequestWhetherItWasDecidedOrWhyNot() {
@@ -97,8 +98,9 @@ class BulkDecisionsApiIT {
         assertThat(readOnly.text("detail")).contains("'decide'");
     }
 
-    private static String submit(ApiClient consumer, JsonNode service) {
-        String vpc = firstVpc(consumer);
+    /** A request for the service into a new VPC of bob's account: a VPC takes one request per service. */
+    private String submit(ApiClient consumer, JsonNode service) {
+        String vpc = sandbox.control().addVpc(ApiSteps.CONSUMER_ACCOUNT, ApiSteps.REGION, "bulk");
         Set<String> zones = zoneIds(service);
         List<String> supported = subnets(consumer, vpc).stream()
                 .filter(s -> zones.contains(s.get("availabilityZoneId").asString()))

@@ -29,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.linkport.api.ApiClient.Response;
 import dev.linkport.identity.service.ApiTokenService;
+import dev.linkport.sandbox.SandboxLifecycle;
 import dev.linkport.support.LinkportIntegrationTest;
 import dev.linkport.support.TestUsers;
 import java.net.URLEncoder;
@@ -374,6 +375,7 @@ class HostileValuesApiIT {
     @Autowired TestUsers users;
     @Autowired ApiTokenService tokens;
     @Autowired JdbcClient jdbc;
+    @Autowired SandboxLifecycle sandbox;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
     ApiClient admin;
@@ -383,6 +385,7 @@ class HostileValuesApiIT {
     String vpcId;
     String subnetId;
     String groupId;
+    Set<String> zones;
     String loadBalancer;
     String bobsTeam;
     String teamId;
@@ -401,7 +404,7 @@ class HostileValuesApiIT {
         serviceId = service.get("id").asString();
         loadBalancer = loadBalancerArn(alice, "payments-ledger");
         vpcId = firstVpc(bob);
-        Set<String> zones = zoneIds(service);
+        zones = zoneIds(service);
         subnetId = subnets(bob, vpcId).stream().filter(s -> zones.contains(s.get("availabilityZoneId").asString()))
                 .findFirst().orElseThrow().get("subnetId").asString();
         groupId = firstSecurityGroup(bob, vpcId);
@@ -420,9 +423,17 @@ class HostileValuesApiIT {
 
     /** A new SUBMITTED request of bob's team for the fuzzed service (policy ADMIN, so it waits). */
     String newRequest() {
-        Response r = bob.post(REQUESTS, requestBody(serviceId, vpcId, List.of(subnetId), groupId));
+        Response r = bob.post(REQUESTS, requestIntoNewVpc());
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         return r.text("id");
+    }
+
+    /** A valid request for the fuzzed service into a new VPC of bob's account: a VPC takes one request per service. */
+    Map<String, Object> requestIntoNewVpc() {
+        String vpc = sandbox.control().addVpc(ApiSteps.CONSUMER_ACCOUNT, ApiSteps.REGION, "fuzzed");
+        String subnet = subnets(bob, vpc).stream().filter(s -> zones.contains(s.get("availabilityZoneId").asString()))
+                .findFirst().orElseThrow().get("subnetId").asString();
+        return requestBody(serviceId, vpc, List.of(subnet), firstSecurityGroup(bob, vpc));
     }
 
     static Map<String, Object> body(Object... pairs) {
@@ -473,7 +484,7 @@ class HostileValuesApiIT {
                 + "/{accountId}/access-check", vars("accountId", CONSUMER_ACCOUNT), null), none, null));
 
         t.put("POST " + REQUESTS, new Target(fresh -> call(bob, "POST " + REQUESTS, vars(),
-                new LinkedHashMap<>(requestBody(serviceId, vpcId, List.of(subnetId), groupId))),
+                new LinkedHashMap<>(requestIntoNewVpc())),
                 o -> get(bob, REQUESTS + "/" + o.response().text("id")), null));
         for (String verb : List.of("approve", "reject")) {
             t.put("POST " + REQUESTS + "/" + verb, new Target(fresh -> {

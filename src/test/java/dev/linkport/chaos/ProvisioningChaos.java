@@ -229,7 +229,9 @@ class ProvisioningChaos {
         for (int i = 0; i < count; i++) {
             String account = accounts.get(i % accounts.size());
             String base = "/api/v1/accounts/" + account;
-            String vpc = bob.get(base + "/vpcs?region=" + REGION).json().get("items").get(0).get("vpcId").asString();
+            // a VPC of its own: a VPC takes one request per service
+            String vpc = JSON.readTree(cluster.sandboxSend("POST", "/_sandbox/vpcs", "{\"accountId\":\"" + account
+                    + "\",\"region\":\"" + REGION + "\",\"name\":\"chaos\"}")).get("vpcId").asString();
             List<String> subnets = new ArrayList<>();
             for (JsonNode subnet : bob.get(base + "/subnets?region=" + REGION + "&vpcId=" + vpc).json().get("items")) {
                 if (zones.contains(subnet.get("availabilityZoneId").asString())) {

@@ -40,7 +40,8 @@ class AccountPoliciesTest {
                 "ec2:RejectVpcEndpointConnections", "ec2:StartVpcEndpointServicePrivateDnsVerification",
                 "elasticloadbalancing:DescribeLoadBalancers", "ec2:DescribeAvailabilityZones", "ec2:CreateTags",
                 "vpce:AllowMultiRegion", "elasticloadbalancing:DescribeTargetGroups",
-                "elasticloadbalancing:DescribeTargetHealth", "cloudwatch:GetMetricData");
+                "elasticloadbalancing:DescribeTargetHealth", "cloudwatch:GetMetricData",
+                "ec2:DescribeVpcEndpointServices");
         assertThat(Set.copyOf(consumer)).containsExactlyInAnyOrder(
                 "ec2:DescribeAvailabilityZones", "ec2:DescribeVpcs", "ec2:DescribeSubnets",
                 "ec2:DescribeSecurityGroups", "ec2:DescribeVpcEndpointServices", "ec2:CreateVpcEndpoint",

@@ -428,4 +428,51 @@ class SandboxPrivateLinkTest {
         assertThat(connections(service)).singleElement()
                 .satisfies(c -> assertThat(c.vpcEndpointRegion()).isEqualTo("eu-west-1"));
     }
+
+    @Test
+    void aRemoteServiceIsOfferedInTheZonesOfTheConsumersRegionThatServeCrossRegionEndpointsAndNowhereElse() {
+        ServiceConfiguration service = provider.createVpcEndpointServiceConfiguration(r -> r
+                .networkLoadBalancerArns(twoZoneNlb).acceptanceRequired(false).supportedRegions("eu-west-1"))
+                .serviceConfiguration();
+        allow(service, "arn:aws:iam::222222222222:root");
+        Ec2Client euConsumer = sandbox.ec2(CONSUMER, "eu-west-1");
+        String euVpc = euConsumer.describeVpcs().vpcs().get(0).vpcId();
+        List<Subnet> euSubnets = euConsumer.describeSubnets().subnets();
+
+        ServiceDetail offered = euConsumer.describeVpcEndpointServices(r -> r.serviceNames(service.serviceName())
+                .serviceRegions("us-east-1")).serviceDetails().get(0);
+
+        // the consumer's own zone IDs in eu-west-1, not the provider's use1-… zones of the load balancer
+        assertThat(offered.availabilityZoneIds()).containsExactlyInAnyOrder("euw1-az1", "euw1-az2");
+        assertThat(offered.availabilityZones()).hasSize(2);
+        String unserved = euSubnets.stream().filter(s -> s.availabilityZoneId().equals("euw1-az3"))
+                .map(Subnet::subnetId).findFirst().orElseThrow();
+        assertThatThrownBy(() -> euConsumer.createVpcEndpoint(r -> r.vpcEndpointType("Interface").vpcId(euVpc)
+                .serviceName(service.serviceName()).subnetIds(unserved).serviceRegion("us-east-1")))
+                .satisfies(e -> assertThat(errorCode(e)).isEqualTo("InvalidParameter"))
+                .hasMessageContaining("does not support the availability zone of the subnet: " + unserved);
+        List<String> served = euSubnets.stream().filter(s -> !s.availabilityZoneId().equals("euw1-az3"))
+                .map(Subnet::subnetId).toList();
+        VpcEndpoint endpoint = euConsumer.createVpcEndpoint(r -> r.vpcEndpointType("Interface").vpcId(euVpc)
+                .serviceName(service.serviceName()).subnetIds(served).serviceRegion("us-east-1")).vpcEndpoint();
+        assertThat(endpoint.subnetIds()).containsExactlyInAnyOrderElementsOf(served);
+    }
+
+    @Test
+    void aConsumerInARegionTheServiceDoesNotSupportIsToldTheServiceDoesNotExist() {
+        ServiceConfiguration service = provider.createVpcEndpointServiceConfiguration(r -> r
+                .networkLoadBalancerArns(twoZoneNlb).acceptanceRequired(false).supportedRegions("eu-central-1"))
+                .serviceConfiguration();
+        allow(service, "arn:aws:iam::222222222222:root");
+        Ec2Client euConsumer = sandbox.ec2(CONSUMER, "eu-west-1");
+        String euVpc = euConsumer.describeVpcs().vpcs().get(0).vpcId();
+        String euSubnet = euConsumer.describeSubnets().subnets().get(0).subnetId();
+
+        assertThatThrownBy(() -> euConsumer.describeVpcEndpointServices(r -> r.serviceNames(service.serviceName())
+                .serviceRegions("us-east-1")))
+                .satisfies(e -> assertThat(errorCode(e)).isEqualTo("InvalidServiceName"));
+        assertThatThrownBy(() -> euConsumer.createVpcEndpoint(r -> r.vpcEndpointType("Interface").vpcId(euVpc)
+                .serviceName(service.serviceName()).subnetIds(euSubnet).serviceRegion("us-east-1")))
+                .satisfies(e -> assertThat(errorCode(e)).isEqualTo("InvalidServiceName"));
+    }
 }

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import dev.linkport.aws.NetworkLoadBalancer;
 import dev.linkport.aws.SecurityGroup;
 import dev.linkport.aws.Subnet;
-import dev.linkport.aws.Vpc;
 import dev.linkport.catalog.ApprovalPolicy;
 import dev.linkport.catalog.ListingState;
 import dev.linkport.catalog.Visibility;
@@ -18,6 +17,7 @@ import dev.linkport.consumer.service.EndpointRequestDetails;
 import dev.linkport.consumer.service.EndpointRequestService;
 import dev.linkport.consumer.service.SubmitEndpointRequest;
 import dev.linkport.identity.service.AccountResources;
+import dev.linkport.sandbox.SandboxLifecycle;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -36,9 +36,11 @@ public class LoopFixture {
     private final ListingService listings;
     private final EndpointRequestService requests;
     private final AccountResources resources;
+    private final SandboxLifecycle sandbox;
 
     public LoopFixture(TestUsers users, ListingService listings, EndpointRequestService requests,
-                       AccountResources resources) {
+                       AccountResources resources, SandboxLifecycle sandbox) {
+        this.sandbox = sandbox;
         this.users = users;
         this.listings = listings;
         this.requests = requests;
@@ -66,10 +68,14 @@ public class LoopFixture {
         return detail;
     }
 
-    /** A request from the user's account into the subnets the service covers. */
+    /**
+     * A request from the user's account into the subnets the service covers, in a new VPC of the account: a VPC takes
+     * one request per service while the earlier one is open or has its endpoint, and tests make several.
+     */
     public SubmitEndpointRequest requestFor(String user, String accountId, ServiceDetail service) {
         return users.as(user, () -> {
-            String vpc = resources.vpcs(accountId, "us-east-1").stream().map(Vpc::vpcId).findFirst().orElseThrow();
+            String vpc = sandbox.control().addVpc(accountId, "us-east-1", "loop-" + UUID.randomUUID().toString()
+                    .substring(0, 8));
             List<String> subnets = resources.subnets(accountId, "us-east-1", vpc).stream()
                     .filter(s -> service.availabilityZoneIds().contains(s.availabilityZoneId()))
                     .map(Subnet::subnetId).toList();

@@ -71,7 +71,8 @@ class ReconcileBenchmark {
         jdbc.sql("""
                         insert into endpoint_request (id, listing_id, consumer_account_id, consumer_team_id, requester_id,
                             region, vpc_id, justification, state, vpc_endpoint_id, created_at, updated_at, version)
-                        select gen_random_uuid(), l.id, a.id, a.team_id, u.id, ?, 'vpc-seeded', 'Seeded for scale',
+                        select gen_random_uuid(), l.id, a.id, a.team_id, u.id, ?,
+                               'vpc-' || substr(md5(e.endpoint), 1, 17), 'Seeded for scale',
                                'AVAILABLE', e.endpoint, now(), now(), 0
                         from unnest(cast(? as text[]), cast(? as text[]), cast(? as text[])) as e(endpoint, service, owner)
                         join service_listing l on l.aws_service_id = e.service

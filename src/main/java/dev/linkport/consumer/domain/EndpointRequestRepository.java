@@ -3,6 +3,7 @@ package dev.linkport.consumer.domain;
 import dev.linkport.consumer.EndpointState;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -27,6 +28,13 @@ public interface EndpointRequestRepository extends JpaRepository<EndpointRequest
             select count(r) from EndpointRequest r where r.state = dev.linkport.consumer.EndpointState.SUBMITTED
             and (?2 = true or r.listingId in ?1)""")
     long countSubmitted(Collection<UUID> listingIds, boolean all);
+
+    /**
+     * The oldest of the listing's requests into this VPC (account and region) that is in none of these states: the
+     * one a new request for the same service into the same VPC would duplicate.
+     */
+    Optional<EndpointRequest> findFirstByListingIdAndConsumerAccountIdAndRegionAndVpcIdAndStateNotInOrderByCreatedAt(
+            UUID listingId, UUID consumerAccountId, String region, String vpcId, Collection<EndpointState> states);
 
     /** The listing's requests in these states, oldest first. */
     List<EndpointRequest> findByListingIdAndStateInOrderByCreatedAt(UUID listingId, Collection<EndpointState> states);

@@ -44,6 +44,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -54,8 +55,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class EndpointRequestService {
 
-    /** What the service offers and where the endpoint goes, read before checking the consumer's choice in AWS. */
-    private record Placement(AwsTarget consumer, Set<String> zoneIds) {
+    /**
+     * What the service offers and where the endpoint goes, read before checking the consumer's choice in AWS.
+     *
+     * @param provider the provider's account in the consumer's region, for a cross-region request; else null
+     */
+    private record Placement(AwsTarget consumer, ListingRef listing, AwsTarget provider) {
     }
 
     private final EndpointRequestRepository requests;
@@ -70,12 +75,14 @@ public class EndpointRequestService {
     private final Jobs jobs;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final OfferedZones offeredZones;
 
     public EndpointRequestService(EndpointRequestRepository requests, ListingDirectory listings,
                                   AccountDirectory accounts, AccessPolicy access, Validation validation,
                                   PrivateLinkGateway gateway, EndpointLifecycle lifecycle,
                                   RequestDetailsFactory details, RequestRows rows, Jobs jobs, TransactionTemplate tx,
-                                  Clock clock) {
+                                  Clock clock, OfferedZones offeredZones) {
+        this.offeredZones = offeredZones;
         this.rows = rows;
         this.requests = requests;
         this.listings = listings;
@@ -94,13 +101,57 @@ public class EndpointRequestService {
      * Submits a request. The service must be one the team owning the account may request (it sees
      * it in the catalog); the VPC, subnets and security groups must exist in that account in AWS,
      * every subnet must be in a zone (by zone ID) the service covers, at most one per zone
-     * ({@link SubnetsPerZone}). With the {@code AUTO}
+     * ({@link SubnetsPerZone}); from another region, in a zone AWS offers the service in there
+     * ({@link #zonesFor}). The VPC must not have a request for the service already that is open or has an
+     * endpoint ({@link DuplicateRequestException}). With the {@code AUTO}
      * policy it is approved at once and provisioning starts.
      */
     public EndpointRequestDetails submit(SubmitEndpointRequest command) {
         validation.check(command);
         Placement placement = tx.execute(status -> placement(command));
         checkInAws(command, placement);
+        try {
+            return submitChecked(command);
+        } catch (DataIntegrityViolationException e) {
+            // another submission for the same service and VPC won the race (unique index endpoint_request_one_per_vpc_uq)
+            tx.executeWithoutResult(status -> refuseDuplicate(command, accounts.byAccountId(command.accountId())
+                    .orElseThrow(), placement.listing()));
+            throw e;
+        }
+    }
+
+    /**
+     * The zones, by zone ID, in which an endpoint to the service may go from the account's region: in the
+     * service's own region those of its load balancers; from another region the consumer-region zones AWS offers
+     * the service in (asked in AWS: call it off the UI thread). Members of the account's team, for a service the
+     * team may request.
+     *
+     * @throws InvalidInputException for an account, service or region the request could not use
+     */
+    public ZoneOffer zonesFor(UUID serviceId, String accountId, String region) {
+        if (region == null || !region.matches(AwsIds.REGION)) {
+            throw InvalidInputException.of("region", AwsIds.REGION_MESSAGE);
+        }
+        if (accountId == null || !accountId.matches(AwsIds.ACCOUNT_ID)) {
+            throw InvalidInputException.of("accountId", AwsIds.ACCOUNT_ID_MESSAGE);
+        }
+        Placement placement = tx.execute(status -> {
+            Caller caller = access.caller();
+            AccountRef account = ownAccount(accountId, caller);
+            ListingRef listing = requestable(serviceId, account);
+            if (!listing.reachableFrom(region)) {
+                throw InvalidInputException.of("region", unreachable(listing));
+            }
+            return placementIn(account, listing, region, caller);
+        });
+        try {
+            return offeredZones.lookup(placement.listing(), placement.consumer(), placement.provider());
+        } catch (AwsGatewayException e) {
+            throw new AwsUnavailableException(e);
+        }
+    }
+
+    private EndpointRequestDetails submitChecked(SubmitEndpointRequest command) {
         return tx.execute(status -> {
             Caller caller = access.caller();
             // checked again: visibility or the account may have changed while AWS was asked
@@ -109,6 +160,7 @@ public class EndpointRequestService {
             principalErrors(command, account, listing).ifPresent(e -> {
                 throw new InvalidInputException(List.of(e));
             });
+            refuseDuplicate(command, account, listing);
             EndpointRequest submitted = new EndpointRequest(listing.id(), account.id(),
                     account.teamId(), caller.userId(), command.region(), command.vpcId(),
                     new LinkedHashSet<>(command.subnetIds()), new LinkedHashSet<>(command.securityGroupIds()),
@@ -215,6 +267,13 @@ public class EndpointRequestService {
             if (request.getState() != EndpointState.FAILED) {
                 throw new ConflictException("Only a failed request can be retried; this one is " + request.getState());
             }
+            requests.findFirstByListingIdAndConsumerAccountIdAndRegionAndVpcIdAndStateNotInOrderByCreatedAt(
+                    request.getListingId(), request.getConsumerAccountId(), request.getRegion(), request.getVpcId(),
+                    EndpointState.FREES_VPC).ifPresent(other -> {
+                        throw new ConflictException(request.getVpcId() + " has request " + other.getId() + " ("
+                                + other.getState() + ") for the same service since this one failed; retry that one "
+                                + "or delete it first");
+                    });
             lifecycle.move(request, EndpointState.APPROVED, "Retried by " + caller.username());
             jobs.schedule(ConsumerJobs.CREATE_ENDPOINTS, request.getConsumerAccountId());
             return details.details(request, caller);
@@ -231,10 +290,7 @@ public class EndpointRequestService {
                     + String.join(", ", new TreeSet<>(account.regions())) + " only"));
         }
         if (!listing.reachableFrom(command.region())) {
-            errors.add(new FieldError("region", listing.name() + " can be reached from " + listing.region()
-                    + (listing.supportedRegions().isEmpty() ? ""
-                    : ", " + String.join(", ", new TreeSet<>(listing.supportedRegions())))
-                    + " only"));
+            errors.add(new FieldError("region", unreachable(listing)));
         }
         principalErrors(command, account, listing).ifPresent(errors::add);
         ipTypeErrors(command, listing, errors);
@@ -245,7 +301,33 @@ public class EndpointRequestService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return new Placement(account.target(command.region(), caller.username()), listing.zoneIds());
+        return placementIn(account, listing, command.region(), caller);
+    }
+
+    private static String unreachable(ListingRef listing) {
+        return listing.name() + " can be reached from " + listing.region()
+                + (listing.supportedRegions().isEmpty() ? ""
+                : ", " + String.join(", ", new TreeSet<>(listing.supportedRegions())))
+                + " only";
+    }
+
+    /** Where the endpoint goes; for a cross-region request also the provider's account, asked for the zones. */
+    private Placement placementIn(AccountRef account, ListingRef listing, String region, Caller caller) {
+        AwsTarget provider = listing.region().equals(region) ? null
+                : accounts.get(listing.providerAccountId()).target(region, caller.username());
+        return new Placement(account.target(region, caller.username()), listing, provider);
+    }
+
+    /**
+     * Refuses a second request for the service into the same VPC (account and region) while an earlier one is open
+     * or has its endpoint ({@link EndpointState#FREES_VPC}).
+     */
+    private void refuseDuplicate(SubmitEndpointRequest command, AccountRef account, ListingRef listing) {
+        requests.findFirstByListingIdAndConsumerAccountIdAndRegionAndVpcIdAndStateNotInOrderByCreatedAt(listing.id(),
+                account.id(), command.region(), command.vpcId(), EndpointState.FREES_VPC).ifPresent(existing -> {
+                    throw new DuplicateRequestException(listing.name(), command.vpcId(), existing.getId(),
+                            existing.getState());
+                });
     }
 
     /**
@@ -316,7 +398,9 @@ public class EndpointRequestService {
         List<Vpc> vpcs;
         List<Subnet> subnets;
         List<SecurityGroup> groups;
+        ZoneOffer zones;
         try {
+            zones = offeredZones.lookup(placement.listing(), placement.consumer(), placement.provider());
             vpcs = gateway.describeVpcs(placement.consumer());
             subnets = gateway.describeSubnets(placement.consumer(), command.vpcId());
             groups = command.securityGroupIds().isEmpty() ? List.of()
@@ -334,10 +418,11 @@ public class EndpointRequestService {
             Subnet subnet = byId.get(subnetId);
             if (subnet == null) {
                 errors.add(new FieldError("subnetIds", "No subnet " + subnetId + " in " + command.vpcId()));
-            } else if (!placement.zoneIds().isEmpty() && !placement.zoneIds().contains(subnet.availabilityZoneId())) {
+            } else if (!zones.covers(subnet.availabilityZoneId())) {
                 errors.add(new FieldError("subnetIds", subnetId + " is in " + subnet.availabilityZone() + " ("
-                        + subnet.availabilityZoneId() + "), a zone the service does not cover; it covers "
-                        + String.join(", ", placement.zoneIds().stream().sorted().toList())));
+                        + subnet.availabilityZoneId() + "), a zone the service does not cover"
+                        + (zones.crossRegion() ? " from " + zones.region() : "") + "; it covers "
+                        + zones.listed()));
             }
         }
         List<Subnet> chosen = command.subnetIds().stream().distinct().map(byId::get).filter(Objects::nonNull).toList();

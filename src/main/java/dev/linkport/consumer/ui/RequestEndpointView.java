@@ -9,6 +9,7 @@ import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.checkbox.CheckboxGroupVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -31,9 +32,11 @@ import dev.linkport.catalog.PrincipalMode;
 import dev.linkport.catalog.service.ListingService;
 import dev.linkport.catalog.service.ServiceDetail;
 import dev.linkport.consumer.service.EndpointRequestDetails;
+import dev.linkport.consumer.service.DuplicateRequestException;
 import dev.linkport.consumer.service.EndpointRequestService;
 import dev.linkport.consumer.service.SubmitEndpointRequest;
 import dev.linkport.consumer.service.SubnetsPerZone;
+import dev.linkport.consumer.service.ZoneOffer;
 import dev.linkport.identity.service.AccountDetails;
 import dev.linkport.identity.service.AccountResources;
 import dev.linkport.identity.service.AccountService;
@@ -94,7 +97,10 @@ public class RequestEndpointView extends VerticalLayout implements BeforeEnterOb
     private final Button submit = new Button("Request endpoint");
     private final ProgressBar submitting = new ProgressBar();
     private final FormErrors errors = new FormErrors();
+    private final Div duplicate = new Div();
     private ServiceDetail service;
+    /** The zones AWS offers the service in from the chosen region; null until read (then the service's own). */
+    private ZoneOffer zones;
 
     public RequestEndpointView(ListingService listings, AccountService accounts, AccountResources resources,
                                EndpointRequestService requests, Validation validation, Background background,
@@ -238,6 +244,7 @@ public class RequestEndpointView extends VerticalLayout implements BeforeEnterOb
                 subnets.deselect(unfit);
             }
         });
+        vpc.addValueChangeListener(e -> duplicate.setVisible(false));
         vpc.addValueChangeListener(e -> loadSubnetsAndGroups());
         subnets.addValueChangeListener(e -> {
             updateCost();
@@ -250,6 +257,10 @@ public class RequestEndpointView extends VerticalLayout implements BeforeEnterOb
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("36rem", 2));
         form.add(account, region);
         form.add(vpc, 2);
+        duplicate.setId("request-duplicate");
+        duplicate.addClassName("request-duplicate");
+        duplicate.setVisible(false);
+        form.add(duplicate, 2);
         form.add(loadingBox, 2);
         form.add(subnets, 2);
         form.add(securityGroups, 2);
@@ -289,6 +300,9 @@ public class RequestEndpointView extends VerticalLayout implements BeforeEnterOb
     }
 
     private boolean covered(Subnet s) {
+        if (zones != null) {
+            return zones.covers(s.availabilityZoneId());
+        }
         return service.availabilityZoneIds().isEmpty() || service.availabilityZoneIds().contains(s.availabilityZoneId());
     }
 
@@ -329,7 +343,11 @@ public class RequestEndpointView extends VerticalLayout implements BeforeEnterOb
         if (covered(s) && !fitsIpType(s)) {
             return where + ": not for " + ipAddressType.getValue().awsValue() + " endpoints · " + what;
         }
-        return covered(s) ? where + " · " + what : where + ": the service is not in this zone · " + what;
+        if (covered(s)) {
+            return where + " · " + what;
+        }
+        return where + (zones != null && zones.crossRegion() ? ": AWS does not offer the service in this zone from "
+                + zones.region() : ": the service is not in this zone") + " · " + what;
     }
 
     private void loadVpcs() {
@@ -358,6 +376,7 @@ public class RequestEndpointView extends VerticalLayout implements BeforeEnterOb
     private void loadSubnetsAndGroups() {
         subnets.setItems(List.of());
         securityGroups.setItems(List.of());
+        zones = null;
         updateCost();
         AccountDetails a = account.getValue();
         String r = region.getValue();
@@ -365,15 +384,18 @@ public class RequestEndpointView extends VerticalLayout implements BeforeEnterOb
         if (a == null || r == null || v == null) {
             return;
         }
-        record Found(List<Subnet> subnets, List<SecurityGroup> groups) {
+        record Found(List<Subnet> subnets, List<SecurityGroup> groups, ZoneOffer zones) {
         }
         load("Reading subnets and security groups of " + v.vpcId() + " from AWS…",
                 () -> new Found(resources.subnets(a.accountId(), r, v.vpcId()),
-                        resources.securityGroups(a.accountId(), r, v.vpcId())),
+                        resources.securityGroups(a.accountId(), r, v.vpcId()),
+                        requests.zonesFor(service.id(), a.accountId(), r)),
                 found -> {
                     if (v != vpc.getValue()) {
                         return;
                     }
+                    zones = found.zones();
+                    subnets.setHelperText(zonesHelp(found.zones()));
                     List<Subnet> sorted = new ArrayList<>(found.subnets());
                     sorted.sort(java.util.Comparator.comparing(Subnet::availabilityZone).thenComparing(Subnet::subnetId));
                     subnets.setItems(sorted);
@@ -388,6 +410,20 @@ public class RequestEndpointView extends VerticalLayout implements BeforeEnterOb
                         subnets.setInvalid(true);
                     }
                 }, subnets::setErrorMessage, () -> subnets.setInvalid(true));
+    }
+
+    /** Which subnets can be chosen, and why: by zone ID, in the consumer's region for a cross-region request. */
+    private static String zonesHelp(ZoneOffer offer) {
+        if (!offer.known()) {
+            return "One subnet per zone. AWS checks the zones when it creates the endpoint.";
+        }
+        if (offer.crossRegion()) {
+            return "One subnet per zone. The service runs in " + offer.serviceRegion() + "; from " + offer.region()
+                    + " AWS offers it in the zones " + offer.listed() + " of your region (cross-region "
+                    + "PrivateLink), so only subnets in those zones can be used.";
+        }
+        return "One subnet per zone. Only zones the service covers (compared by zone ID: " + offer.listed()
+                + ") can be used.";
     }
 
     private <T> void load(String what, java.util.function.Supplier<T> read, Consumer<T> done, Consumer<String> error,
@@ -434,12 +470,26 @@ public class RequestEndpointView extends VerticalLayout implements BeforeEnterOb
         }, e -> {
             submit.setEnabled(true);
             submitting.setVisible(false);
-            if (e instanceof InvalidInputException invalid) {
+            if (e instanceof DuplicateRequestException existing) {
+                errors.show(existing);
+                showDuplicate(existing);
+            } else if (e instanceof InvalidInputException invalid) {
                 errors.show(invalid);
             } else {
                 Notifications.error(e.getMessage());
             }
         });
+    }
+
+    /** A link to the request the new one would duplicate, under the VPC. */
+    private void showDuplicate(DuplicateRequestException existing) {
+        Anchor link = new Anchor("my-endpoints/" + existing.existingRequestId(), "Open the existing request ("
+                + existing.existingState().name().toLowerCase(java.util.Locale.ROOT) + ")");
+        link.setId("request-duplicate-link");
+        duplicate.removeAll();
+        duplicate.add(new Span("This VPC already has an endpoint or an open request for " + service.name() + ". "),
+                link);
+        duplicate.setVisible(true);
     }
 
     private void back() {
