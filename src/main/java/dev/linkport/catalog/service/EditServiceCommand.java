@@ -1,6 +1,7 @@
 package dev.linkport.catalog.service;
 
 import dev.linkport.catalog.ApprovalPolicy;
+import dev.linkport.catalog.ChangeApproval;
 import dev.linkport.catalog.PrincipalMode;
 import dev.linkport.catalog.Visibility;
 import dev.linkport.platform.AwsIds;
@@ -18,6 +19,7 @@ import java.util.UUID;
  *
  * @param version the version the editor started from; a different stored version refuses the edit
  * @param principalMode what approving a request lets connect in AWS from now on ({@code null}: as it is)
+ * @param changeApproval whether changes to the service's endpoints wait for approval ({@code null}: as it is)
  */
 public record EditServiceCommand(
         @NotNull UUID serviceId, Long version,
@@ -38,7 +40,16 @@ public record EditServiceCommand(
         @Size(max = AwsIds.MAX_REGIONS, message = AwsIds.MAX_REGIONS_MESSAGE)
         Set<@NotNull(message = AwsIds.REGION_MESSAGE)
             @Pattern(regexp = AwsIds.REGION, message = AwsIds.REGION_MESSAGE) String> supportedRegions,
-        PrincipalMode principalMode) {
+        PrincipalMode principalMode, ChangeApproval changeApproval) {
+
+    /** An edit that keeps whether endpoint changes need approval as it is. */
+    public EditServiceCommand(UUID serviceId, Long version, String description, Set<String> tags,
+                              String documentationUrl, String supportContact, String ports,
+                              ApprovalPolicy approvalPolicy, Visibility visibility, Set<String> visibleTeams,
+                              Boolean acceptanceRequired, Set<String> supportedRegions, PrincipalMode principalMode) {
+        this(serviceId, version, description, tags, documentationUrl, supportContact, ports, approvalPolicy, visibility,
+                visibleTeams, acceptanceRequired, supportedRegions, principalMode, null);
+    }
 
     /** An edit that keeps what approval allows as it is. */
     public EditServiceCommand(UUID serviceId, Long version, String description, Set<String> tags,
@@ -46,6 +57,6 @@ public record EditServiceCommand(
                               ApprovalPolicy approvalPolicy, Visibility visibility, Set<String> visibleTeams,
                               Boolean acceptanceRequired, Set<String> supportedRegions) {
         this(serviceId, version, description, tags, documentationUrl, supportContact, ports, approvalPolicy, visibility,
-                visibleTeams, acceptanceRequired, supportedRegions, null);
+                visibleTeams, acceptanceRequired, supportedRegions, (PrincipalMode) null);
     }
 }

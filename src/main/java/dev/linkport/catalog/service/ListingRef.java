@@ -1,6 +1,7 @@
 package dev.linkport.catalog.service;
 
 import dev.linkport.catalog.ApprovalPolicy;
+import dev.linkport.catalog.ChangeApproval;
 import dev.linkport.catalog.ListingState;
 import dev.linkport.catalog.PrincipalMode;
 import java.util.Set;
@@ -15,16 +16,33 @@ import java.util.UUID;
  * @param awsServiceName    its service name, {@code com.amazonaws.vpce.<region>.vpce-svc-…}
  * @param zoneIds           the AZ IDs the service covers
  * @param principalMode     what approving a request lets connect: the consumer's account or one of its roles
+ * @param changeApproval    whether changes to its endpoints wait for the people who decide its requests
  */
 public record ListingRef(UUID id, String name, UUID ownerTeamId, String ownerTeamName, ListingState state,
                          ApprovalPolicy approvalPolicy, UUID providerAccountId, String region,
                          Set<String> supportedRegions, String awsServiceId, String awsServiceName, Set<String> zoneIds,
-                         boolean privateDnsVerified, PrincipalMode principalMode) {
+                         boolean privateDnsVerified, PrincipalMode principalMode,
+                         ChangeApproval changeApproval) {
 
     public ListingRef {
         supportedRegions = Set.copyOf(supportedRegions);
         zoneIds = Set.copyOf(zoneIds);
         principalMode = principalMode == null ? PrincipalMode.ACCOUNT : principalMode;
+        changeApproval = changeApproval == null ? ChangeApproval.NONE : changeApproval;
+    }
+
+    /** A listing whose endpoint changes need no approval. */
+    public ListingRef(UUID id, String name, UUID ownerTeamId, String ownerTeamName, ListingState state,
+                      ApprovalPolicy approvalPolicy, UUID providerAccountId, String region,
+                      Set<String> supportedRegions, String awsServiceId, String awsServiceName, Set<String> zoneIds,
+                      boolean privateDnsVerified, PrincipalMode principalMode) {
+        this(id, name, ownerTeamId, ownerTeamName, state, approvalPolicy, providerAccountId, region, supportedRegions,
+                awsServiceId, awsServiceName, zoneIds, privateDnsVerified, principalMode, ChangeApproval.NONE);
+    }
+
+    /** Whether a change of an endpoint to this service waits for a decision (its setting, and not the AUTO policy). */
+    public boolean changesWaitForApproval() {
+        return changeApproval.changesWait(approvalPolicy);
     }
 
     /** Whether consumers can reach the service from the region (its own, or a supported one). */

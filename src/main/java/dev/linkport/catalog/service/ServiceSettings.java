@@ -1,6 +1,7 @@
 package dev.linkport.catalog.service;
 
 import dev.linkport.catalog.ApprovalPolicy;
+import dev.linkport.catalog.ChangeApproval;
 import dev.linkport.catalog.ListingState;
 import dev.linkport.catalog.PrincipalMode;
 import dev.linkport.catalog.Visibility;
@@ -19,11 +20,28 @@ import java.util.UUID;
  * @param principalMode what approving a request lets connect in AWS: the consumer's account or one of its roles
  * @param principalModeChoices the principal modes the caller may choose now: widening from a role to the account
  *                 needs a team owner or a platform admin ({@link ApprovalPolicyChanges})
+ * @param changeApproval whether changes to the service's endpoints wait for the people who decide its requests
+ * @param changeApprovalChoices the settings the caller may choose now: lowering needs a team owner, with the ADMIN
+ *                 policy a platform admin ({@link ApprovalPolicyChanges})
  */
 public record ServiceSettings(UUID id, String name, ListingState state, String region, String description, Set<String> tags,
                               String documentationUrl, String supportContact, String ports,
                               ApprovalPolicy approvalPolicy, Visibility visibility, Set<String> visibleTeams,
                               boolean acceptanceRequired, Set<String> supportedRegions, String problem, Long version,
                               boolean mayForce, Set<ApprovalPolicy> policyChoices, PrincipalMode principalMode,
-                              Set<PrincipalMode> principalModeChoices) {
+                              Set<PrincipalMode> principalModeChoices, ChangeApproval changeApproval,
+                              Set<ChangeApproval> changeApprovalChoices) {
+
+    /** Settings of a service whose endpoint changes need no approval. */
+    public ServiceSettings(UUID id, String name, ListingState state, String region, String description,
+                           Set<String> tags, String documentationUrl, String supportContact, String ports,
+                           ApprovalPolicy approvalPolicy, Visibility visibility, Set<String> visibleTeams,
+                           boolean acceptanceRequired, Set<String> supportedRegions, String problem, Long version,
+                           boolean mayForce, Set<ApprovalPolicy> policyChoices, PrincipalMode principalMode,
+                           Set<PrincipalMode> principalModeChoices) {
+        this(id, name, state, region, description, tags, documentationUrl, supportContact, ports, approvalPolicy,
+                visibility, visibleTeams, acceptanceRequired, supportedRegions, problem, version, mayForce,
+                policyChoices, principalMode, principalModeChoices, ChangeApproval.NONE,
+                Set.of(ChangeApproval.values()));
+    }
 }
