@@ -55,9 +55,9 @@ class ChangeDecisions extends VerticalLayout {
         grid.addColumn(p -> p.change().requestedBy()).setHeader("Asked by").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(p -> p.change().consumerTeam()).setHeader("Team").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(p -> p.change().accountId() + " · " + p.change().vpcEndpointId()).setHeader("Endpoint")
-                .setAutoWidth(true).setFlexGrow(0);
+                .setFlexGrow(1);
         grid.addColumn(new ComponentRenderer<>(p -> whatChanges(p.change()))).setHeader("What changes")
-                .setFlexGrow(3);
+                .setWidth("24rem").setFlexGrow(3);
         grid.addColumn(new ComponentRenderer<>(this::actions)).setHeader("Decision").setFlexGrow(0)
                 .setWidth("13rem");
         grid.setItems(q -> approvals.pending(q.getOffset(), q.getLimit()).stream(),
