@@ -16,7 +16,6 @@ import dev.linkport.aws.Subnet;
 import dev.linkport.aws.Vpc;
 import dev.linkport.catalog.ApprovalPolicy;
 import dev.linkport.catalog.ChangeApproval;
-import dev.linkport.catalog.service.EditServiceCommand;
 import dev.linkport.catalog.service.ServiceDetail;
 import dev.linkport.catalog.service.ServiceEditService;
 import dev.linkport.catalog.service.ServiceSettings;
@@ -137,15 +136,18 @@ class EndpointChangeApprovalIT {
                 "Tests change approval")));
         endpoint = loop.awaitState(member, submitted.id(), EndpointState.AVAILABLE, Duration.ofSeconds(60));
 
-        // the provider now decides requests itself, and changes like requests
-        ServiceSettings edited = users.as("alice", () -> settings.edit(new EditServiceCommand(service.id(), null,
-                null, null, null, null, null, ApprovalPolicy.PROVIDER, null, null, null, null, null,
-                ChangeApproval.SAME_AS_REQUESTS)));
-        assertThat(edited.changeApproval()).isEqualTo(ChangeApproval.SAME_AS_REQUESTS);
+        // the provider now decides requests itself, and changes like requests (over REST)
+        alice = ApiClient.token(port, users, tokens, "alice");
+        Response edited = alice.send("PATCH", "/api/v1/services/" + service.id(),
+                Map.of("approvalPolicy", "PROVIDER", "changeApproval", "SAME_AS_REQUESTS"));
+        assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
+        assertThat(edited.text("changeApproval")).isEqualTo("SAME_AS_REQUESTS");
+        ServiceSettings stored = users.as("alice", () -> settings.settings(service.id()));
+        assertThat(stored.changeApproval()).isEqualTo(ChangeApproval.SAME_AS_REQUESTS);
+        assertThat(stored.approvalPolicy()).isEqualTo(ApprovalPolicy.PROVIDER);
         assertThat(jdbc.sql("select before_value || ' -> ' || after_value from audit_event where action = "
                         + "'SERVICE_CHANGE_APPROVAL_CHANGED' and target_id = ?").param(service.id().toString())
                 .query(String.class).list()).containsExactly("NONE -> SAME_AS_REQUESTS");
-        alice = ApiClient.token(port, users, tokens, "alice");
     }
 
     @AfterAll
