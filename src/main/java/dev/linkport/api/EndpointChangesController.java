@@ -54,8 +54,11 @@ class EndpointChangesController {
     @Operation(summary = "Change an AVAILABLE endpoint's subnets, security groups or private DNS",
             description = "Members of the endpoint's team and admins. Checked against your account in AWS, then "
                     + "applied in the background: the change is APPLYING until DONE or FAILED (GET the list), and "
-                    + "on the request's timeline. 409 while another change of the endpoint is being applied or the "
-                    + "endpoint is not AVAILABLE. Changes need no new approval.")
+                    + "on the request's timeline. 409 while another change of the endpoint waits or is being "
+                    + "applied, or the "
+                    + "endpoint is not AVAILABLE. When the service's changeApproval is SAME_AS_REQUESTS (and its "
+                    + "policy not AUTO), the change is AWAITING_APPROVAL until decided (POST "
+                    + "/endpoint-changes/{id}/approve or /reject), then APPLYING or REJECTED.")
     ResponseEntity<EndpointChangeDetails> change(@PathVariable UUID id, @RequestBody EndpointChangeBody body) {
         return ResponseEntity.accepted().body(changes.change(id, body.command()));
     }

@@ -3,6 +3,7 @@ package dev.linkport.api;
 import dev.linkport.aws.IpAddressType;
 import dev.linkport.identity.ApiScope;
 import dev.linkport.catalog.ApprovalPolicy;
+import dev.linkport.catalog.ChangeApproval;
 import dev.linkport.catalog.PrincipalMode;
 import dev.linkport.catalog.Visibility;
 import dev.linkport.catalog.service.EditServiceCommand;
@@ -63,7 +64,12 @@ class ServiceSettingsController {
             PrincipalMode principalMode,
             @Schema(description = "IPV4, IPV6 or both (applied in the background; IPv6 needs dual-stack load "
                     + "balancers, else AWS refuses and the settings show the problem)")
-            Set<IpAddressType> supportedIpAddressTypes) {
+            Set<IpAddressType> supportedIpAddressTypes,
+
+            @Schema(description = "whether changes to the service's endpoints (subnets, security groups, private "
+                    + "DNS) wait for the people who decide its requests: NONE (applied at once) or SAME_AS_REQUESTS "
+                    + "(with the AUTO policy still applied at once)")
+            ChangeApproval changeApproval) {
     }
 
     /** Retire options. */
@@ -195,12 +201,13 @@ class ServiceSettingsController {
                     + "version the edit is refused with 409. Lowering the approval policy (ADMIN > PROVIDER > AUTO) "
                     + "needs an owner of the service's team, lowering it from ADMIN a platform admin; otherwise 403 "
                     + "(GET /settings lists the caller's policyChoices). Widening what approval allows from ROLE to "
-                    + "ACCOUNT needs an owner or an admin too (principalModeChoices).")
+                    + "ACCOUNT needs an owner or an admin too (principalModeChoices), and so does "
+                    + "lowering changeApproval to NONE (for an ADMIN service: an admin; changeApprovalChoices).")
     ServiceSettings edit(@PathVariable UUID id, @RequestBody ServicePatch body) {
         return settings.edit(new EditServiceCommand(id, body.version(), body.description(), body.tags(),
                 body.documentationUrl(), body.supportContact(), body.ports(), body.approvalPolicy(),
                 body.visibility(), body.visibleTeams(), body.acceptanceRequired(), body.supportedRegions(),
-                body.principalMode(), body.supportedIpAddressTypes()));
+                body.principalMode(), body.supportedIpAddressTypes(), body.changeApproval()));
     }
 
     @GetMapping("/dependents")

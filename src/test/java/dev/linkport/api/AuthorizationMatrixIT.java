@@ -193,6 +193,16 @@ class AuthorizationMatrixIT {
                 line("GET /api/v1/endpoint-requests/{id}/changes", f -> get("/api/v1/endpoint-requests/" + f.request
                                 + "/changes"),
                         "401 | 404 | 200 | 200 | 200 | 200 | 200"),
+                // changes waiting for approval: a list for everyone signed in (scoped like to-decide requests);
+                // deciding one needs a change the caller may see (EndpointChangeApprovalIT decides real ones)
+                line("GET /api/v1/endpoint-changes/to-decide", f -> get("/api/v1/endpoint-changes/to-decide"),
+                        "401 | 200 | 200 | 200 | 200 | 200 | 200"),
+                line("POST /api/v1/endpoint-changes/{id}/approve", f -> post("/api/v1/endpoint-changes/"
+                                + UUID.randomUUID() + "/approve", null),
+                        "401 | 404 | 404 | 404 | 404 | 404 | 404"),
+                line("POST /api/v1/endpoint-changes/{id}/reject", f -> post("/api/v1/endpoint-changes/"
+                                + UUID.randomUUID() + "/reject", Map.of("reason", "matrix")),
+                        "401 | 404 | 404 | 404 | 404 | 404 | 404"),
                 // ------------------------------------------------------------------------------------ services
                 // the catalog lists what the caller's teams may see, admins included (they open any service by id)
                 list("GET /api/v1/services", f -> get("/api/v1/services?q=" + f.serviceName), f -> f.service,

@@ -184,6 +184,9 @@ class HostileValuesApiIT {
             field("POST " + REQUESTS + "/{id}/changes", "securityGroupIds", LIST, OPTIONAL)
                     .elements(i -> String.format("sg-%017x", i)),
             field("POST " + REQUESTS + "/{id}/changes", "privateDnsEnabled", BOOLEAN, OPTIONAL),
+            // decisions on endpoint changes: the reason is checked as a request decision's (ApprovalService)
+            path("POST /api/v1/endpoint-changes/{id}/approve", "id"),
+            path("POST /api/v1/endpoint-changes/{id}/reject", "id"),
 
             path("POST /api/v1/operations/jobs/{task}/{instance}/retry", "task"),
             path("POST /api/v1/operations/jobs/{task}/{instance}/retry", "instance"),
@@ -234,6 +237,7 @@ class HostileValuesApiIT {
             field("PATCH " + SERVICE, "supportedRegions", LIST, OPTIONAL),
             field("PATCH " + SERVICE, "principalMode", ENUM, OPTIONAL),
             field("PATCH " + SERVICE, "supportedIpAddressTypes", LIST, OPTIONAL),
+            field("PATCH " + SERVICE, "changeApproval", ENUM, OPTIONAL),
             path("POST " + SERVICE + "/retire", "id"),
             field("POST " + SERVICE + "/retire", "force", BOOLEAN, OPTIONAL),
             path("DELETE " + SERVICE + "/private-dns", "id"),
@@ -503,6 +507,12 @@ class HostileValuesApiIT {
         t.put("POST " + REQUESTS + "/{id}/changes", new Target(fresh -> call(bob, "POST " + REQUESTS + "/{id}/changes",
                 vars("id", sharedRequestId), body("subnetIds", List.of(subnetId), "securityGroupIds", List.of(groupId),
                         "privateDnsEnabled", false)), none, null));
+        // no such change: the path's own checks answer 400, anything else 404; EndpointChangeApprovalIT decides real ones
+        for (String verb : List.of("approve", "reject")) {
+            t.put("POST /api/v1/endpoint-changes/{id}/" + verb, new Target(fresh -> call(admin,
+                    "POST /api/v1/endpoint-changes/{id}/" + verb, vars("id", noRequest), body("reason", "Fine")),
+                    none, null));
+        }
         t.put("POST /api/v1/operations/jobs/{task}/{instance}/retry", new Target(fresh -> call(admin,
                 "POST /api/v1/operations/jobs/{task}/{instance}/retry",
                 vars("task", "provision-endpoint", "instance", noRequest), null), none, null));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.linkport.approval.service.ApprovalProperties;
 import dev.linkport.approval.service.FourEyes;
 import dev.linkport.catalog.ApprovalPolicy;
+import dev.linkport.catalog.ChangeApproval;
 import dev.linkport.catalog.service.ApprovalPolicyChanges;
 import dev.linkport.identity.MembershipRole;
 import dev.linkport.identity.service.Caller;
@@ -13,7 +14,10 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The four-eyes rules on their own: who may decide their own request, and who may lower an approval policy. */
+/**
+ * The four-eyes rules on their own: who may decide their own request, who may lower an approval policy, and who may
+ * let endpoint changes through without approval.
+ */
 class FourEyesTest {
 
     static final UUID TEAM = UUID.randomUUID();
@@ -57,6 +61,32 @@ class FourEyesTest {
         assertThat(ApprovalPolicyChanges.refusal(OWNER, TEAM, "payments", ApprovalPolicy.ADMIN, ApprovalPolicy.AUTO))
                 .startsWith("Only a platform admin");
         assertThat(ApprovalPolicyChanges.refusal(MEMBER, TEAM, "payments", ApprovalPolicy.PROVIDER, null)).isNull();
+    }
+
+    @Test
+    void membersMayAskForApprovalOfEndpointChangesOwnersMayDropItButForAnAdminDecidedServiceOnlyAdmins() {
+        assertThat(ApprovalPolicyChanges.changeApprovalChoices(MEMBER, TEAM, ApprovalPolicy.PROVIDER,
+                ChangeApproval.NONE)).containsExactlyInAnyOrder(ChangeApproval.NONE, ChangeApproval.SAME_AS_REQUESTS);
+        assertThat(ApprovalPolicyChanges.changeApprovalChoices(MEMBER, TEAM, ApprovalPolicy.PROVIDER,
+                ChangeApproval.SAME_AS_REQUESTS)).containsExactly(ChangeApproval.SAME_AS_REQUESTS);
+        assertThat(ApprovalPolicyChanges.changeApprovalRefusal(MEMBER, TEAM, "payments", ApprovalPolicy.PROVIDER,
+                ChangeApproval.SAME_AS_REQUESTS, ChangeApproval.NONE))
+                .isEqualTo("Only an owner of payments or a platform admin may let endpoint changes through without "
+                        + "approval");
+        assertThat(ApprovalPolicyChanges.changeApprovalRefusal(OWNER, TEAM, "payments", ApprovalPolicy.PROVIDER,
+                ChangeApproval.SAME_AS_REQUESTS, ChangeApproval.NONE)).isNull();
+        assertThat(ApprovalPolicyChanges.changeApprovalRefusal(OWNER, TEAM, "payments", ApprovalPolicy.ADMIN,
+                ChangeApproval.SAME_AS_REQUESTS, ChangeApproval.NONE)).startsWith("Only a platform admin");
+        assertThat(ApprovalPolicyChanges.changeApprovalRefusal(ADMIN, TEAM, "payments", ApprovalPolicy.ADMIN,
+                ChangeApproval.SAME_AS_REQUESTS, ChangeApproval.NONE)).isNull();
+    }
+
+    @Test
+    void changesWaitOnlyWhenTheServiceAsksAndItsRequestsAreNotApprovedAtOnce() {
+        assertThat(ChangeApproval.SAME_AS_REQUESTS.changesWait(ApprovalPolicy.PROVIDER)).isTrue();
+        assertThat(ChangeApproval.SAME_AS_REQUESTS.changesWait(ApprovalPolicy.ADMIN)).isTrue();
+        assertThat(ChangeApproval.SAME_AS_REQUESTS.changesWait(ApprovalPolicy.AUTO)).isFalse();
+        assertThat(ChangeApproval.NONE.changesWait(ApprovalPolicy.ADMIN)).isFalse();
     }
 
     private static Caller caller(boolean admin, MembershipRole role) {

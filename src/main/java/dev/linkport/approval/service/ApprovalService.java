@@ -273,7 +273,7 @@ public class ApprovalService {
     }
 
     /** A reason is free text: line breaks allowed, other control characters not, at most {@value #MAX_REASON} characters. */
-    private static void checkLength(String reason) {
+    static void checkLength(String reason) {
         TextRules.checkFreeText("reason", reason, MAX_REASON);
     }
 
@@ -292,7 +292,7 @@ public class ApprovalService {
     }
 
     /** The listings whose requests the caller decides; {@code null} for all (admins). */
-    private Collection<UUID> decidable(Caller caller) {
+    Collection<UUID> decidable(Caller caller) {
         return caller.admin() ? null : listings.decidedByTheirTeam(caller.teamIds());
     }
 
@@ -332,7 +332,7 @@ public class ApprovalService {
     }
 
     /** Platform admins decide every request; the owning team decides those of its services with the PROVIDER policy. */
-    private static boolean mayDecide(ListingRef listing, Caller caller) {
+    static boolean mayDecide(ListingRef listing, Caller caller) {
         return caller.admin()
                 || listing.approvalPolicy() == ApprovalPolicy.PROVIDER && caller.isMemberOf(listing.ownerTeamId());
     }

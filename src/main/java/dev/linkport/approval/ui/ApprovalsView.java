@@ -28,6 +28,7 @@ import com.vaadin.flow.router.Route;
 import dev.linkport.approval.service.ApprovalService;
 import dev.linkport.approval.service.ApprovalService.BulkOutcome;
 import dev.linkport.approval.service.ApprovalService.PendingDecision;
+import dev.linkport.approval.service.EndpointChangeApprovals;
 import dev.linkport.consumer.service.EndpointRequestRow;
 import dev.linkport.consumer.service.FilterChoice;
 import dev.linkport.consumer.service.RequestFilterChoices;
@@ -58,7 +59,8 @@ import java.util.stream.Collectors;
  * first, filtered by service, requesting team, words (account, requester, VPC) and how long they
  * have waited: approve or reject one, or several at once. Refreshes by itself as requests to the
  * services the user decides come in or are decided by someone else. Opened at one request
- * ({@code approvals/<id>}, the link in notifications), it shows that request's service and selects it.
+ * ({@code approvals/<id>}, the link in notifications), it shows that request's service and selects it. Below,
+ * changes of endpoints waiting for the user's decision ({@link ChangeDecisions}), when there are any.
  */
 @Route("approvals/:id?")
 @PageTitle("Approvals · Linkport")
@@ -80,6 +82,7 @@ public class ApprovalsView extends VerticalLayout implements BeforeEnterObserver
     }
 
     private final ApprovalService approvals;
+    private final EndpointChangeApprovals changeApprovals;
     private final UserService users;
     private final LiveUpdates updates;
     private final Clock clock;
@@ -95,9 +98,12 @@ public class ApprovalsView extends VerticalLayout implements BeforeEnterObserver
     private boolean built;
     private RequestFilterChoices offered;
     private boolean offering;
+    private ChangeDecisions changes;
 
-    public ApprovalsView(ApprovalService approvals, UserService users, LiveUpdates updates, Clock clock) {
+    public ApprovalsView(ApprovalService approvals, EndpointChangeApprovals changeApprovals, UserService users,
+                         LiveUpdates updates, Clock clock) {
         this.approvals = approvals;
+        this.changeApprovals = changeApprovals;
         this.users = users;
         this.updates = updates;
         this.clock = clock;
@@ -195,7 +201,8 @@ public class ApprovalsView extends VerticalLayout implements BeforeEnterObserver
                 "Requests for services with the PROVIDER policy (decided by the providing team) or the ADMIN policy "
                         + "(decided by platform admins) appear here, with requester, target VPC and justification. "
                         + "This page updates by itself."));
-        add(empty, filters, grid);
+        changes = new ChangeDecisions(changeApprovals, this::refresh);
+        add(empty, filters, grid, changes);
         setFlexGrow(1, grid);
         showEmptyOrGrid();
         // only changes to requests the user decides, at most one refresh a second however many there are
@@ -330,11 +337,15 @@ public class ApprovalsView extends VerticalLayout implements BeforeEnterObserver
     private void refresh() {
         grid.getDataProvider().refreshAll();
         showEmptyOrGrid();
+        if (changes != null) {
+            changes.refresh();
+        }
     }
 
     private void showEmptyOrGrid() {
         boolean none = approvals.countPending() == 0;
-        empty.setVisible(none);
+        // the empty state says nothing waits: not while endpoint changes do
+        empty.setVisible(none && (changes == null || changeApprovals.countPending() == 0));
         filters.setVisible(!none);
         grid.setVisible(!none);
         if (!none) {

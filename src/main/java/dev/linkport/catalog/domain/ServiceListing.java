@@ -2,6 +2,7 @@ package dev.linkport.catalog.domain;
 
 import dev.linkport.catalog.ApprovalPolicy;
 import dev.linkport.catalog.ListingState;
+import dev.linkport.catalog.ChangeApproval;
 import dev.linkport.catalog.PrincipalMode;
 import dev.linkport.catalog.Visibility;
 import dev.linkport.platform.TagsConverter;
@@ -83,6 +84,10 @@ public class ServiceListing {
     @Enumerated(EnumType.STRING)
     @Column(name = "principal_mode", nullable = false)
     private PrincipalMode principalMode = PrincipalMode.ACCOUNT;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "change_approval", nullable = false)
+    private ChangeApproval changeApproval = ChangeApproval.NONE;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -200,6 +205,7 @@ public class ServiceListing {
     public Long getVersion() { return version; }
 
     public PrincipalMode getPrincipalMode() { return principalMode; }
+    public ChangeApproval getChangeApproval() { return changeApproval; }
     public Set<String> getLoadBalancerArns() { return loadBalancerArns; }
     public Set<String> getSupportedRegions() { return supportedRegions; }
 
@@ -366,6 +372,14 @@ public class ServiceListing {
     public void allowOnApproval(PrincipalMode mode, Instant now) {
         if (mode != null && mode != principalMode) {
             this.principalMode = mode;
+            this.updatedAt = now;
+        }
+    }
+
+    /** Whether changes to the service's endpoints wait for approval from now on ({@code null}: as it is). */
+    public void approveChanges(ChangeApproval setting, Instant now) {
+        if (setting != null && setting != changeApproval) {
+            this.changeApproval = setting;
             this.updatedAt = now;
         }
     }

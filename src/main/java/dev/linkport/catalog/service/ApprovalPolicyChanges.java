@@ -1,6 +1,7 @@
 package dev.linkport.catalog.service;
 
 import dev.linkport.catalog.ApprovalPolicy;
+import dev.linkport.catalog.ChangeApproval;
 import dev.linkport.catalog.PrincipalMode;
 import dev.linkport.identity.service.Caller;
 import java.util.EnumSet;
@@ -13,7 +14,8 @@ import java.util.UUID;
  * lowering it needs an owner of the service's team or a platform admin, and lowering it from {@code ADMIN}
  * a platform admin: an admin-decided service was made so by someone an owner cannot overrule. Widening what
  * approval allows in AWS ({@code ROLE} → {@code ACCOUNT}: one role → the whole account) weakens a service the
- * same way and needs an owner or an admin too.
+ * same way and needs an owner or an admin too, and so does letting endpoint changes through without approval
+ * ({@code SAME_AS_REQUESTS} → {@code NONE}); for a service decided by admins, a platform admin.
  */
 public final class ApprovalPolicyChanges {
 
@@ -71,6 +73,40 @@ public final class ApprovalPolicyChanges {
         for (PrincipalMode m : PrincipalMode.values()) {
             if (principalModeRefusal(caller, ownerTeamId, "", current, m) == null) {
                 choices.add(m);
+            }
+        }
+        return choices;
+    }
+
+    /**
+     * Why the caller may not move whether endpoint changes of a service owned by the team need approval from
+     * {@code from} to {@code to}, or {@code null} when they may: raising is anyone's who manages the service,
+     * lowering an owner's or an admin's, and for a service whose requests admins decide ({@code policy} ADMIN)
+     * an admin's.
+     */
+    public static String changeApprovalRefusal(Caller caller, UUID ownerTeamId, String ownerTeamName,
+                                               ApprovalPolicy policy, ChangeApproval from, ChangeApproval to) {
+        if (to == null || from == null || !to.weakerThan(from) || caller.admin()) {
+            return null;
+        }
+        if (policy == ApprovalPolicy.ADMIN) {
+            return "Only a platform admin may let endpoint changes of a service decided by admins through without "
+                    + "approval";
+        }
+        if (!caller.isOwnerOf(ownerTeamId)) {
+            return "Only an owner of " + ownerTeamName + " or a platform admin may let endpoint changes through "
+                    + "without approval";
+        }
+        return null;
+    }
+
+    /** The change approval settings the caller may choose for a service with the policy whose setting is {@code current}. */
+    public static Set<ChangeApproval> changeApprovalChoices(Caller caller, UUID ownerTeamId, ApprovalPolicy policy,
+                                                            ChangeApproval current) {
+        Set<ChangeApproval> choices = EnumSet.noneOf(ChangeApproval.class);
+        for (ChangeApproval c : ChangeApproval.values()) {
+            if (changeApprovalRefusal(caller, ownerTeamId, "", policy, current, c) == null) {
+                choices.add(c);
             }
         }
         return choices;

@@ -2,6 +2,7 @@ package dev.linkport.catalog.service;
 
 import dev.linkport.aws.IpAddressType;
 import dev.linkport.catalog.ApprovalPolicy;
+import dev.linkport.catalog.ChangeApproval;
 import dev.linkport.catalog.PrincipalMode;
 import dev.linkport.catalog.Visibility;
 import dev.linkport.platform.AwsIds;
@@ -21,6 +22,7 @@ import java.util.UUID;
  * @param principalMode what approving a request lets connect in AWS from now on ({@code null}: as it is)
  * @param supportedIpAddressTypes IPv4, IPv6 or both ({@code null}: as they are); applied in AWS in the background,
  *                      where IPv6 needs dual-stack load balancers
+ * @param changeApproval whether changes to the service's endpoints wait for approval ({@code null}: as it is)
  */
 public record EditServiceCommand(
         @NotNull UUID serviceId, Long version,
@@ -43,15 +45,36 @@ public record EditServiceCommand(
             @Pattern(regexp = AwsIds.REGION, message = AwsIds.REGION_MESSAGE) String> supportedRegions,
         PrincipalMode principalMode,
         @Size(max = 2, message = PublishServiceCommand.IP_TYPES_MESSAGE)
-        Set<@NotNull(message = PublishServiceCommand.IP_TYPES_MESSAGE) IpAddressType> supportedIpAddressTypes) {
+        Set<@NotNull(message = PublishServiceCommand.IP_TYPES_MESSAGE) IpAddressType> supportedIpAddressTypes,
+        ChangeApproval changeApproval) {
+
+    /** An edit that keeps whether endpoint changes need approval as it is. */
+    public EditServiceCommand(UUID serviceId, Long version, String description, Set<String> tags,
+                              String documentationUrl, String supportContact, String ports,
+                              ApprovalPolicy approvalPolicy, Visibility visibility, Set<String> visibleTeams,
+                              Boolean acceptanceRequired, Set<String> supportedRegions, PrincipalMode principalMode,
+                              Set<IpAddressType> supportedIpAddressTypes) {
+        this(serviceId, version, description, tags, documentationUrl, supportContact, ports, approvalPolicy, visibility,
+                visibleTeams, acceptanceRequired, supportedRegions, principalMode, supportedIpAddressTypes, null);
+    }
 
     /** An edit that keeps the supported IP address types as they are. */
     public EditServiceCommand(UUID serviceId, Long version, String description, Set<String> tags,
                               String documentationUrl, String supportContact, String ports,
                               ApprovalPolicy approvalPolicy, Visibility visibility, Set<String> visibleTeams,
+                              Boolean acceptanceRequired, Set<String> supportedRegions, PrincipalMode principalMode,
+                              ChangeApproval changeApproval) {
+        this(serviceId, version, description, tags, documentationUrl, supportContact, ports, approvalPolicy, visibility,
+                visibleTeams, acceptanceRequired, supportedRegions, principalMode, null, changeApproval);
+    }
+
+    /** An edit that keeps the supported IP address types and whether endpoint changes need approval as they are. */
+    public EditServiceCommand(UUID serviceId, Long version, String description, Set<String> tags,
+                              String documentationUrl, String supportContact, String ports,
+                              ApprovalPolicy approvalPolicy, Visibility visibility, Set<String> visibleTeams,
                               Boolean acceptanceRequired, Set<String> supportedRegions, PrincipalMode principalMode) {
         this(serviceId, version, description, tags, documentationUrl, supportContact, ports, approvalPolicy, visibility,
-                visibleTeams, acceptanceRequired, supportedRegions, principalMode, null);
+                visibleTeams, acceptanceRequired, supportedRegions, principalMode, null, null);
     }
 
     /** An edit that keeps what approval allows as it is. */
@@ -60,6 +83,6 @@ public record EditServiceCommand(
                               ApprovalPolicy approvalPolicy, Visibility visibility, Set<String> visibleTeams,
                               Boolean acceptanceRequired, Set<String> supportedRegions) {
         this(serviceId, version, description, tags, documentationUrl, supportContact, ports, approvalPolicy, visibility,
-                visibleTeams, acceptanceRequired, supportedRegions, null, null);
+                visibleTeams, acceptanceRequired, supportedRegions, (PrincipalMode) null);
     }
 }

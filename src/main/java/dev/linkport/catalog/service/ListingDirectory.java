@@ -174,6 +174,6 @@ public class ListingDirectory {
         return new ListingRef(l.getId(), l.getName(), l.getOwnerTeamId(), l.getOwnerTeamName(), l.getState(),
                 l.getApprovalPolicy(), l.getProviderAccountId(), l.getRegion(), l.getSupportedRegions(),
                 l.getAwsServiceId(), l.getAwsServiceName(), l.getAvailabilityZoneIds(), l.isPrivateDnsVerified(),
-                l.getPrincipalMode(), l.getSupportedIpAddressTypes());
+                l.getPrincipalMode(), l.getSupportedIpAddressTypes(), l.getChangeApproval());
     }
 }

@@ -3,6 +3,7 @@ package dev.linkport.catalog.service;
 import dev.linkport.audit.service.AuditLog;
 import dev.linkport.aws.IpAddressType;
 import dev.linkport.catalog.ApprovalPolicy;
+import dev.linkport.catalog.ChangeApproval;
 import dev.linkport.catalog.ListingState;
 import dev.linkport.catalog.Visibility;
 import dev.linkport.catalog.domain.ListingAudit;
@@ -82,9 +83,11 @@ public class ServiceEditService {
      * Acceptance and supported regions are applied in AWS by the ModifyService job. A change of the
      * approval policy is audited on its own line with the old and new policy. A new principal mode
      * applies to requests provisioned from now on; principals allowed before stay until their endpoints go.
+     * Whether endpoint changes need approval applies to changes asked for from now on; a change of the setting is
+     * audited on its own line.
      *
-     * @throws ForbiddenException when the edit lowers the approval policy or widens what approval allows and the
-     *                            caller may not ({@link ApprovalPolicyChanges}); the refusal is audited
+     * @throws ForbiddenException when the edit lowers the approval policy or the change approval, or widens what
+     *                            approval allows, and the caller may not ({@link ApprovalPolicyChanges}); the refusal is audited
      */
     public ServiceSettings edit(EditServiceCommand command) {
         validation.check(command);
@@ -111,6 +114,14 @@ public class ServiceEditService {
                     .change(l.getPrincipalMode().name(), command.principalMode().name()).because(widening));
             throw new ForbiddenException(widening);
         }
+        ChangeApproval changeApprovalBefore = l.getChangeApproval();
+        String unguarded = ApprovalPolicyChanges.changeApprovalRefusal(caller, l.getOwnerTeamId(),
+                l.getOwnerTeamName(), policyBefore, changeApprovalBefore, command.changeApproval());
+        if (unguarded != null) {
+            audit.recordRefused(ListingAudit.entry("SERVICE_CHANGE_APPROVAL_CHANGE_REFUSED", l)
+                    .change(changeApprovalBefore.name(), command.changeApproval().name()).because(unguarded));
+            throw new ForbiddenException(unguarded);
+        }
         String before = summary(l);
         l.describe(pick(command.description(), l.getDescription()),
                 pick(command.documentationUrl(), l.getDocumentationUrl()),
@@ -125,6 +136,7 @@ public class ServiceEditService {
         l.govern(command.approvalPolicy() == null ? l.getApprovalPolicy() : command.approvalPolicy(), visibility,
                 visibility == Visibility.SELECTED_TEAMS ? visibleTeams : Set.of(), clock.instant());
         l.allowOnApproval(command.principalMode(), clock.instant());
+        l.approveChanges(command.changeApproval(), clock.instant());
         boolean acceptance = command.acceptanceRequired() == null ? l.isAcceptanceRequired()
                 : command.acceptanceRequired();
         Set<String> regions = command.supportedRegions() == null ? new TreeSet<>(l.getSupportedRegions())
@@ -158,6 +170,11 @@ public class ServiceEditService {
             audit.record(ListingAudit.entry("SERVICE_APPROVAL_POLICY_CHANGED", l)
                     .change(policyBefore.name(), l.getApprovalPolicy().name())
                     .because(l.getApprovalPolicy().weakerThan(policyBefore) ? "lowered" : "raised"));
+        }
+        if (l.getChangeApproval() != changeApprovalBefore) {
+            audit.record(ListingAudit.entry("SERVICE_CHANGE_APPROVAL_CHANGED", l)
+                    .change(changeApprovalBefore.name(), l.getChangeApproval().name())
+                    .because(l.getChangeApproval().weakerThan(changeApprovalBefore) ? "lowered" : "raised"));
         }
         events.publishEvent(new Changed(Topic.SERVICE_LISTING, l.getId()));
         return settings(l, caller);
@@ -216,7 +233,10 @@ public class ServiceEditService {
                 ApprovalPolicyChanges.choices(caller, l.getOwnerTeamId(), l.getApprovalPolicy()),
                 l.getPrincipalMode(),
                 ApprovalPolicyChanges.principalModeChoices(caller, l.getOwnerTeamId(), l.getPrincipalMode()),
-                l.getSupportedIpAddressTypes());
+                l.getSupportedIpAddressTypes(),
+
+                l.getChangeApproval(), ApprovalPolicyChanges.changeApprovalChoices(caller, l.getOwnerTeamId(),
+                        l.getApprovalPolicy(), l.getChangeApproval()));
     }
 
     private static String pick(String value, String current) {

@@ -17,7 +17,8 @@ import java.util.UUID;
 /**
  * A change a consumer asked for to an available endpoint (ModifyVpcEndpoint): the subnets, security groups and
  * private DNS setting it should have afterwards ({@code null}: keep what it has). Applied by the worker; at most one
- * change of an endpoint is {@link ChangeState#APPLYING} at a time.
+ * change of an endpoint is open ({@link ChangeState#open()}) at a time. When the service asks for it, a change first
+ * waits for approval ({@link ChangeState#AWAITING_APPROVAL}) and is then approved (applied) or rejected.
  */
 @Entity
 @Table(name = "endpoint_change")
@@ -59,6 +60,18 @@ public class EndpointChange {
     @Column(name = "finished_at")
     private Instant finishedAt;
 
+    @Column(name = "decided_by_id")
+    private UUID decidedById;
+
+    @Column(name = "decided_by")
+    private String decidedBy;
+
+    @Column(name = "decided_at")
+    private Instant decidedAt;
+
+    @Column(name = "decision_reason")
+    private String decisionReason;
+
     @Version
     private Long version;
 
@@ -80,6 +93,16 @@ public class EndpointChange {
         this.createdAt = now;
     }
 
+    /** A change that waits for approval before the worker applies it ({@code awaitsApproval}), or is applied at once. */
+    public EndpointChange(UUID requestId, UUID requestedById, String requestedBy, Collection<String> subnetIds,
+                          Collection<String> securityGroupIds, Boolean privateDnsEnabled, String summary,
+                          Instant now, boolean awaitsApproval) {
+        this(requestId, requestedById, requestedBy, subnetIds, securityGroupIds, privateDnsEnabled, summary, now);
+        if (awaitsApproval) {
+            this.state = ChangeState.AWAITING_APPROVAL;
+        }
+    }
+
     public UUID getId() { return id; }
     public UUID getRequestId() { return requestId; }
     public UUID getRequestedById() { return requestedById; }
@@ -95,6 +118,34 @@ public class EndpointChange {
     public String getOutcome() { return outcome; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getFinishedAt() { return finishedAt; }
+    public UUID getDecidedById() { return decidedById; }
+    public String getDecidedBy() { return decidedBy; }
+    public Instant getDecidedAt() { return decidedAt; }
+    public String getDecisionReason() { return decisionReason; }
+
+    /** Approved by someone who decides the service's requests: the worker applies it now. */
+    public void approved(UUID deciderId, String decider, String reason, Instant now) {
+        decided(deciderId, decider, reason, now);
+        this.state = ChangeState.APPLYING;
+    }
+
+    /** Rejected by someone who decides the service's requests, for the reason given: nothing changes in AWS. */
+    public void rejected(UUID deciderId, String decider, String reason, Instant now) {
+        decided(deciderId, decider, reason, now);
+        this.state = ChangeState.REJECTED;
+        this.outcome = reason;
+        this.finishedAt = now;
+    }
+
+    private void decided(UUID deciderId, String decider, String reason, Instant now) {
+        if (state != ChangeState.AWAITING_APPROVAL) {
+            throw new IllegalStateException("Change " + id + " does not wait for a decision; it is " + state);
+        }
+        this.decidedById = deciderId;
+        this.decidedBy = decider;
+        this.decidedAt = now;
+        this.decisionReason = reason;
+    }
 
     /** AWS holds what was wanted. */
     public void done(String outcome, Instant now) {

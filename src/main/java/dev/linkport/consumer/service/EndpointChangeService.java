@@ -42,7 +42,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Changes of available endpoints (ModifyVpcEndpoint): their subnets, security groups and private DNS setting.
  * Members of the endpoint's team (and platform admins) change it; the choice is checked against the consumer's
  * account in AWS with the rules of a request; the worker applies it ({@code modify-endpoint}), one change of an
- * endpoint at a time. Changes need no new approval: a service has no setting that asks for one.
+ * endpoint at a time. When the service says changes need approval ({@link ListingRef#changesWaitForApproval()}), a
+ * change waits for the people who decide its requests ({@link EndpointChangeDecisions}) before the worker applies it.
  */
 @Service
 public class EndpointChangeService {
@@ -82,12 +83,12 @@ public class EndpointChangeService {
 
     /**
      * Asks for a change of the endpoint: checked (fields, then the subnets and groups in the consumer's account in
-     * AWS), put on the request's timeline and in the audit log, and applied by the worker. Only an AVAILABLE endpoint
-     * with no change being applied can be changed.
+     * AWS), put on the request's timeline and in the audit log, and applied by the worker — or, when the service asks
+     * for it, kept waiting for approval. Only an AVAILABLE endpoint with no open change can be changed.
      *
      * @throws InvalidInputException field by field, when the change breaks a rule or changes nothing
      * @throws ForbiddenException    when the caller is not a member of the endpoint's team (nor an admin)
-     * @throws ConflictException     when the endpoint is not AVAILABLE or a change is being applied
+     * @throws ConflictException     when the endpoint is not AVAILABLE or a change waits or is being applied
      */
     public EndpointChangeDetails change(UUID requestId, ChangeEndpoint command) {
         validation.check(command);
@@ -106,11 +107,16 @@ public class EndpointChangeService {
                 throw InvalidInputException.of("subnetIds", "Nothing to change: the endpoint already has these "
                         + "subnets, security groups and private DNS setting");
             }
+            ListingRef listing = listings.get(request.getListingId());
+            boolean waits = listing.changesWaitForApproval();
             EndpointChange change = changes.saveAndFlush(new EndpointChange(request.getId(), caller.userId(),
-                    caller.username(), subnets, groups, privateDns, summary, clock.instant()));
+                    caller.username(), subnets, groups, privateDns, summary, clock.instant(), waits));
             lifecycle.note(request, "REQUEST_CHANGE_REQUESTED", null, summary,
-                    "Change requested by " + caller.username() + ": " + summary);
-            jobs.schedule(ConsumerJobs.MODIFY_ENDPOINT, change.getId());
+                    "Change requested by " + caller.username() + ": " + summary
+                            + (waits ? " (waits for approval, like requests for " + listing.name() + ")" : ""));
+            if (!waits) {
+                jobs.schedule(ConsumerJobs.MODIFY_ENDPOINT, change.getId());
+            }
             return EndpointChangeDetails.of(change);
         });
     }
@@ -179,8 +185,12 @@ public class EndpointChangeService {
         if (request.getState() != EndpointState.AVAILABLE) {
             return "Only an available endpoint can be changed; this one is " + request.getState();
         }
-        if (changes.findFirstByRequestIdAndState(request.getId(), ChangeState.APPLYING).isPresent()) {
-            return "A change of this endpoint is being applied; change it again once that is done";
+        EndpointChange open = changes.findFirstByRequestIdAndStateIn(request.getId(),
+                List.of(ChangeState.APPLYING, ChangeState.AWAITING_APPROVAL)).orElse(null);
+        if (open != null) {
+            return open.getState() == ChangeState.APPLYING
+                    ? "A change of this endpoint is being applied; change it again once that is done"
+                    : "A change of this endpoint waits for approval; change it again once it is decided";
         }
         return null;
     }

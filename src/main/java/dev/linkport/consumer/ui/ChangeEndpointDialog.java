@@ -156,7 +156,8 @@ class ChangeEndpointDialog extends Dialog {
         saving.setVisible(true);
         // the service reads the subnets and groups in AWS: not on the UI thread
         background.run(UI.getCurrent(), () -> changes.change(options.requestId(), command), asked -> {
-            Notifications.success("Changing the endpoint: " + asked.summary());
+            Notifications.success((asked.awaitingApproval() ? "Waiting for approval: " : "Changing the endpoint: ")
+                    + asked.summary());
             close();
             onAsked.accept(asked);
         }, e -> {

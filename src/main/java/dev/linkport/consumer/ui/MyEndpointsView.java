@@ -373,13 +373,29 @@ public class MyEndpointsView extends VerticalLayout implements BeforeEnterObserv
         detail.add(timeline);
     }
 
-    /** The latest change of the endpoint: progress while the worker applies it, or why it failed. */
+    /**
+     * The latest change of the endpoint: waiting for approval, progress while the worker applies it, or why it failed
+     * or was rejected.
+     */
     private void showLatestChange(List<EndpointChangeDetails> all) {
         if (all.isEmpty()) {
             return;
         }
         EndpointChangeDetails latest = all.getFirst();
-        if (latest.applying()) {
+        if (latest.awaitingApproval()) {
+            Span text = new Span("Change waiting for approval: " + latest.summary()
+                    + ". The people who decide requests for this service approve or reject it.");
+            text.setId("endpoint-change-waiting");
+            text.addClassName("change-waiting");
+            detail.add(text);
+        } else if (latest.state() == ChangeState.REJECTED) {
+            Div rejected = new Div();
+            rejected.setId("endpoint-change-rejected");
+            rejected.addClassName("failure-reason");
+            rejected.setText("The last change (" + latest.summary() + ") was rejected by " + latest.decidedBy() + ": "
+                    + latest.decisionReason());
+            detail.add(rejected);
+        } else if (latest.applying()) {
             Span text = new Span("Changing the endpoint in AWS: " + latest.summary() + "…");
             text.setId("endpoint-change-progress");
             ProgressBar progress = new ProgressBar();

@@ -27,6 +27,7 @@ import com.vaadin.flow.router.Route;
 import dev.linkport.aws.IpAddressType;
 import dev.linkport.catalog.ApprovalPolicy;
 import dev.linkport.catalog.ListingState;
+import dev.linkport.catalog.ChangeApproval;
 import dev.linkport.catalog.PrincipalMode;
 import dev.linkport.catalog.Visibility;
 import dev.linkport.aws.AvailabilityZone;
@@ -86,6 +87,11 @@ public class ServiceSettingsView extends VerticalLayout implements BeforeEnterOb
             + "removes a principal it added once the last endpoint that needed it is deleted. Applies to endpoints "
             + "provisioned from now on.";
 
+    /** What the change approval setting means. */
+    static final String CHANGE_APPROVAL_HELP = "Consumers may change an available endpoint's subnets, security groups "
+            + "and private DNS. With approval, a change waits on the approvals page for whoever decides this "
+            + "service's requests; with the policy \"Nobody\" it is applied at once either way.";
+
     private final ServiceEditService settings;
     private final ServiceRetirement retirement;
     private final Background background;
@@ -102,6 +108,7 @@ public class ServiceSettingsView extends VerticalLayout implements BeforeEnterOb
     private final MultiSelectComboBox<String> supportedRegions = new MultiSelectComboBox<>("Supported regions (AWS)");
     private final CheckboxGroup<IpAddressType> ipAddressTypes = new CheckboxGroup<>("IP address types (AWS)");
     private final RadioButtonGroup<PrincipalMode> principalMode = new RadioButtonGroup<>("Approval allows (AWS)");
+    private final RadioButtonGroup<ChangeApproval> changeApproval = new RadioButtonGroup<>("Endpoint changes");
     private final FormErrors errors = new FormErrors();
     private final Div dependents = new Div();
     private final ListingService listings;
@@ -176,13 +183,20 @@ public class ServiceSettingsView extends VerticalLayout implements BeforeEnterOb
             case ROLE -> "One IAM role of the consumer's account";
         });
         principalMode.setHelperText(PRINCIPAL_MODE_HELP);
+        changeApproval.setId("edit-change-approval");
+        changeApproval.setItems(ChangeApproval.values());
+        changeApproval.setItemLabelGenerator(c -> switch (c) {
+            case NONE -> "Applied at once";
+            case SAME_AS_REQUESTS -> "Need approval, like requests";
+        });
+        changeApproval.setHelperText(CHANGE_APPROVAL_HELP);
         errors.live(validation, EditServiceCommand.class, "description", description)
                 .live(validation, EditServiceCommand.class, "tags", tags)
                 .live(validation, EditServiceCommand.class, "documentationUrl", documentationUrl)
                 .live(validation, EditServiceCommand.class, "supportContact", supportContact)
                 .live(validation, EditServiceCommand.class, "ports", ports).field("visibleTeams", visibleTeams)
                 .field("supportedRegions", supportedRegions).field("principalMode", principalMode)
-                .field("supportedIpAddressTypes", ipAddressTypes);
+                .field("supportedIpAddressTypes", ipAddressTypes).field("changeApproval", changeApproval);
         dependents.setId("dependents");
         dependents.addClassName("dependents");
     }
@@ -212,8 +226,9 @@ public class ServiceSettingsView extends VerticalLayout implements BeforeEnterOb
         fill(s);
         FormLayout form = new FormLayout(description, descriptionPreview, tags, documentationUrl, supportContact, ports,
                 approvalPolicy, visibility, visibleTeams, acceptanceRequired, supportedRegions, ipAddressTypes,
-                principalMode);
+                principalMode, changeApproval);
         form.setColspan(description, 2);
+        form.setColspan(changeApproval, 2);
         form.setColspan(principalMode, 2);
         form.setColspan(descriptionPreview, 2);
         form.addClassName("settings-form");
@@ -388,6 +403,14 @@ public class ServiceSettingsView extends VerticalLayout implements BeforeEnterOb
         principalMode.setHelperText(s.principalModeChoices().size() == PrincipalMode.values().length
                 ? PRINCIPAL_MODE_HELP
                 : PRINCIPAL_MODE_HELP + " Only an owner of the team or a platform admin may widen it to the account.");
+        changeApproval.setValue(s.changeApproval());
+        // letting changes through without approval needs a team owner (ADMIN policy: an admin); say so up front
+        changeApproval.setItemEnabledProvider(s.changeApprovalChoices()::contains);
+        changeApproval.setHelperText(s.changeApprovalChoices().size() == ChangeApproval.values().length
+                ? CHANGE_APPROVAL_HELP
+                : CHANGE_APPROVAL_HELP + (s.approvalPolicy() == ApprovalPolicy.ADMIN
+                ? " Only a platform admin may let changes through without approval."
+                : " Only an owner of the team or a platform admin may let changes through without approval."));
     }
 
     private void save() {
@@ -397,7 +420,7 @@ public class ServiceSettingsView extends VerticalLayout implements BeforeEnterOb
                     tags.getValue(), documentationUrl.getValue(), supportContact.getValue(), ports.getValue(),
                     approvalPolicy.getValue(), visibility.getValue(), visibleTeams.getValue(),
                     acceptanceRequired.getValue(), supportedRegions.getValue(), principalMode.getValue(),
-                    ipAddressTypes.getValue()));
+                    ipAddressTypes.getValue(), changeApproval.getValue()));
             fill(current);
             Notifications.success("Saved " + current.name());
         } catch (InvalidInputException e) {
