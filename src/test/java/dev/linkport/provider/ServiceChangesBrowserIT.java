@@ -52,13 +52,13 @@ class ServiceChangesBrowserIT extends BrowserTest {
         String zone = lost.iterator().next();
         String name = "ui-" + UUID.randomUUID().toString().substring(0, 8) + ".payments.example.com";
         users.run("alice", () -> privateDns.setPrivateDns(new PrivateDnsCommand(service.id(), name)));
-        await().atMost(Duration.ofSeconds(30)).until(
+        await().atMost(Duration.ofSeconds(120)).until(
                 () -> users.as("alice", () -> privateDns.privateDns(service.id())).txtRecordName() != null);
         users.run("alice", () -> {
             privateDns.publishTxtRecordInSandbox(service.id());
             privateDns.verifyPrivateDns(service.id());
         });
-        await().atMost(Duration.ofSeconds(30)).until(
+        await().atMost(Duration.ofSeconds(120)).until(
                 () -> users.as("alice", () -> privateDns.privateDns(service.id())).verified());
         sandbox.control().privateDnsState(service.serviceId(), "failed");
         reconciler.reconcile();

@@ -89,7 +89,7 @@ class ServiceChangesIT {
         EndpointService inAws = awaitInAws(service.serviceId(), s -> s.networkLoadBalancerArns().contains(added));
         assertThat(inAws.networkLoadBalancerArns()).containsExactlyInAnyOrder(added, service.loadBalancerArns().getFirst());
         assertThat(inAws.availabilityZones().stream().map(AvailabilityZone::id)).containsExactlyInAnyOrderElementsOf(allZones);
-        await().atMost(Duration.ofSeconds(10)).until(
+        await().atMost(Duration.ofSeconds(60)).until(
                 () -> users.as("alice", () -> listings.detail(service.id())).availabilityZoneIds(), allZones::equals);
         assertThat(auditActions(service.id())).contains("SERVICE_LOAD_BALANCERS_CHANGED", "SERVICE_MODIFIED");
 
@@ -156,7 +156,7 @@ class ServiceChangesIT {
         EndpointService inAws = awaitInAws(service.serviceId(), s -> !s.networkLoadBalancerArns().contains(ledger));
         assertThat(inAws.networkLoadBalancerArns()).containsExactly(narrower);
         assertThat(inAws.availabilityZones().stream().map(AvailabilityZone::id)).doesNotContain(zone);
-        await().atMost(Duration.ofSeconds(10)).until(
+        await().atMost(Duration.ofSeconds(60)).until(
                 () -> users.as("alice", () -> listings.detail(service.id())).availabilityZoneIds(), z -> !z.contains(zone));
         assertThat(jdbc.sql("select reason from audit_event where action = 'SERVICE_LOAD_BALANCERS_CHANGED'"
                         + " and target_id = ? order by id desc limit 1").param(service.id().toString())
@@ -186,11 +186,11 @@ class ServiceChangesIT {
         ServiceDetail service = loop.publishedService(ApprovalPolicy.AUTO, "payments-api");
         String name = "lost-" + UUID.randomUUID().toString().substring(0, 8) + ".payments.example.com";
         users.run("alice", () -> privateDns.setPrivateDns(new PrivateDnsCommand(service.id(), name)));
-        await().atMost(Duration.ofSeconds(30)).until(
+        await().atMost(Duration.ofSeconds(120)).until(
                 () -> users.as("alice", () -> privateDns.privateDns(service.id())).txtRecordName() != null);
         users.run("alice", () -> privateDns.publishTxtRecordInSandbox(service.id()));
         users.run("alice", () -> privateDns.verifyPrivateDns(service.id()));
-        await().atMost(Duration.ofSeconds(30)).until(
+        await().atMost(Duration.ofSeconds(120)).until(
                 () -> users.as("alice", () -> privateDns.privateDns(service.id())).verified());
         assertThat(users.as("alice", () -> listings.detail(service.id())).privateDnsWarning()).isNull();
 
@@ -203,7 +203,7 @@ class ServiceChangesIT {
         assertThat(users.as("alice", () -> privateDns.privateDns(service.id())).warning()).contains(name);
         assertThat(users.as("alice", () -> listings.owned(0, 10_000)).stream()
                 .filter(s -> s.id().equals(service.id())).findFirst().orElseThrow().warning()).contains(name);
-        await().atMost(Duration.ofSeconds(10)).until(() -> lostNotifications(service).size() == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> lostNotifications(service).size() == 1);
         assertThat(lostNotifications(service).getFirst()).contains(name);
         assertThat(openFinding(service)).isTrue();
 
@@ -238,7 +238,7 @@ class ServiceChangesIT {
     }
 
     private EndpointService awaitInAws(String serviceId, java.util.function.Predicate<EndpointService> done) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
                 .until(() -> gateway.describeEndpointService(PROVIDER, serviceId).orElseThrow(), done::test);
         return gateway.describeEndpointService(PROVIDER, serviceId).orElseThrow();
     }
