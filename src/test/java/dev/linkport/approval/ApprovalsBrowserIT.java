@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import dev.linkport.approval.service.ApprovalService;
 import dev.linkport.aws.NetworkLoadBalancer;
 import dev.linkport.aws.Subnet;
-import dev.linkport.aws.Vpc;
 import dev.linkport.catalog.ApprovalPolicy;
 import dev.linkport.catalog.ListingState;
 import dev.linkport.catalog.service.ListingService;
@@ -22,6 +21,7 @@ import dev.linkport.identity.service.TeamDirectory;
 import dev.linkport.identity.service.TeamService;
 import dev.linkport.identity.service.UserCommands.CreateUser;
 import dev.linkport.identity.service.UserService;
+import dev.linkport.sandbox.SandboxLifecycle;
 import dev.linkport.support.BrowserTest;
 import dev.linkport.support.Ids;
 import dev.linkport.support.LinkportIntegrationTest;
@@ -51,6 +51,7 @@ class ApprovalsBrowserIT extends BrowserTest {
     @Autowired UserService userService;
     @Autowired TeamService teamService;
     @Autowired TeamDirectory teams;
+    @Autowired SandboxLifecycle sandbox;
 
     @Test
     void aProviderRejectsOneRequestWithAReasonAndApprovesTheOthersTogether() {
@@ -171,7 +172,9 @@ class ApprovalsBrowserIT extends BrowserTest {
 
     private UUID request(ServiceDetail service, String why, String user, String account) {
         return users.as(user, () -> {
-            String vpc = resources.vpcs(account, "us-east-1").stream().map(Vpc::vpcId).findFirst().orElseThrow();
+            // each request into a VPC of its own: a second one for the service into the same VPC is refused
+            String vpc = sandbox.control().addVpc(account, "us-east-1", "approvals-" + UUID.randomUUID().toString()
+                    .substring(0, 8));
             List<String> subnets = resources.subnets(account, "us-east-1", vpc).stream()
                     .filter(s -> service.availabilityZoneIds().contains(s.availabilityZoneId()))
                     .map(Subnet::subnetId).toList();
