@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -71,7 +72,7 @@ public class PrivateDnsService {
     public PrivateDnsStatus setPrivateDns(PrivateDnsCommand command) {
         validation.check(command);
         String name = command.name().trim().toLowerCase(Locale.ROOT);
-        return tx.execute(status -> {
+        return againOnClash(() -> tx.execute(status -> {
             ServiceListing listing = directory.managed(command.serviceId(), access.caller(), WHAT);
             requireLive(listing, "change its private DNS name");
             String before = listing.getPrivateDnsName();
@@ -84,7 +85,7 @@ public class PrivateDnsService {
             audit.record(ListingAudit.entry("SERVICE_PRIVATE_DNS_SET", listing).change(before, name));
             events.publishEvent(new Changed(Topic.SERVICE_LISTING, listing.getId()));
             return status(listing);
-        });
+        }));
     }
 
     /**
@@ -94,7 +95,7 @@ public class PrivateDnsService {
      * @throws ConflictException when the service has no private DNS name or is not available
      */
     public PrivateDnsStatus removePrivateDns(UUID id) {
-        return tx.execute(status -> {
+        return againOnClash(() -> tx.execute(status -> {
             ServiceListing listing = directory.managed(id, access.caller(), WHAT);
             requireLive(listing, "remove its private DNS name");
             String before = listing.getPrivateDnsName();
@@ -107,12 +108,12 @@ public class PrivateDnsService {
             audit.record(ListingAudit.entry("SERVICE_PRIVATE_DNS_REMOVED", listing).change(before, null));
             events.publishEvent(new Changed(Topic.SERVICE_LISTING, listing.getId()));
             return status(listing);
-        });
+        }));
     }
 
     /** Asks AWS to verify the private DNS name (the VerifyPrivateDns job polls until AWS decides). */
     public PrivateDnsStatus verifyPrivateDns(UUID id) {
-        return tx.execute(status -> {
+        return againOnClash(() -> tx.execute(status -> {
             ServiceListing listing = directory.managed(id, access.caller(), WHAT);
             requireLive(listing, "verify its private DNS name");
             if (listing.getPrivateDnsName() == null) {
@@ -133,7 +134,7 @@ public class PrivateDnsService {
             audit.record(ListingAudit.entry("SERVICE_PRIVATE_DNS_VERIFY", listing).change(before, "pendingVerification"));
             events.publishEvent(new Changed(Topic.SERVICE_LISTING, listing.getId()));
             return status(listing);
-        });
+        }));
     }
 
     /** Sandbox mode only: publishes the service's TXT record in the sandbox's public DNS. */
@@ -171,6 +172,22 @@ public class PrivateDnsService {
         if (l.getState() != ListingState.AVAILABLE || l.getAwsServiceId() == null) {
             throw new ConflictException("Service " + l.getName() + " is " + l.getState()
                     + "; only an available service can " + what);
+        }
+    }
+
+    /**
+     * Runs a change the owners asked for once more when a worker job or reconciliation wrote the listing at the
+     * same moment: what they asked does not depend on what the job wrote, so there is nothing to show them.
+     */
+    private <T> T againOnClash(java.util.function.Supplier<T> change) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return change.get();
+            } catch (ObjectOptimisticLockingFailureException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
         }
     }
 }
