@@ -154,21 +154,7 @@ public final class SandboxServer implements AutoCloseable {
                 if (action == null || action.isEmpty()) {
                     throw new AwsException("MissingAction", "The request must contain the parameter Action");
                 }
-                CallerIdentity caller;
-                synchronized (world) {
-                    caller = world.caller(scope[0], region);
-                }
-                Optional<SandboxFault> fault = faults.hit(action, caller.accountId());
-                if (fault.isPresent()) {
-                    SandboxFault f = fault.get();
-                    if (!f.latency().isZero()) {
-                        Thread.sleep(f.latency());
-                    }
-                    if (f.errorCode() != null && !f.errorCode().isBlank()) {
-                        counters.faultInjected();
-                        throw new AwsException(f.errorCode(), "Injected fault: " + f.errorCode(), f.httpStatus());
-                    }
-                }
+                CallerIdentity caller = callerAfterFaults(scope[0], region, action);
                 if ("ec2".equals(service) && world.settings().throttling()
                         && !throttle.tryAcquire(caller.accountId(), region, action)) {
                     counters.throttled();
@@ -221,21 +207,7 @@ public final class SandboxServer implements AutoCloseable {
             int status = 200;
             String queryError = null;
             try {
-                CallerIdentity caller;
-                synchronized (world) {
-                    caller = world.caller(scope[0], region);
-                }
-                Optional<SandboxFault> fault = faults.hit(operation, caller.accountId());
-                if (fault.isPresent()) {
-                    SandboxFault f = fault.get();
-                    if (!f.latency().isZero()) {
-                        Thread.sleep(f.latency());
-                    }
-                    if (f.errorCode() != null && !f.errorCode().isBlank()) {
-                        counters.faultInjected();
-                        throw new AwsException(f.errorCode(), "Injected fault: " + f.errorCode(), f.httpStatus());
-                    }
-                }
+                CallerIdentity caller = callerAfterFaults(scope[0], region, operation);
                 synchronized (world) {
                     world.advance();
                     world.authorize(caller, "cloudwatch", operation);
@@ -397,5 +369,29 @@ public final class SandboxServer implements AutoCloseable {
                         + port + ": " + e.getMessage(), e);
             }
         }
+    }
+
+    /**
+     * Who calls (from the request's credentials), after the faults injected for the action and the caller's
+     * account: their latency is waited out, their error thrown.
+     */
+    private CallerIdentity callerAfterFaults(String accessKey, String region, String action)
+            throws InterruptedException {
+        CallerIdentity caller;
+        synchronized (world) {
+            caller = world.caller(accessKey, region);
+        }
+        Optional<SandboxFault> fault = faults.hit(action, caller.accountId());
+        if (fault.isPresent()) {
+            SandboxFault f = fault.get();
+            if (!f.latency().isZero()) {
+                Thread.sleep(f.latency());
+            }
+            if (f.errorCode() != null && !f.errorCode().isBlank()) {
+                counters.faultInjected();
+                throw new AwsException(f.errorCode(), "Injected fault: " + f.errorCode(), f.httpStatus());
+            }
+        }
+        return caller;
     }
 }
