@@ -104,13 +104,21 @@ public record Pricing(BigDecimal endpointAzHour, BigDecimal perGb, Map<String, R
      */
     public BigDecimal costSoFar(String region, String serviceRegion, int zones, Duration billed, long bytes) {
         RegionPrice price = in(region);
-        long hours = billed.isNegative() || billed.isZero() ? 0 : (billed.toSeconds() + 3599) / 3600;
+        long hours = startedHours(billed);
         BigDecimal gb = BigDecimal.valueOf(bytes).divide(GB, 9, RoundingMode.HALF_UP);
         BigDecimal perGbTotal = price.perGb();
         if (serviceRegion != null && region != null && !serviceRegion.equalsIgnoreCase(region)) {
             perGbTotal = perGbTotal.add(interRegionPerGb);
         }
         return usd(price.endpointAzHour().multiply(BigDecimal.valueOf(hours * zones)).add(gb.multiply(perGbTotal)));
+    }
+
+    /**
+     * The hours AWS bills for {@code billed}: every started hour counts whole, so the first millisecond is one hour
+     * (nothing before; a negative duration is none).
+     */
+    public static long startedHours(Duration billed) {
+        return billed.isNegative() || billed.isZero() ? 0 : (billed.toMillis() + 3_599_999) / 3_600_000;
     }
 
     private static BigDecimal usd(BigDecimal amount) {

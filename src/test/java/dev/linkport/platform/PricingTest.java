@@ -61,5 +61,8 @@ class PricingTest {
         assertThat(defaults.costSoFar("us-east-1", "eu-west-1", 2, Duration.ofMinutes(25 * 60 + 1), 3_000_000_000L))
                 .isEqualByComparingTo("0.61");
         assertThat(defaults.costSoFar("us-east-1", "us-east-1", 2, Duration.ZERO, 0)).isEqualByComparingTo("0");
+        // an endpoint available for half a second has started its first hour in both zones
+        assertThat(defaults.costSoFar("us-east-1", "us-east-1", 2, Duration.ofMillis(500), 0))
+                .isEqualByComparingTo("0.02");
     }
 }

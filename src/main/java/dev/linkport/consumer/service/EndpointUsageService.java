@@ -174,7 +174,7 @@ public class EndpointUsageService {
         Instant to = m.billedUntil() != null && m.billedUntil().isBefore(now) ? m.billedUntil() : now;
         Duration billed = to.isAfter(from) ? Duration.between(from, to) : Duration.ZERO;
         BigDecimal cost = pricing.costSoFar(m.region(), m.serviceRegion(), m.zones(), billed, monthBytes);
-        long hours = billed.isZero() ? 0 : (billed.toSeconds() + 3599) / 3600;
+        long hours = Pricing.startedHours(billed);
         var price = pricing.in(m.region());
         boolean crossRegion = m.serviceRegion() != null && !m.serviceRegion().equalsIgnoreCase(m.region());
         String explanation = String.format(Locale.ROOT, "%d zone%s × %d h × $%s + %.3f GB × $%s%s", m.zones(),
